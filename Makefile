@@ -1,0 +1,46 @@
+# plan2data — `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+PDF    ?= corpora/kalasin/kalasin.pdf
+OUT    ?= output
+
+.PHONY: help run test test-fast corpora golden system clean
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11+"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+system: ## install the Debian packages the pipeline needs, when missing (poppler-utils)
+	@command -v pdftotext >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; \
+	  else echo "error: pdftotext missing; run: sudo apt-get install poppler-utils"; exit 2; fi; }
+
+run: system $(STAMP) ## set up, then extract the embedded Kalasin plan into output/
+	$(BIN)/python -m pipeline extract $(PDF) --out $(OUT)
+
+test: system $(STAMP) ## set up, then run the whole test suite
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## the suite without the slow corpus runs
+	$(BIN)/python -m pytest -m 'not slow'
+
+corpora: $(STAMP) ## re-render corpora PDFs from their source texts (needs LibreOffice, Thai fonts)
+	@command -v soffice >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-thai-tlwg; \
+	  else echo "error: LibreOffice missing; run: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"; exit 2; fi; }
+	$(BIN)/python corpora/tools/render_plan.py corpora/kalasin/source.txt corpora/kalasin/kalasin.pdf
+
+golden: $(STAMP) ## rebuild corpora/kalasin/expected from source.txt; read the diff before committing
+	$(BIN)/python corpora/tools/expected_from_source.py corpora/kalasin/source.txt corpora/kalasin/expected/projects.json
+	git diff --stat -- corpora/kalasin/expected
+
+clean: ## remove the virtual environment and outputs
+	rm -rf $(VENV) $(OUT)

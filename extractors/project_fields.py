@@ -1,0 +1,185 @@
+"""Part 3: one project block → a Project record with every field.
+
+Fields are found by their heading *name* (template synonyms); the printed
+number is only checked for order, since plans misnumber them (Kalasin's
+project 1 prints "๑๐. ผลผลิต, ผลลัพธ์" after "๘.").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.checks import check
+from pipeline.layout import join_lines, paragraphs
+from pipeline.numerals import be_years, is_placeholder, parse_baht, thai_int
+from pipeline.records import Check, Line, Project
+from pipeline.segment import Heading, ProjectBlock
+
+from .template import Template
+
+TEXT_FIELDS = ("name", "rationale", "target_group", "area", "duration", "budget", "responsible", "note")
+EXPECTED_FIELDS = ("name", "rationale", "objectives", "target_group", "method", "duration", "budget",
+                   "responsible")
+
+
+@dataclass(slots=True)
+class _Field:
+    name: str
+    number: int | None
+    lines: list[Line] = field(default_factory=list)
+
+
+def _split_fields(block: ProjectBlock, template: Template) -> tuple[list[_Field], list[Check]]:
+    fields: list[_Field] = []
+    checks: list[Check] = []
+    note_re = template.anchors["note"]
+    for line in block.lines:
+        text = line.text.strip()
+        m = template.field_heading.match(text)
+        name = template.field_for(m["head"]) if m else None
+        if m and name:
+            current = _Field(name, thai_int(m["no"]))
+            fields.append(current)
+            rest = m["rest"].strip()
+            if rest:
+                fields[-1].lines.append(_with_text(line, rest))
+            continue
+        if note_re.match(text) and fields and fields[-1].name in ("results", "outcomes", "note"):
+            if fields[-1].name != "note":
+                fields.append(_Field("note", None))
+        if not fields:
+            checks.append(check("field-unrecognised", line.page,
+                                f"project {block.seq}: text before the first field: {text[:60]}"))
+            continue
+        fields[-1].lines.append(line)
+    return fields, checks
+
+
+def _with_text(line: Line, text: str) -> Line:
+    return Line(line.page, text, line.raw, line.bbox, line.repairs)
+
+
+def _paragraph_texts(lines: list[Line], edges: dict[int, float], template: Template) -> list[str]:
+    return [join_lines([ln.text for ln in group])
+            for group in paragraphs(lines, edges, template.list_marker)]
+
+
+def _items(lines: list[Line], edges: dict[int, float], template: Template) -> list[str]:
+    """List-field paragraphs with their "๑)", "(๑)", "๒.๑)", "-" markers removed."""
+    items = []
+    for text in _paragraph_texts(lines, edges, template):
+        item = template.list_marker.sub("", text, count=1).strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def _results(lines: list[Line], edges: dict[int, float], template: Template) -> dict[str, list[str]]:
+    """Split a "ผลผลิต/ผลลัพธ์" field into its ผลผลิต and ผลลัพธ์ sub-blocks."""
+    blocks: dict[str, list[Line]] = {}
+    current = None
+    for line in lines:
+        for name, pattern in template.results_blocks.items():
+            if pattern.match(line.text.strip()):
+                current = name
+                blocks.setdefault(name, [])
+                break
+        else:
+            blocks.setdefault(current or "outputs", []).append(line)
+    return {name: _items(block, edges, template) for name, block in blocks.items()}
+
+
+def _kind(name: str, template: Template) -> str:
+    for kind in template.kinds:
+        if name.startswith(kind):
+            return kind
+    return ""
+
+
+def extract_project(block: ProjectBlock, template: Template, doc_id: str,
+                    edges: dict[int, float]) -> tuple[Project, list[Check]]:
+    fields, checks = _split_fields(block, template)
+    values: dict[str, str] = {}
+    pages: dict[str, tuple[int, ...]] = {}
+    numbers: list[tuple[int, str, int]] = []
+    for f in fields:
+        if f.number is not None:
+            numbers.append((f.number, f.name, f.lines[0].page if f.lines else block.page))
+        pages[f.name] = tuple(sorted({ln.page for ln in f.lines}))
+        if f.name == "results":
+            for sub, items in _results(f.lines, edges, template).items():
+                values[sub] = "\n".join(items)
+                pages[sub] = pages["results"]
+        elif f.name in template.list_fields:
+            values[f.name] = "\n".join(_items(f.lines, edges, template))
+        else:
+            values[f.name] = "\n".join(_paragraph_texts(f.lines, edges, template))
+
+    seen = {f.name for f in fields}
+    for name in EXPECTED_FIELDS:
+        if name not in seen:
+            checks.append(check("field-missing", block.page, f"project {block.seq} has no {name} field",
+                                field=name))
+    if not {"results", "outputs", "outcomes"} & seen:
+        checks.append(check("field-missing", block.page, f"project {block.seq} has no outputs/outcomes field",
+                            field="outcomes"))
+    for i, (number, name, page) in enumerate(numbers):
+        if number != i + 1:
+            checks.append(check("field-number-out-of-order", page,
+                                f"project {block.seq}: field {name} is numbered {number}, expected {i + 1}",
+                                field=name))
+            break  # one report per project; the rest shift with it
+
+    budget_text = values.get("budget", "")
+    budget = parse_baht(budget_text)
+    for name in ("budget", "responsible", "target_group", "duration", "name"):
+        if values.get(name) and is_placeholder(values[name]):
+            checks.append(check("placeholder-unfilled", (pages.get(name) or (block.page,))[0],
+                                f"project {block.seq}: {name} is the template's instruction "
+                                f"“{values[name]}”", field=name))
+    if budget is None and budget_text and not is_placeholder(budget_text):
+        checks.append(check("budget-unparsed", (pages.get("budget") or (block.page,))[0],
+                            f"project {block.seq}: no amount in “{budget_text}”", field="budget"))
+    name = values.get("name", "")
+    kind = _kind(name, template)
+    if name and not kind:
+        checks.append(check("kind-unknown", block.page,
+                            f"project {block.seq}: “{name[:50]}” names no kind", field="kind"))
+    start, end = be_years(values.get("duration", ""))
+    all_pages = [block.page] + [ln.page for f in fields for ln in f.lines]
+
+    def h(heading: Heading | None) -> tuple[str, str]:
+        return (heading.no, heading.name) if heading else ("", "")
+
+    dimension = block.dimension
+    project = Project(
+        doc_id=doc_id,
+        seq=block.seq,
+        dimension_no=int(dimension.no) if dimension else None,
+        dimension_name=dimension.name if dimension else "",
+        mission_no=h(block.mission)[0],
+        mission_name=h(block.mission)[1],
+        submission_no=h(block.submission)[0],
+        submission_name=h(block.submission)[1],
+        kind=kind,
+        name=name,
+        rationale=values.get("rationale", ""),
+        objectives=values.get("objectives", ""),
+        target_group=values.get("target_group", ""),
+        area=values.get("area", ""),
+        method=values.get("method", ""),
+        duration=values.get("duration", ""),
+        period_start_be=start,
+        period_end_be=end,
+        budget_text=budget_text,
+        budget_baht=budget,
+        responsible=values.get("responsible", ""),
+        outputs=values.get("outputs", ""),
+        outcomes=values.get("outcomes", ""),
+        note=values.get("note", ""),
+        page_start=min(all_pages),
+        page_end=max(all_pages),
+        field_pages=pages,
+    )
+    return project, checks
+

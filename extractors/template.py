@@ -1,0 +1,63 @@
+"""NACC template generations as data (``templates/*.json``), compiled once.
+
+A municipality whose plan says "วิธีการดำเนินงาน" instead of "วิธีดำเนินการ"
+is a new synonym in the JSON file, not new code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+TEMPLATE_DIR = Path(__file__).with_name("templates")
+DEFAULT_TEMPLATE = "nacc_2566_2570"
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    name: str
+    fiscal_years: int
+    dimensions: dict[int, str]
+    anchors: dict[str, regex.Pattern[str]]
+    field_heading: regex.Pattern[str]
+    field_of_heading: tuple[tuple[str, regex.Pattern[str]], ...]
+    list_fields: frozenset[str]
+    results_blocks: dict[str, regex.Pattern[str]]
+    list_marker: regex.Pattern[str]
+    kinds: tuple[str, ...]
+
+    def field_for(self, heading: str) -> str | None:
+        """The column a printed field heading fills (matched by name, never by number)."""
+        for name, pattern in self.field_of_heading:
+            if pattern.fullmatch(heading):
+                return name
+        return None
+
+
+@cache
+def load(name: str = DEFAULT_TEMPLATE) -> Template:
+    path = TEMPLATE_DIR / f"{name}.json"
+    if not path.exists():
+        known = ", ".join(sorted(p.stem for p in TEMPLATE_DIR.glob("*.json")))
+        raise ValueError(f"unknown template {name!r}; known: {known}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    synonyms = [(f, s) for f, alts in data["fields"].items() for s in alts]
+    # longest alternative first, so "กลุ่มเป้าหมาย" wins over "เป้าหมาย"
+    heads = "|".join(s for _, s in sorted(synonyms, key=lambda fs: -len(fs[1])))
+    anchors = {k: regex.compile(v) for k, v in data["anchors"].items() if k != "field"}
+    return Template(
+        name=data["name"],
+        fiscal_years=int(data["fiscal_years"]),
+        dimensions={int(k): v for k, v in data["dimensions"].items()},
+        anchors=anchors,
+        field_heading=regex.compile(data["anchors"]["field"].replace("{heads}", heads)),
+        field_of_heading=tuple((f, regex.compile(s)) for f, s in synonyms),
+        list_fields=frozenset(data["list_fields"]),
+        results_blocks={k: regex.compile(v) for k, v in data["results_blocks"].items()},
+        list_marker=regex.compile(data["list_marker"]),
+        kinds=tuple(data["kinds"]),
+    )

@@ -1,0 +1,31 @@
+"""Every finding has a stable kebab-case code, a severity and a message.
+
+Codes are part of the output contract (checks.csv); add new ones, never rename.
+"""
+
+from __future__ import annotations
+
+from .records import Check
+
+# code → (severity, what it means)
+CODES: dict[str, tuple[str, str]] = {
+    "page-no-text": ("warning", "a page has no text layer (scanned or image-only)"),
+    "heading-misprint": ("info", "a structural heading is misspelt in the document"),
+    "dimension-count-mismatch": ("error", "Part 3 project count of a dimension differs from the foreword"),
+    "total-count-mismatch": ("error", "Part 3 project count differs from the foreword's total"),
+    "sequence-gap": ("error", "project numbers (ลำดับที่) skip or repeat"),
+    "field-missing": ("warning", "a project lacks a field the template has"),
+    "field-number-out-of-order": ("warning", "a field is printed with a number out of sequence"),
+    "field-unrecognised": ("warning", "a numbered heading inside a project matches no known field"),
+    "placeholder-unfilled": ("error", "a field still holds the template's instruction text"),
+    "budget-unparsed": ("warning", "a budget field has no amount that can be read"),
+    "kind-unknown": ("info", "a project's name does not say โครงการ, มาตรการ or กิจกรรม"),
+    "cover-incomplete": ("warning", "the cover lacks a value (LAO name, province, plan period)"),
+    "thai-text-repaired": ("info", "characters of the text layer were repaired"),
+}
+
+
+def check(code: str, page: int | None, message: str, field: str = "") -> Check:
+    """A Check with the registered severity of ``code``."""
+    severity, _ = CODES[code]
+    return Check(code=code, severity=severity, message=message, page=page, field=field)

@@ -1,0 +1,113 @@
+"""Records → files: document.json, projects.csv, checks.csv, text.txt.
+
+A document's folder is written in a temporary sibling and renamed into place,
+so a reader never sees a half-written output and a crash leaves none behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import asdict
+from pathlib import Path
+
+import regex
+
+from .records import CHECK_COLUMNS, PROJECT_COLUMNS, Plan
+
+_UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}_.\-]+")
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                     *(f"lpt{i}" for i in range(1, 10))}
+MAX_ID_CHARS = 80  # Thai letters take 3 bytes in UTF-8; file names allow 255
+
+
+def doc_id_for(path: Path) -> str:
+    """A folder name from the file name: Thai kept, anything unsafe → "-".
+
+    >>> doc_id_for(Path("/x/แผนป้องกันการทุจริต ทต.หางดง (2566).pdf"))
+    'แผนป้องกันการทุจริต-ทต.หางดง-2566'
+    >>> doc_id_for(Path("CON.pdf")), doc_id_for(Path("...pdf"))
+    ('doc-CON', 'document')
+    """
+    stem = unicodedata.normalize("NFC", path.name)
+    if stem.lower().endswith(".pdf"):
+        stem = stem[:-4]
+    safe = _UNSAFE.sub("-", stem).strip("-.")[:MAX_ID_CHARS].strip("-.")
+    if not safe:
+        return "document"
+    if safe.lower() in _WINDOWS_RESERVED:
+        return f"doc-{safe}"
+    return safe
+
+
+def _csv_text(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def document_json(plan: Plan) -> dict[str, object]:
+    projects = []
+    for p in plan.projects:
+        record = {k: v for k, v in asdict(p).items() if k != "field_pages"}
+        record["pages"] = {k: list(v) for k, v in p.field_pages.items()}
+        projects.append(record)
+    return {
+        "doc_id": plan.doc_id,
+        "source": {"path": plan.path, "sha256": plan.sha256, "pages": len(plan.pages)},
+        "document": asdict(plan.document),
+        "projects": projects,
+        "checks": [asdict(c) for c in plan.checks],
+        "pages": [{"number": pg.number, "source": pg.source, "repairs": pg.repairs,
+                   "lines": len(pg.lines)} for pg in plan.pages],
+    }
+
+
+def page_text(plan: Plan) -> str:
+    """The repaired text layer, one form feed between pages."""
+    return "\f".join(pg.text for pg in plan.pages) + "\n"
+
+
+def write_plan(plan: Plan, out_dir: Path, bom: bool = True) -> Path:
+    """Write every output of one document into ``out_dir/<doc_id>/``, atomically."""
+    encoding = "utf-8-sig" if bom else "utf-8"
+    files = {
+        "document.json": (json.dumps(document_json(plan), ensure_ascii=False, indent=1), "utf-8"),
+        "projects.csv": (_csv_text(PROJECT_COLUMNS, [asdict(p) for p in plan.projects]), encoding),
+        "checks.csv": (_csv_text(CHECK_COLUMNS, [{"doc_id": plan.doc_id, **asdict(c)}
+                                                  for c in plan.checks]), encoding),
+        "text.txt": (page_text(plan), "utf-8"),
+    }
+    return write_folder(out_dir, plan.doc_id, files)
+
+
+def write_folder(out_dir: Path, name: str, files: dict[str, tuple[str, str]]) -> Path:
+    """Write ``files`` (name → (text, encoding)) as ``out_dir/name/``, replacing it whole."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / name
+    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir))
+    try:
+        for fname, (text, encoding) in files.items():
+            with open(tmp / fname, "w", encoding=encoding, newline="") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".old", dir=out_dir))
+            os.rename(final, old / "x")
+            os.rename(tmp, final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final

@@ -1,0 +1,64 @@
+"""Printed lines → paragraphs: where a wrapped paragraph ends, how its lines join.
+
+A justified paragraph's lines run to the right edge of the text column; its
+last line stops short. A line that opens with a list marker starts a new
+paragraph whatever the previous one did. Lines join without a space between
+two Thai characters (Thai wraps between words, not at spaces) and with one
+space otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from .records import Line
+
+SHORT_LINE_PT = 14.0  # a line ending this far before the column's right edge ends its paragraph
+_THAI_END = regex.compile(r"[\u0e01-\u0e4e]$")
+_THAI_START = regex.compile(r"^[\u0e01-\u0e4e]")
+
+
+def right_edges(lines: Iterable[Line]) -> dict[int, float]:
+    """The right edge of the text column on each page (the furthest line end)."""
+    edges: dict[int, float] = {}
+    for line in lines:
+        edges[line.page] = max(edges.get(line.page, 0.0), line.bbox[2])
+    return edges
+
+
+def join_lines(parts: Sequence[str]) -> str:
+    """Join wrapped lines of one paragraph.
+
+    >>> join_lines(["การบริหาร", "จัดการ (ITA)", "ของเทศบาล"])
+    'การบริหารจัดการ (ITA) ของเทศบาล'
+    """
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and not (_THAI_END.search(out) and _THAI_START.search(part)):
+            out += " "
+        out += part
+    return out
+
+
+def paragraphs(lines: Sequence[Line], edges: dict[int, float],
+               starts_paragraph: regex.Pattern[str] | None = None) -> list[list[Line]]:
+    """Group lines into paragraphs (each a list of its lines)."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not line.text.strip():
+            continue
+        new = not groups
+        if groups:
+            prev = groups[-1][-1]
+            ended_short = prev.bbox[2] < edges.get(prev.page, prev.bbox[2]) - SHORT_LINE_PT
+            new = ended_short or bool(starts_paragraph and starts_paragraph.match(line.text))
+        if new:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups

@@ -1,0 +1,81 @@
+"""Thai numerals, Buddhist-era years and baht amounts.
+
+Text keeps the document's digits; numeric columns get Arabic integers from here.
+"""
+
+from __future__ import annotations
+
+import regex
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_AMOUNT = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])")
+_BE_YEAR = regex.compile(r"(?<!\d)(25\d\d)(?!\d)")
+_NO_BUDGET = regex.compile(r"^\s*(ไม่ใช้งบประมาณ|ไม่ได้ใช้งบประมาณ|ไม่มีงบประมาณ|ไม่ใช้งบ)")
+_DASH_ONLY = regex.compile(r"^\s*[-–—]+\s*(บาท)?\s*$")
+BE_OFFSET = 543
+
+
+def to_arabic(text: str) -> str:
+    """Thai digits → Arabic digits; everything else unchanged.
+
+    >>> to_arabic("พ.ศ. ๒๕๖๖")
+    'พ.ศ. 2566'
+    """
+    return text.translate(_TO_ARABIC)
+
+
+def thai_int(text: str) -> int | None:
+    """The integer a Thai- or Arabic-digit token spells, commas allowed.
+
+    >>> thai_int("๑,๓๓๐,๐๐๐")
+    1330000
+    >>> thai_int("ลำดับ") is None
+    True
+    """
+    digits = to_arabic(text).replace(",", "").strip()
+    return int(digits) if digits.isdigit() else None
+
+
+def is_placeholder(text: str) -> bool:
+    """An unfilled template instruction such as "ระบุงบประมาณที่ใช้ดำเนินการ".
+
+    >>> is_placeholder("ระบุหน่วยงานที่รับผิดชอบดำเนินการ"), is_placeholder("สำนักปลัด")
+    (True, False)
+    """
+    return text.strip().startswith("ระบุ")
+
+
+def parse_baht(text: str) -> int | None:
+    """A budget field's amount in baht; ``None`` when unknown.
+
+    "ไม่ใช้งบประมาณ…" and "-" are zero; an unfilled placeholder is unknown.
+
+    >>> parse_baht("๑,๐๐๐,๐๐๐ บาท"), parse_baht("-"), parse_baht("ไม่ใช้งบประมาณดำเนินการ")
+    (1000000, 0, 0)
+    >>> parse_baht("ระบุงบประมาณที่ใช้ดำเนินการ") is None
+    True
+    """
+    if not text.strip() or is_placeholder(text):
+        return None
+    if _NO_BUDGET.match(text) or _DASH_ONLY.match(text):
+        return 0
+    amounts = [a for a in _AMOUNT.findall(to_arabic(text)) if not _BE_YEAR.fullmatch(a)]
+    if not amounts:
+        return None
+    value = float(amounts[0].replace(",", ""))
+    return int(value) if value == int(value) else None
+
+
+def be_years(text: str) -> tuple[int | None, int | None]:
+    """First and last Buddhist-era year (25xx) named in a text.
+
+    >>> be_years("ปีงบประมาณ พ.ศ. ๒๕๖๖ – ๒๕๗๐")
+    (2566, 2570)
+    >>> be_years("ทุกปี")
+    (None, None)
+    """
+    years = [int(y) for y in _BE_YEAR.findall(to_arabic(text))]
+    if not years:
+        return None, None
+    return years[0], years[-1]

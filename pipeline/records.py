@@ -1,0 +1,108 @@
+"""Frozen records passed between the stages.
+
+Every value keeps where it came from (page numbers, boxes) and text keeps
+the raw extraction beside the repaired form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line of a page, in reading order."""
+
+    page: int
+    text: str  # repaired
+    raw: str  # as the text engine gave it
+    bbox: BBox
+    repairs: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    source: str = "text-layer"  # text-layer | repaired | ocr
+    repairs: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A finding about the document: a flaw of the plan or a limit of the extraction."""
+
+    code: str  # stable kebab-case, see pipeline/checks.py
+    severity: str  # error | warning | info
+    message: str
+    page: int | None = None
+    field: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    lao_name: str = ""
+    lao_type: str = ""
+    district: str = ""
+    province: str = ""
+    plan_start_be: int | None = None
+    plan_end_be: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """One Part 3 project. Column order here is the projects.csv column order."""
+
+    doc_id: str
+    seq: int
+    dimension_no: int | None
+    dimension_name: str
+    mission_no: str
+    mission_name: str
+    submission_no: str
+    submission_name: str
+    kind: str
+    name: str
+    rationale: str
+    objectives: str  # one item per line
+    target_group: str
+    area: str
+    method: str  # one item per line
+    duration: str
+    period_start_be: int | None
+    period_end_be: int | None
+    budget_text: str
+    budget_baht: int | None
+    responsible: str
+    outputs: str  # one item per line
+    outcomes: str  # one item per line
+    note: str
+    page_start: int
+    page_end: int
+    field_pages: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+
+PROJECT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Project) if f.name != "field_pages")
+CHECK_COLUMNS: tuple[str, ...] = ("doc_id", "code", "severity", "message", "page")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything extracted from one document."""
+
+    doc_id: str
+    path: str
+    sha256: str
+    pages: tuple[Page, ...]
+    document: DocumentInfo
+    projects: tuple[Project, ...]
+    checks: tuple[Check, ...]
+    timings: dict[str, float] = field(default_factory=dict, compare=False)

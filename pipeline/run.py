@@ -1,0 +1,77 @@
+"""The explicit chain of stages for one document, each timed."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from extractors import cover, project_fields
+from extractors.template import DEFAULT_TEMPLATE, load
+
+from . import ingest, layout, segment, thai, validate
+from .checks import check
+from .emit import doc_id_for
+from .errors import BadInput
+from .records import Check, Plan
+
+log = logging.getLogger(__name__)
+PLAN_TITLE = "แผนปฏิบัติการป้องกันการทุจริต"
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE) -> Plan:
+    """PDF → Plan. Raises BadInput when the file cannot be read or is not a plan."""
+    template = load(template_name)
+    timings: dict[str, float] = {}
+    checks: list[Check] = []
+
+    with _timed(timings, "ingest"):
+        info = ingest.inspect(path)
+        raw_pages = ingest.read_pages(info)
+    with _timed(timings, "repair"):
+        pages = thai.repair_pages(raw_pages)
+    with _timed(timings, "segment"):
+        lines = [line for page in pages for line in page.lines]
+        if not lines:
+            raise BadInput(str(path), f"no text layer on any of its {info.pages} pages "
+                           "(a scan?); OCR is not enabled for this run")
+        content = segment.drop_furniture(lines)
+        parts = segment.split_parts(content, template)
+        blocks, seg_checks = segment.split_projects(parts.part3, template)
+        if not blocks and not any(PLAN_TITLE in line.text for line in lines[:200]):
+            raise BadInput(str(path), "not an anti-corruption action plan: no "
+                           f"“{PLAN_TITLE}” title and no Part 3 projects found")
+    with _timed(timings, "extract"):
+        document, cover_checks = cover.extract_cover(parts.front)
+        foreword = cover.extract_foreword(parts.front)
+        edges = layout.right_edges(content)
+        projects = []
+        doc_id = doc_id_for(path)
+        for block in blocks:
+            project, field_checks = project_fields.extract_project(block, template, doc_id, edges)
+            projects.append(project)
+            checks.extend(field_checks)
+    with _timed(timings, "validate"):
+        checks = [*cover_checks, *seg_checks, *checks,
+                  *validate.count_checks(projects, foreword), *validate.sequence_checks(projects)]
+        for page in pages:
+            if not page.lines:
+                checks.append(check("page-no-text", page.number, f"page {page.number} has no text layer"))
+        repaired = sum(p.repairs for p in pages)
+        if repaired:
+            checks.append(check("thai-text-repaired", None,
+                                f"{repaired} characters repaired on {sum(1 for p in pages if p.repairs)} pages"))
+    log.info("%s: %d pages, %d projects, %d checks", path, len(pages), len(projects), len(checks))
+    return Plan(doc_id=doc_id, path=str(path), sha256=info.sha256, pages=pages, document=document,
+                projects=tuple(projects), checks=tuple(checks), timings=timings)

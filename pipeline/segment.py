@@ -1,0 +1,164 @@
+"""Lines → the plan's parts, and Part 3 → dimensions, missions, sub-missions, projects.
+
+Driven by the template's anchors (``extractors/templates/*.json``). Page
+furniture (page numbers) is set aside here, so that the extractors only see
+the document's content; ``text.txt`` keeps it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.template import Template
+
+from .checks import check
+from .layout import join_lines
+from .numerals import thai_int
+from .records import Check, Line
+
+_PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    front: tuple[Line, ...]  # cover, foreword, table of contents
+    part1: tuple[Line, ...]
+    part2: tuple[Line, ...]
+    part3: tuple[Line, ...]
+    appendix: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: str  # dimension | mission | submission
+    no: str  # Arabic digits: "1", "1.1", "1.1.1"
+    name: str
+    page: int
+    raw_word: str = ""  # the word printed for มิติ (a misprint is kept and reported)
+
+
+@dataclass(slots=True)
+class ProjectBlock:
+    seq: int
+    page: int
+    dimension: Heading | None
+    mission: Heading | None
+    submission: Heading | None
+    lines: list[Line] = field(default_factory=list)
+
+
+def drop_furniture(lines: list[Line]) -> list[Line]:
+    """Remove page numbers printed as the first or last line of a page."""
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    furniture = set()
+    for idxs in by_page.values():
+        for i in (idxs[0], idxs[-1]):
+            if _PAGE_NUMBER.match(lines[i].text):
+                furniture.add(i)
+    return [line for i, line in enumerate(lines) if i not in furniture]
+
+
+def split_parts(lines: list[Line], template: Template) -> Parts:
+    """Cut the document at its "ส่วนที่ N" headings and at "ภาคผนวก".
+
+    A part heading stands alone on its line; the table of contents and the
+    foreword name the parts inside longer lines, so they do not cut.
+    """
+    part_re = template.anchors["part"]
+    starts: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        m = part_re.match(line.text.strip())
+        if m:
+            no = thai_int(m["no"])
+            if no in (1, 2, 3) and no not in starts and all(no > k for k in starts):
+                starts[no] = i
+    appendix = len(lines)
+    after = starts.get(3, starts.get(2, 0))
+    for i in range(after + 1, len(lines)):
+        if template.anchors["appendix"].match(lines[i].text.strip()):
+            appendix = i
+            break
+    bounds = [starts.get(1), starts.get(2), starts.get(3), appendix]
+
+    def cut(k: int) -> tuple[Line, ...]:
+        start = bounds[k]
+        if start is None:
+            return ()
+        end = next((b for b in bounds[k + 1:] if b is not None), len(lines))
+        return tuple(lines[start:end])
+
+    first = next((b for b in bounds if b is not None), len(lines))
+    return Parts(front=tuple(lines[:first]), part1=cut(0), part2=cut(1), part3=cut(2),
+                 appendix=tuple(lines[appendix:]))
+
+
+def _no(text: str) -> str:
+    return ".".join(str(thai_int(p)) for p in text.split("."))
+
+
+def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[ProjectBlock], list[Check]]:
+    """Part 3 lines → one block per "ลำดับที่ N", each knowing its dimension, mission, sub-mission."""
+    a = template.anchors
+    blocks: list[ProjectBlock] = []
+    checks: list[Check] = []
+    dimension = mission = submission = None
+    open_heading: str | None = None  # a heading whose name may continue on the next line
+
+    def heading(level: str, m: regex.Match[str], line: Line, word: str = "") -> Heading:
+        return Heading(level, _no(m["no"]), m["name"].strip(), line.page, word)
+
+    for line in part3[1:]:  # the first line is the "ส่วนที่ ๓" heading itself
+        text = line.text.strip()
+        if m := a["dimension"].match(text):
+            dimension = heading("dimension", m, line, m["word"])
+            mission = submission = None
+            open_heading = "dimension"
+            if m["word"] != "มิติ":
+                checks.append(check("heading-misprint", line.page,
+                                    f"Part 3 prints “{m['word']}ที่ {m['no']}” for มิติที่ {m['no']}"))
+            continue
+        if (m := a["submission"].match(text)) and _fits(_no(m["no"]), dimension, 3):
+            submission = heading("submission", m, line)
+            if mission is None or not submission.no.startswith(mission.no + "."):
+                mission = None
+            open_heading = "submission"
+            continue
+        if (m := a["mission"].match(text)) and _fits(_no(m["no"]), dimension, 2):
+            mission = heading("mission", m, line)
+            submission = None
+            open_heading = "mission"
+            continue
+        if m := a["project"].match(text):
+            blocks.append(ProjectBlock(thai_int(m["no"]) or 0, line.page, dimension, mission, submission))
+            open_heading = None
+            continue
+        if open_heading is not None:
+            # a wrapped heading name
+            current = {"dimension": dimension, "mission": mission, "submission": submission}[open_heading]
+            if current is not None:
+                joined = _join_heading(current.name, text)
+                updated = Heading(current.level, current.no, joined, current.page, current.raw_word)
+                if open_heading == "dimension":
+                    dimension = updated
+                elif open_heading == "mission":
+                    mission = updated
+                else:
+                    submission = updated
+            continue
+        if blocks:
+            blocks[-1].lines.append(line)
+    return blocks, checks
+
+
+def _fits(no: str, dimension: Heading | None, depth: int) -> bool:
+    """A mission/sub-mission number must belong to the current dimension."""
+    parts = no.split(".")
+    return len(parts) == depth and dimension is not None and parts[0] == dimension.no
+
+
+def _join_heading(name: str, more: str) -> str:
+    return join_lines([name, more])

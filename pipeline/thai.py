@@ -1,0 +1,226 @@
+"""Thai text repair and normalisation: a fixed, documented order of small rules.
+
+Each rule is a pure ``str -> str`` function; ``repair()`` applies them in the
+order of ``RULES`` and counts what changed. Rules only fix sequences that are
+impossible in Thai orthography (a space before a combining mark, a doubled
+mark, legacy Private Use Area glyphs, a split SARA AM), so they never change
+valid text: every rule is idempotent and leaves ASCII alone.
+
+Order matters: invisible characters go first (they hide the patterns below),
+PUA glyphs become real marks before any mark rule looks at them, spaces inside
+a cluster are joined before marks are re-ordered (PyThaiNLP's ``normalize``
+would instead delete a mark that follows a space), and SARA AM is rebuilt
+last so that it sees the marks in Unicode order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from .records import Line, Page
+
+if TYPE_CHECKING:
+    from .ingest import RawPage
+
+# ---------------------------------------------------------------- character classes
+CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
+LEADING_VOWELS = "เแโใไ"
+ABOVE_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # ั ิ ี ึ ื ็
+BELOW_VOWELS = "\u0e38\u0e39\u0e3a"  # ุ ู ฺ
+TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+SIGNS = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
+MARKS = ABOVE_VOWELS + BELOW_VOWELS + TONES + SIGNS  # the combining marks
+NON_INITIAL = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ: spacing vowels that never start a syllable
+SARA_AM = "\u0e33"
+NIKHAHIT = "\u0e4d"
+SARA_AA = "\u0e32"
+
+_THAI = "\u0e01-\u0e5b"
+_INVISIBLE = regex.compile(r"[\u0000-\u0008\u000b\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACE_BEFORE_MARK = regex.compile(rf"(?<=[{_THAI}])[ \u00a0]+(?=[{MARKS}{NON_INITIAL}])")
+_SPACE_AFTER_LEADING = regex.compile(rf"(?<=[{LEADING_VOWELS}])[ \u00a0]+(?=[{CONSONANTS}])")
+_MARK_RUN = regex.compile(rf"[{MARKS}]{{2,}}")
+_SPLIT_AM = regex.compile(rf"{NIKHAHIT}([{TONES}]?){SARA_AA}")  # ํ(่)า → (่)ำ
+_REVERSED_AM = regex.compile(rf"(?<=[{CONSONANTS}][{TONES}]?){SARA_AA}{NIKHAHIT}")  # าํ → ำ
+_DOUBLED_AM = regex.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")  # ำา / ำำ → ำ
+
+# Legacy Thai font slots (Windows U+F700–U+F71A, Mac U+F884–U+F89E) → standard
+# code points. Source: HarfBuzz's Thai shaper (hb-ot-shaper-thai.cc,
+# thai_pua_shape), the table the shaper itself uses to pick these glyphs.
+_PUA_PAIRS: dict[str, tuple[int, int]] = {
+    # SD: shifted down
+    "\u0e48": (0xF70A, 0xF88B), "\u0e49": (0xF70B, 0xF88E), "\u0e4a": (0xF70C, 0xF891),
+    "\u0e4b": (0xF70D, 0xF894), "\u0e4c": (0xF70E, 0xF897), "\u0e38": (0xF718, 0xF89B),
+    "\u0e39": (0xF719, 0xF89C), "\u0e3a": (0xF71A, 0xF89D),
+}
+_PUA_MAP: dict[int, str] = {}
+for _char, (_win, _mac) in _PUA_PAIRS.items():
+    _PUA_MAP[_win] = _PUA_MAP[_mac] = _char
+for _char, _win, _mac in (
+    # SDL: shifted down and left
+    ("\u0e48", 0xF705, 0xF88C), ("\u0e49", 0xF706, 0xF88F), ("\u0e4a", 0xF707, 0xF892),
+    ("\u0e4b", 0xF708, 0xF895), ("\u0e4c", 0xF709, 0xF898),
+    # SL: shifted left
+    ("\u0e48", 0xF713, 0xF88A), ("\u0e49", 0xF714, 0xF88D), ("\u0e4a", 0xF715, 0xF890),
+    ("\u0e4b", 0xF716, 0xF893), ("\u0e4c", 0xF717, 0xF896), ("\u0e31", 0xF710, 0xF884),
+    ("\u0e34", 0xF701, 0xF885), ("\u0e35", 0xF702, 0xF886), ("\u0e36", 0xF703, 0xF887),
+    ("\u0e37", 0xF704, 0xF888), ("\u0e47", 0xF712, 0xF889), ("\u0e4d", 0xF711, 0xF899),
+    # RD: consonants with the descender removed
+    ("\u0e0d", 0xF70F, 0xF89A), ("\u0e10", 0xF700, 0xF89E),
+):
+    _PUA_MAP[_win] = _PUA_MAP[_mac] = _char
+_PUA_TABLE = str.maketrans(_PUA_MAP)
+_PUA_ANY = regex.compile(r"[\ue000-\uf8ff]")
+
+# Canonical position of each mark inside a cluster: vowel, then tone, then sign.
+_MARK_RANK = {**{m: 0 for m in ABOVE_VOWELS + BELOW_VOWELS}, **{m: 1 for m in TONES},
+              **{m: 2 for m in SIGNS}}
+
+
+# ---------------------------------------------------------------- the rules
+def nfc(text: str) -> str:
+    r"""Unicode NFC (puts ุ/ู before a tone mark, by combining class).
+
+    >>> nfc("ร\u0e49\u0e39") == "ร\u0e39\u0e49"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def drop_invisibles(text: str) -> str:
+    r"""Remove NUL and other control characters, zero-width spaces/joiners, BOM, soft hyphen.
+
+    >>> drop_invisibles("ก\u200bา\u0000ร\ufeff")
+    'การ'
+    """
+    return _INVISIBLE.sub("", text)
+
+
+def map_pua(text: str) -> str:
+    r"""Legacy Thai-font Private Use Area glyphs → standard code points (HarfBuzz's table).
+
+    >>> map_pua("ป\uf70bอง") == "ป\u0e49อง"
+    True
+    """
+    return text.translate(_PUA_TABLE)
+
+
+def join_cluster_spaces(text: str) -> str:
+    r"""Delete a space that splits a cluster: before a mark or a non-initial vowel, after a leading vowel.
+
+    >>> join_cluster_spaces("ชื ่อ ฝ่ าย เ ทศบาล")
+    'ชื่อ ฝ่าย เทศบาล'
+    >>> join_cluster_spaces("ผู้ บริ ห า ร")
+    'ผู้ บริ หา ร'
+    """
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    return _SPACE_AFTER_LEADING.sub("", text)
+
+
+def order_marks(text: str) -> str:
+    r"""Put a cluster's marks in Unicode order (vowel, tone, sign) and drop a doubled identical mark.
+
+    >>> order_marks("ก\u0e48\u0e34น") == "ก\u0e34\u0e48น"
+    True
+    >>> order_marks("ที\u0e48\u0e48") == "ที\u0e48"
+    True
+    """
+
+    def fix(m: regex.Match[str]) -> str:
+        seen: list[str] = []
+        for mark in m[0]:
+            if mark not in seen:
+                seen.append(mark)
+        return "".join(sorted(seen, key=lambda c: _MARK_RANK[c]))
+
+    return _MARK_RUN.sub(fix, text)
+
+
+def rebuild_sara_am(text: str) -> str:
+    r"""SARA AM split into NIKHAHIT + SARA AA (either order) or doubled → one SARA AM.
+
+    >>> rebuild_sara_am("ค\u0e4d\u0e32นํา") == "คำนำ"
+    True
+    >>> rebuild_sara_am("น\u0e4d\u0e49\u0e32") == "น\u0e49\u0e33"
+    True
+    >>> rebuild_sara_am("ทําา") == "ทำ"
+    True
+    """
+    text = _SPLIT_AM.sub(lambda m: m[1] + SARA_AM, text)
+    text = _REVERSED_AM.sub(SARA_AM, text)
+    return _DOUBLED_AM.sub(SARA_AM, text)
+
+
+Rule = Callable[[str], str]
+RULES: tuple[Rule, ...] = (nfc, drop_invisibles, map_pua, join_cluster_spaces, order_marks,
+                           rebuild_sara_am, nfc)
+
+
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    text: str
+    changes: dict[str, int]  # rule name → characters changed
+
+    @property
+    def total(self) -> int:
+        return sum(self.changes.values())
+
+
+def repair(text: str) -> Repaired:
+    r"""Apply every rule in order and count what each changed.
+
+    >>> r = repair("เทศบาลต\u0e4d\u0e32บล ชื ่อ")
+    >>> r.text, r.changes
+    ('เทศบาลตำบล ชื่อ', {'join_cluster_spaces': 1, 'rebuild_sara_am': 1})
+    """
+    changes: dict[str, int] = {}
+    for rule in RULES:
+        fixed = rule(text)
+        if fixed != text:
+            changes[rule.__name__] = changes.get(rule.__name__, 0) + abs(len(text) - len(fixed)) or 1
+            text = fixed
+    return Repaired(text, changes)
+
+
+def repair_text(text: str) -> str:
+    r"""``repair(text).text``: the rules without the counts."""
+    return repair(text).text
+
+
+# ---------------------------------------------------------------- damage counters
+def has_pua(text: str) -> bool:
+    return bool(_PUA_ANY.search(text))
+
+
+def damage(text: str) -> dict[str, int]:
+    r"""Counts of what the output contract forbids (all zero on a clean text).
+
+    >>> damage("ทําา ชื ่อ")
+    {'pua': 0, 'sara_am_split': 1, 'space_before_mark': 1}
+    """
+    return {
+        "pua": len(_PUA_ANY.findall(text)),
+        "sara_am_split": text.count(SARA_AM + SARA_AA) + text.count(NIKHAHIT + SARA_AA),
+        "space_before_mark": len(regex.findall(rf"[ \u00a0][{MARKS}]", text)),
+    }
+
+
+# ---------------------------------------------------------------- the stage
+def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
+    """Stage: repair every line of every page, keeping the raw text beside it."""
+    pages = []
+    for raw in raw_pages:
+        lines = []
+        total = 0
+        for rl in raw.lines:
+            fixed = repair(rl.text)
+            total += fixed.total
+            lines.append(Line(raw.number, fixed.text, rl.text, rl.bbox, fixed.total))
+        source = "repaired" if total else "text-layer"
+        pages.append(Page(raw.number, raw.width, raw.height, tuple(lines), source, total))
+    return tuple(pages)
