@@ -107,9 +107,10 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str,
             numbers.append((f.number, f.name, f.lines[0].page if f.lines else block.page))
         pages[f.name] = tuple(sorted({ln.page for ln in f.lines}))
         if f.name == "results":
+            block_pages = pages.pop("results")
             for sub, items in _results(f.lines, edges, template).items():
                 values[sub] = "\n".join(items)
-                pages[sub] = pages["results"]
+                pages[sub] = block_pages
         elif f.name in template.list_fields:
             values[f.name] = "\n".join(_items(f.lines, edges, template))
         else:
@@ -144,7 +145,7 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str,
     kind = _kind(name, template)
     if name and not kind:
         checks.append(check("kind-unknown", block.page,
-                            f"project {block.seq}: “{name[:50]}” names no kind", field="kind"))
+                            f"project {block.seq}: “{name}” names no kind", field="kind"))
     start, end = be_years(values.get("duration", ""))
     all_pages = [block.page] + [ln.page for f in fields for ln in f.lines]
 

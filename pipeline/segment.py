@@ -106,6 +106,7 @@ def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[Pr
     blocks: list[ProjectBlock] = []
     checks: list[Check] = []
     dimension = mission = submission = None
+    submission_used = False  # has a project been filed under the current sub-mission yet?
     open_heading: str | None = None  # a heading whose name may continue on the next line
 
     def heading(level: str, m: regex.Match[str], line: Line, word: str = "") -> Heading:
@@ -122,9 +123,14 @@ def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[Pr
                                     f"Part 3 prints “{m['word']}ที่ {m['no']}” for มิติที่ {m['no']}"))
             continue
         if (m := a["submission"].match(text)) and _fits(_no(m["no"]), dimension, 3):
-            submission = heading("submission", m, line)
-            if mission is None or not submission.no.startswith(mission.no + "."):
+            new = heading("submission", m, line)
+            if mission is None or not new.no.startswith(mission.no + "."):
                 mission = None
+            # consecutive sub-mission headings all lead to the next project
+            if submission is not None and not submission_used:
+                new = Heading("submission", f"{submission.no};{new.no}", f"{submission.name}\n{new.name}",
+                              submission.page)
+            submission, submission_used = new, False
             open_heading = "submission"
             continue
         if (m := a["mission"].match(text)) and _fits(_no(m["no"]), dimension, 2):
@@ -134,6 +140,7 @@ def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[Pr
             continue
         if m := a["project"].match(text):
             blocks.append(ProjectBlock(thai_int(m["no"]) or 0, line.page, dimension, mission, submission))
+            submission_used = True
             open_heading = None
             continue
         if open_heading is not None:

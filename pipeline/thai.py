@@ -42,7 +42,8 @@ SARA_AA = "\u0e32"
 
 _THAI = "\u0e01-\u0e5b"
 _INVISIBLE = regex.compile(r"[\u0000-\u0008\u000b\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]")
-_SPACE_BEFORE_MARK = regex.compile(rf"(?<=[{_THAI}])[ \u00a0]+(?=[{MARKS}{NON_INITIAL}])")
+_SPACE_BEFORE_MARK = regex.compile(rf"[ \u00a0]+(?=[{MARKS}])")  # a mark never follows a space
+_SPACE_BEFORE_VOWEL = regex.compile(rf"(?<=[{_THAI}])[ \u00a0]+(?=[{NON_INITIAL}])")
 _SPACE_AFTER_LEADING = regex.compile(rf"(?<=[{LEADING_VOWELS}])[ \u00a0]+(?=[{CONSONANTS}])")
 _MARK_RUN = regex.compile(rf"[{MARKS}]{{2,}}")
 _SPLIT_AM = regex.compile(rf"{NIKHAHIT}([{TONES}]?){SARA_AA}")  # ํ(่)า → (่)ำ
@@ -119,6 +120,7 @@ def join_cluster_spaces(text: str) -> str:
     'ผู้ บริ หา ร'
     """
     text = _SPACE_BEFORE_MARK.sub("", text)
+    text = _SPACE_BEFORE_VOWEL.sub("", text)
     return _SPACE_AFTER_LEADING.sub("", text)
 
 

@@ -1,0 +1,86 @@
+"""The golden Kalasin plan: every field of all 30 projects against corpora/kalasin/expected.
+
+The expectations were drafted from source.txt by corpora/tools/expected_from_source.py (no
+pipeline code) and read against the source by hand. Text compares with whitespace removed
+(line wraps in the PDF cannot tell whether the source had a space there); list fields compare
+item by item, so a merged or split item fails.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import regex
+
+from tests.conftest import KALASIN
+
+EXPECTED = json.loads((KALASIN / "expected" / "projects.json").read_text(encoding="utf-8"))
+TEXT_FIELDS = ("dimension_name", "mission_name", "submission_name", "name", "rationale", "target_group",
+               "duration", "budget_text", "responsible", "note", "kind", "area")
+LIST_FIELDS = ("objectives", "method", "outputs", "outcomes")
+EXACT_FIELDS = ("seq", "dimension_no", "mission_no", "submission_no", "period_start_be", "period_end_be",
+                "budget_baht")
+_WS = regex.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def test_thirty_projects_in_order(kalasin_plan):
+    assert [p.seq for p in kalasin_plan.projects] == list(range(1, 31))
+    assert len(EXPECTED) == 30
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda e: f"project-{e['seq']}")
+def test_project_fields(kalasin_plan, expected):
+    got = {p.seq: p for p in kalasin_plan.projects}.get(expected["seq"])
+    assert got is not None, f"project {expected['seq']} not extracted"
+    diffs = []
+    for f in EXACT_FIELDS:
+        if getattr(got, f) != expected[f]:
+            diffs.append(f"{f}: got {getattr(got, f)!r}, expected {expected[f]!r}")
+    for f in TEXT_FIELDS:
+        if squash(getattr(got, f)) != squash(expected[f]):
+            diffs.append(f"{f}:\n  got      {getattr(got, f)!r}\n  expected {expected[f]!r}")
+    for f in LIST_FIELDS:
+        got_items = [squash(i) for i in getattr(got, f).split("\n") if i.strip()]
+        exp_items = [squash(i) for i in expected[f]]
+        if got_items != exp_items:
+            diffs.append(f"{f}: got {len(got_items)} items, expected {len(exp_items)}\n  got      "
+                         f"{getattr(got, f).splitlines()!r}\n  expected {expected[f]!r}")
+    assert not diffs, f"project {expected['seq']}:\n" + "\n".join(diffs)
+
+
+def test_dimension_counts_match_foreword(kalasin_plan):
+    from collections import Counter
+
+    assert Counter(p.dimension_no for p in kalasin_plan.projects) == {1: 9, 2: 11, 3: 4, 4: 6}
+
+
+def test_cover(kalasin_plan):
+    d = kalasin_plan.document
+    assert (d.lao_name, d.lao_type, d.district, d.province) == (
+        "เทศบาลเมืองกาฬสินธุ์", "เทศบาลเมือง", "เมืองกาฬสินธุ์", "กาฬสินธุ์")
+    assert (d.plan_start_be, d.plan_end_be) == (2566, 2570)
+
+
+def test_checks_report_the_documents_flaws(kalasin_plan):
+    codes = [(c.code, c.page is not None) for c in kalasin_plan.checks]
+    by_code = {}
+    for c in kalasin_plan.checks:
+        by_code.setdefault(c.code, []).append(c)
+    # project 30: budget and responsible unit are the template's unfilled instructions
+    placeholders = {c.field for c in by_code["placeholder-unfilled"]}
+    assert placeholders == {"budget", "responsible"}
+    assert all("project 30" in c.message for c in by_code["placeholder-unfilled"])
+    # project 1 numbers its results field ๑๐ after ๘
+    (misnumbered,) = by_code["field-number-out-of-order"]
+    assert "project 1:" in misnumbered.message and "numbered 10" in misnumbered.message
+    # "มติที่" printed for มิติที่ in Part 3 headings 2, 3, 4
+    assert len(by_code["heading-misprint"]) == 3
+    # counts agree with the foreword, numbering has no gap, nothing is missing
+    for code in ("dimension-count-mismatch", "total-count-mismatch", "sequence-gap", "field-missing"):
+        assert code not in by_code, by_code.get(code)
+    assert all(has_page for code, has_page in codes if code != "thai-text-repaired")
