@@ -22,6 +22,9 @@ CODES: dict[str, tuple[str, str]] = {
     "kind-unknown": ("info", "a project's name does not say โครงการ, มาตรการ or กิจกรรม"),
     "cover-incomplete": ("warning", "the cover lacks a value (LAO name, province, plan period)"),
     "thai-text-repaired": ("info", "characters of the text layer were repaired"),
+    "thai-word-restored": ("info", "words whose lost or swapped character was restored, with the evidence"),
+    "page-ocr": ("info", "a page was read by OCR instead of its text layer"),
+    "page-needs-ocr": ("warning", "a page's text layer is unusable and OCR was not allowed"),
 }
 
 

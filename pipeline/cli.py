@@ -26,7 +26,17 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     ex.add_argument("--no-bom", action="store_true", help="write CSV without the UTF-8 BOM Excel needs")
     ex.add_argument("--template", default="nacc_2566_2570", help="template generation (extractors/templates)")
+    ex.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                    help="OCR pages whose text layer is missing or unusable (auto), every page, or none")
     ex.add_argument("-v", "--verbose", action="store_true", help="log each stage")
+    tx = sub.add_parser("text", help="the repaired Thai text of any PDF, with per-page quality",
+                        description="Write OUT/<doc_id>/text.txt (one form feed between pages) and "
+                        "pages.json (per page: engine, repairs, quality) for any PDF, plan or not.")
+    tx.add_argument("pdfs", nargs="+", type=Path, metavar="FILE.pdf")
+    tx.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
+    tx.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                    help="OCR pages whose text layer is missing or unusable (auto), every page, or none")
+    tx.add_argument("-v", "--verbose", action="store_true", help="log each stage")
     return ap
 
 
@@ -56,7 +66,7 @@ def _extract(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for pdf in args.pdfs:
         try:
-            plan = run_document(pdf, args.template)
+            plan = run_document(pdf, args.template, args.ocr)
         except PipelineError as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = EXIT_BAD_INPUT
@@ -66,8 +76,27 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _text(args: argparse.Namespace) -> int:
+    from .emit import doc_id_for, write_text
+    from .textlayer import read
+
+    status = EXIT_OK
+    for pdf in args.pdfs:
+        try:
+            layer = read(pdf, args.ocr)
+        except PipelineError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        folder = write_text(doc_id_for(pdf), str(pdf), layer.pages, layer.checks, args.out)
+        engines = Counter(p.source for p in layer.pages)
+        print(f"{folder.name}: {len(layer.pages)} pages ("
+              + ", ".join(f"{k} {v}" for k, v in sorted(engines.items())) + f") → {folder}/")
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    return {"extract": _extract}[args.command](args)
+    return {"extract": _extract, "text": _text}[args.command](args)

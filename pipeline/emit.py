@@ -13,12 +13,13 @@ import os
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 import regex
 
-from .records import CHECK_COLUMNS, PROJECT_COLUMNS, Plan
+from .records import CHECK_COLUMNS, PROJECT_COLUMNS, Check, Page, Plan
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}_.\-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
@@ -66,14 +67,19 @@ def document_json(plan: Plan) -> dict[str, object]:
         "document": asdict(plan.document),
         "projects": projects,
         "checks": [asdict(c) for c in plan.checks],
-        "pages": [{"number": pg.number, "source": pg.source, "repairs": pg.repairs,
-                   "lines": len(pg.lines)} for pg in plan.pages],
+        "pages": pages_json(plan.pages),
     }
 
 
-def page_text(plan: Plan) -> str:
+def pages_json(pages: Sequence[Page]) -> list[dict[str, object]]:
+    """Per page: which engine produced it, how many characters were repaired, its quality."""
+    return [{"number": pg.number, "source": pg.source, "repairs": pg.repairs, "lines": len(pg.lines),
+             "quality": pg.quality} for pg in pages]
+
+
+def page_text(pages: Sequence[Page]) -> str:
     """The repaired text layer, one form feed between pages."""
-    return "\f".join(pg.text for pg in plan.pages) + "\n"
+    return "\f".join(pg.text for pg in pages) + "\n"
 
 
 def write_plan(plan: Plan, out_dir: Path, bom: bool = True) -> Path:
@@ -84,9 +90,18 @@ def write_plan(plan: Plan, out_dir: Path, bom: bool = True) -> Path:
         "projects.csv": (_csv_text(PROJECT_COLUMNS, [asdict(p) for p in plan.projects]), encoding),
         "checks.csv": (_csv_text(CHECK_COLUMNS, [{"doc_id": plan.doc_id, **asdict(c)}
                                                   for c in plan.checks]), encoding),
-        "text.txt": (page_text(plan), "utf-8"),
+        "text.txt": (page_text(plan.pages), "utf-8"),
     }
     return write_folder(out_dir, plan.doc_id, files)
+
+
+def write_text(doc_id: str, path: str, pages: Sequence[Page], checks: Sequence[Check], out_dir: Path) -> Path:
+    """The text engine's outputs for any PDF: text.txt and pages.json."""
+    report = {"doc_id": doc_id, "source": {"path": path, "pages": len(pages)}, "pages": pages_json(pages),
+              "checks": [asdict(c) for c in checks]}
+    files = {"text.txt": (page_text(pages), "utf-8"),
+             "pages.json": (json.dumps(report, ensure_ascii=False, indent=1), "utf-8")}
+    return write_folder(out_dir, doc_id, files)
 
 
 def write_folder(out_dir: Path, name: str, files: dict[str, tuple[str, str]]) -> Path:

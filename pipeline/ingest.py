@@ -52,6 +52,16 @@ class RawPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Restoration:
+    """A character the text layer lost and the PDF's own glyph data gave back."""
+
+    page: int
+    printed: str  # the word as the text layer has it
+    restored: str  # the word with the character restored
+    evidence: str  # what proved it
+
+
+@dataclass(frozen=True, slots=True)
 class PdfInfo:
     path: Path
     pages: int
@@ -143,6 +153,102 @@ def read_pages(info: PdfInfo) -> list[RawPage]:
     return pages
 
 
+_AA_AFTER_SPACE = regex.compile(r"[\u0e01-\u0e4e] \u0e32")
+_NOT_TEXT = regex.compile(r"\s")
+
+
+def restore_sara_am(info: PdfInfo, pages: list[RawPage]) -> tuple[list[RawPage], list[Restoration]]:
+    """Give back the SARA AM that Word/Excel/Canva PDFs lose (poppler prints ``ตาบล`` for ตำบล).
+
+    Those fonts draw SARA AM as a NIKHAHIT glyph whose ToUnicode says "space",
+    beside the SARA AA glyph. A real space has no ink (PDFium gives it a box
+    of zero height); this "space" has the small ink box of the NIKHAHIT. Where
+    one touches a SARA AA, that SARA AA is a SARA AM. Pages without a
+    "space + SARA AA" in PDFium's text are not walked character by character.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+
+    doc = pdfium.PdfDocument(str(info.path))
+    restorations: list[Restoration] = []
+    out = list(pages)
+    try:
+        for idx, page in enumerate(pages):
+            if page.number > len(doc):
+                break
+            textpage = doc[page.number - 1].get_textpage()
+            if not _AA_AFTER_SPACE.search(textpage.get_text_range()):
+                continue
+            ink_spaces: set[int] = set()  # pdfium char indices of NIKHAHIT glyphs read as spaces
+            chars: list[str] = []
+            for k in range(textpage.count_chars()):
+                chars.append(chr(pdfium_raw.FPDFText_GetUnicode(textpage, k)))
+                if chars[-1] == " ":
+                    left, bottom, right, top = textpage.get_charbox(k)
+                    if right - left > 0.5 and top - bottom > 0.5:
+                        ink_spaces.add(k)
+            targets: list[int] = []  # positions among non-space characters
+            position = -1
+            for k, ch in enumerate(chars):
+                if _NOT_TEXT.match(ch):
+                    continue
+                position += 1
+                if ch == "\u0e32" and ((k - 1) in ink_spaces or (k + 1) in ink_spaces):
+                    targets.append(position)
+            if targets:
+                pdfium_text = "".join(ch for ch in chars if not _NOT_TEXT.match(ch))
+                out[idx], found = _apply_sara_am(page, targets, pdfium_text)
+                restorations.extend(found)
+    finally:
+        doc.close()
+    return out, restorations
+
+
+def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple[RawPage, list[Restoration]]:
+    poppler_text = "".join(_WS.sub("", line.text) for line in page.lines)
+    if poppler_text != pdfium_text:  # map positions across the two engines
+        import difflib
+
+        mapping: dict[int, int] = {}
+        matcher = difflib.SequenceMatcher(None, pdfium_text, poppler_text, autojunk=False)
+        for a, b, size in matcher.get_matching_blocks():
+            for off in range(size):
+                mapping[a + off] = b + off
+        targets = [mapping[t] for t in targets if t in mapping]
+    wanted = set(targets)
+    lines = []
+    found = []
+    position = -1
+    for line in page.lines:
+        chars = list(line.text)
+        changed = []
+        for i, ch in enumerate(chars):
+            if _WS.match(ch):
+                continue
+            position += 1
+            if position in wanted and ch == "\u0e32":
+                chars[i] = "\u0e33"
+                changed.append(i)
+        if changed:
+            new_text = "".join(chars)
+            for i in changed:
+                before, after = _word_at(line.text, i), _word_at(new_text, i)
+                found.append(Restoration(page.number, before, after, "nikhahit-glyph-read-as-space"))
+            line = RawLine(new_text, line.bbox)
+        lines.append(line)
+    return RawPage(page.number, page.width, page.height, tuple(lines)), found
+
+
+def _word_at(text: str, i: int) -> str:
+    """The run of Thai letters around position i."""
+    start, end = i, i + 1
+    while start > 0 and "\u0e01" <= text[start - 1] <= "\u0e4e":
+        start -= 1
+    while end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
+        end += 1
+    return text[start:end]
+
+
 def _align(page_text: str, words: list[tuple[str, BBox]], page: int) -> tuple[RawLine, ...]:
     """Give each text line the union box of the words that spell it."""
     lines: list[RawLine] = []
@@ -170,3 +276,24 @@ def _align(page_text: str, words: list[tuple[str, BBox]], page: int) -> tuple[Ra
             bbox = (0.0, 0.0, 0.0, 0.0)
         lines.append(RawLine(text.rstrip(), bbox))
     return tuple(lines)
+
+
+def image_coverage(info: PdfInfo, numbers: list[int]) -> dict[int, float]:
+    """Share of each page's area covered by images (a scan is close to 1)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+
+    cover: dict[int, float] = {}
+    doc = pdfium.PdfDocument(str(info.path))
+    try:
+        for number in numbers:
+            page = doc[number - 1]
+            width, height = page.get_size()
+            area = 0.0
+            for obj in page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+                left, bottom, right, top = obj.get_bounds()
+                area += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
+            cover[number] = min(1.0, area / (width * height)) if width and height else 0.0
+    finally:
+        doc.close()
+    return cover

@@ -30,6 +30,7 @@ class Page:
     lines: tuple[Line, ...]
     source: str = "text-layer"  # text-layer | repaired | ocr
     repairs: int = 0
+    quality: dict[str, object] | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from extractors import cover, project_fields
 from extractors.template import DEFAULT_TEMPLATE, load
 
-from . import ingest, layout, segment, thai, validate
+from . import layout, segment, textlayer, validate
 from .checks import check
 from .emit import doc_id_for
 from .errors import BadInput
@@ -30,22 +30,20 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE) -> Plan:
+def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: str = "auto") -> Plan:
     """PDF → Plan. Raises BadInput when the file cannot be read or is not a plan."""
     template = load(template_name)
     timings: dict[str, float] = {}
     checks: list[Check] = []
 
-    with _timed(timings, "ingest"):
-        info = ingest.inspect(path)
-        raw_pages = ingest.read_pages(info)
-    with _timed(timings, "repair"):
-        pages = thai.repair_pages(raw_pages)
+    with _timed(timings, "text"):
+        text = textlayer.read(path, ocr_mode)
+        info, pages = text.info, text.pages
     with _timed(timings, "segment"):
         lines = [line for page in pages for line in page.lines]
-        if not lines:
-            raise BadInput(str(path), f"no text layer on any of its {info.pages} pages "
-                           "(a scan?); OCR is not enabled for this run")
+        if not any(line.text.strip() for line in lines):
+            hint = "run with --ocr auto" if ocr_mode == "never" else "a scan OCR could not read?"
+            raise BadInput(str(path), f"no usable text on any of its {info.pages} pages ({hint})")
         content = segment.drop_furniture(lines)
         parts = segment.split_parts(content, template)
         blocks, seg_checks = segment.split_projects(parts.part3, template)
@@ -63,11 +61,11 @@ def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE) -> Plan:
             projects.append(project)
             checks.extend(field_checks)
     with _timed(timings, "validate"):
-        checks = [*cover_checks, *seg_checks, *checks,
+        checks = [*text.checks, *cover_checks, *seg_checks, *checks,
                   *validate.count_checks(projects, foreword), *validate.sequence_checks(projects)]
         for page in pages:
             if not page.lines:
-                checks.append(check("page-no-text", page.number, f"page {page.number} has no text layer"))
+                checks.append(check("page-no-text", page.number, f"page {page.number} has no text"))
         repaired = sum(p.repairs for p in pages)
         if repaired:
             checks.append(check("thai-text-repaired", None,

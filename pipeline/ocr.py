@@ -1,0 +1,126 @@
+"""OCR of the pages whose text layer is missing or unusable: Tesseract ``tha+eng``.
+
+Pages are rendered by PDFium (pypdfium2) in grey at ``DPI`` and piped to the
+``tesseract`` command (Debian tesseract-ocr-tha) one process per page, each
+pinned to one thread (OpenMP's default of one thread per core makes a page
+about eight times slower on two cores), several pages at once.
+The TSV output gives words with boxes; they become lines in PDF points.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from .errors import BadInput
+from .ingest import PdfInfo, RawLine, RawPage
+
+DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
+LANGS = "tha+eng"
+TIMEOUT_S = 120
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    dpi: int = DPI
+    langs: str = LANGS
+    workers: int = max(1, os.cpu_count() or 1)
+
+
+def available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def _tesseract(info: PdfInfo, number: int, png: bytes, to_points: float, settings: OcrSettings,
+               size: tuple[float, float]) -> RawPage:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        result = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.langs, "--psm", "3", "tsv"],
+                                input=png, capture_output=True, env=env, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise BadInput(str(info.path), f"OCR took longer than {TIMEOUT_S} s", page=number) from None
+    if result.returncode != 0:
+        raise BadInput(str(info.path), "tesseract failed: "
+                       + result.stderr.decode(errors="replace").strip()[:200], page=number)
+    return RawPage(number, size[0], size[1], tuple(_tsv_lines(result.stdout.decode("utf-8"), to_points)))
+
+
+def _tsv_lines(tsv: str, scale: float) -> list[RawLine]:
+    """Tesseract TSV (level 5 = word) → lines in reading order with boxes in points."""
+    lines: dict[tuple[int, int, int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
+        left, top, width, height = (int(c) for c in cols[6:10])
+        box = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
+        lines.setdefault(key, []).append((cols[11], box))
+    out = []
+    for words in lines.values():
+        text = _join_words(words)
+        boxes = [b for _, b in words]
+        out.append(RawLine(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                  max(b[2] for b in boxes), max(b[3] for b in boxes))))
+    return out
+
+
+SPACE_GAP = 0.6  # a gap wider than this share of the line height is a printed space
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def _join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> str:
+    """Tesseract splits Thai into "words" at syllables; only a real gap is a space.
+
+    >>> _join_words([("คำ", (0, 0, 10, 10)), ("กล่าว", (11, 0, 30, 10)), ("ของ", (40, 0, 50, 10))])
+    'คำกล่าว ของ'
+    """
+    text = ""
+    prev_box = None
+    for word, box in words:
+        if prev_box is not None:
+            height = max(box[3] - box[1], prev_box[3] - prev_box[1], 1.0)
+            gap = box[0] - prev_box[2]
+            thai_join = _is_thai(text[-1]) and _is_thai(word[0])
+            if not thai_join or gap > SPACE_GAP * height:
+                text += " "
+        text += word
+        prev_box = box
+    return text
+
+
+def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | None = None) -> list[RawPage]:
+    """OCR the given pages; same order as given.
+
+    PDFium is not thread-safe, so pages are rendered one after another here
+    while up to ``workers`` tesseract processes read the ones already rendered.
+    """
+    import pypdfium2 as pdfium
+
+    settings = settings or OcrSettings()
+    if not available():
+        raise BadInput(str(info.path), "pages need OCR but tesseract is not installed; run `make system` "
+                       "(Debian tesseract-ocr tesseract-ocr-tha) or pass --ocr never")
+    futures: list[Future[RawPage]] = []
+    doc = pdfium.PdfDocument(str(info.path))
+    try:
+        with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+            for page in pages:
+                while sum(not f.done() for f in futures) >= 2 * settings.workers:
+                    wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
+                image = doc[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil()
+                buf = io.BytesIO()
+                image.save(buf, format="PNG")
+                futures.append(pool.submit(_tesseract, info, page.number, buf.getvalue(), 72 / settings.dpi,
+                                           settings, (page.width, page.height)))
+            return [f.result() for f in futures]
+    finally:
+        doc.close()

@@ -1,0 +1,88 @@
+"""How trustworthy a page's text layer is, and so which engine reads it.
+
+Counters that cost nothing run on every page; the dictionary check (PyThaiNLP
+word list, newmm tokenizer) runs on a sample of each page's Thai text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .thai import MARKS, damage
+
+SAMPLE_CHARS = 400  # Thai characters per page sent to the tokenizer
+OCR_BELOW = 0.5  # pages scoring under this are read again by OCR (see docs/fidelity.md)
+
+_THAI = regex.compile(r"[\u0e01-\u0e5b]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+# impossible sequences: a mark with no base, two tones, a leading vowel before a non-consonant
+_INVALID = regex.compile(
+    rf"(?:^|[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e])[{MARKS}]"
+    r"|[\u0e48-\u0e4b][\u0e48-\u0e4b]"
+    r"|[\u0e40-\u0e44](?![\u0e01-\u0e2e])"
+)
+_THAI_RUN = regex.compile(r"[\u0e01-\u0e4e]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    chars: int  # non-space characters
+    thai_share: float  # Thai characters among them
+    invalid: int  # impossible Thai sequences
+    pua: int  # Private Use Area code points left
+    controls: int  # control / replacement characters
+    dict_miss: float | None  # Thai words not in the dictionary (None: too little Thai to tell)
+    score: float  # 0 (unusable) … 1 (clean)
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def dictionary_miss(text: str) -> float | None:
+    """Share of Thai tokens that are not dictionary words, over a sample of the text."""
+    from pythainlp.tokenize import word_tokenize
+
+    from .dictionary import words
+
+    sample, size = [], 0
+    for run in _THAI_RUN.findall(text):
+        sample.append(run)
+        size += len(run)
+        if size >= SAMPLE_CHARS:
+            break
+    if size < 20:
+        return None
+    known = words()
+    tokens = [t for t in word_tokenize(" ".join(sample), engine="newmm", keep_whitespace=False)
+              if _THAI_RUN.fullmatch(t)]
+    if not tokens:
+        return None
+    return sum(1 for t in tokens if t not in known) / len(tokens)
+
+
+def assess(text: str) -> Quality:
+    """Score a page's (repaired) text.
+
+    >>> assess("").score
+    0.0
+    >>> assess("เทศบาลเมืองกาฬสินธุ์ ได้จัดทำแผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรม").score
+    1.0
+    """
+    stripped = "".join(text.split())
+    chars = len(stripped)
+    if chars == 0:
+        return Quality(0, 0.0, 0, 0, 0, None, 0.0)
+    thai = len(_THAI.findall(stripped))
+    invalid = len(_INVALID.findall(text))
+    controls = len(_CONTROL.findall(text))
+    pua = damage(text)["pua"]
+    miss = dictionary_miss(text) if thai >= 20 else None
+    penalty = (
+        (miss or 0.0) * 1.5
+        + 20 * invalid / chars
+        + 5 * (controls + pua) / chars
+    )
+    return Quality(chars, round(thai / chars, 3), invalid, pua, controls,
+                   None if miss is None else round(miss, 3), round(max(0.0, 1.0 - penalty), 3))

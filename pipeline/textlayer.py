@@ -1,0 +1,128 @@
+"""The Thai text engine on its own: any PDF → repaired pages, each read by the best engine.
+
+1. poppler's text with boxes (ingest.read_pages);
+2. SARA AM given back where the PDF's glyphs prove it (ingest.restore_sara_am);
+3. the repair rules, and the dictionary where a page shows a font defect (thai, dictionary);
+4. a quality score per page (quality.assess);
+5. OCR for pages with no usable text layer (ocr.ocr_pages), kept only where it scores better.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import regex
+
+from . import dictionary, ingest, ocr, quality, thai
+from .checks import check
+from .records import Check, Page
+
+log = logging.getLogger(__name__)
+OCR_MODES = ("auto", "always", "never")
+NO_THAI_SHARE = 0.05  # a page with text but less Thai than this is not a Thai text layer…
+AA_AM_GAIN = 0.5  # restoring SARA AA must at least halve the page's dictionary misses
+SCAN_COVERAGE = 0.6  # …when an image covers this much of it (a scan with a junk OCR layer)
+_FOREIGN = regex.compile(r"[^\s\u0e00-\u0e7f\x20-\x7e\u00a0-\u00ff\u2010-\u206f]")
+
+
+@dataclass(frozen=True, slots=True)
+class TextLayer:
+    info: ingest.PdfInfo
+    pages: tuple[Page, ...]
+    checks: tuple[Check, ...]
+
+
+def _restoration_checks(found: list[tuple[int, str, str, str]]) -> list[Check]:
+    """One check per page listing the words restored: "printed → restored ×n"."""
+    by_page: dict[tuple[int, str], Counter[tuple[str, str]]] = {}
+    for page, printed, restored, evidence in found:
+        by_page.setdefault((page, evidence), Counter())[(printed, restored)] += 1
+    checks = []
+    for (page, evidence), words in sorted(by_page.items()):
+        listed = "; ".join(f"{a} → {b}" + (f" ×{n}" if n > 1 else "") for (a, b), n in words.most_common())
+        checks.append(check("thai-word-restored", page,
+                            f"{sum(words.values())} words restored ({evidence}): {listed}"))
+    return checks
+
+
+def _repair(raw: ingest.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]:
+    (page,) = thai.repair_pages([raw])
+    found: list[tuple[int, str, str, str]] = []
+    if dictionary.shows_aa_as_am(page.text):
+        lines = []
+        for line in page.lines:
+            text, swaps = dictionary.restore_aa(line.text)
+            found.extend((page.number, s.printed, s.restored, "sara-aa-printed-as-sara-am") for s in swaps)
+            lines.append(replace(line, text=text, repairs=line.repairs + len(swaps)))
+        candidate = replace(page, lines=tuple(lines), repairs=page.repairs + len(found), source="repaired")
+        before, after = quality.dictionary_miss(page.text), quality.dictionary_miss(candidate.text)
+        # the font defect is proven only if the dictionary agrees with the page far better afterwards
+        if before is not None and after is not None and after <= before * AA_AM_GAIN:
+            return candidate, found
+        return page, []
+    return page, found
+
+
+def _needs_ocr(page: Page, q: quality.Quality, coverage: float | None) -> str:
+    """Why a page must be read by OCR ("" when its text layer will do)."""
+    if q.chars == 0:
+        return "no text layer"
+    if q.score < quality.OCR_BELOW:
+        return f"text layer scores {q.score:.2f}"
+    if q.thai_share < NO_THAI_SHARE:
+        foreign = len(_FOREIGN.findall(page.text)) / max(1, q.chars)
+        if foreign > 0.3:
+            return "text layer is not Thai (a font with a private encoding)"
+        if coverage is not None and coverage >= SCAN_COVERAGE:
+            return "a scan whose text layer holds no Thai"
+    return ""
+
+
+def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | None = None) -> TextLayer:
+    """Any PDF → its pages of repaired text, with checks saying what was done where."""
+    if ocr_mode not in OCR_MODES:
+        raise ValueError(f"ocr mode must be one of {OCR_MODES}, not {ocr_mode!r}")
+    info = ingest.inspect(path)
+    raw_pages = ingest.read_pages(info)
+    raw_pages, restored = ingest.restore_sara_am(info, raw_pages)
+    found = [(r.page, r.printed, r.restored, r.evidence) for r in restored]
+    pages: list[Page] = []
+    for raw in raw_pages:
+        page, swaps = _repair(raw)
+        found.extend(swaps)
+        pages.append(page)
+    marked = {r.page for r in restored}
+    pages = [replace(p, source="repaired") if p.number in marked else p for p in pages]
+
+    scores = {p.number: quality.assess(p.text) for p in pages}
+    low_thai = [n for n, q in scores.items() if q.chars and q.thai_share < NO_THAI_SHARE]
+    coverage = ingest.image_coverage(info, low_thai) if low_thai else {}
+    reasons = {p.number: ("forced" if ocr_mode == "always" else _needs_ocr(p, scores[p.number],
+                                                                          coverage.get(p.number)))
+               for p in pages}
+    todo = [p for p in pages if reasons[p.number]]
+    checks: list[Check] = []
+    if todo and ocr_mode != "never":
+        by_number = {p.number: p for p in raw_pages}
+        for raw in ocr.ocr_pages(info, [by_number[p.number] for p in todo], ocr_settings):
+            page, swaps = _repair(raw)
+            q = quality.assess(page.text)
+            old = scores[page.number]
+            text_layer_is_junk = old.chars == 0 or old.thai_share < NO_THAI_SHARE
+            if ocr_mode == "always" or text_layer_is_junk or q.score > old.score:
+                pages[page.number - 1] = replace(page, source="ocr")
+                scores[page.number] = q
+                found = [f for f in found if f[0] != page.number] + swaps
+                checks.append(check("page-ocr", page.number,
+                                    f"page {page.number} read by OCR ({reasons[page.number]}); "
+                                    f"quality {old.score:.2f} → {q.score:.2f}"))
+    elif todo:
+        for p in todo:
+            checks.append(check("page-needs-ocr", p.number,
+                                f"page {p.number}: {reasons[p.number]}; OCR is off (--ocr never)"))
+    pages = [replace(p, quality=scores[p.number].as_dict()) for p in pages]
+    checks.extend(_restoration_checks(found))
+    return TextLayer(info, tuple(pages), tuple(checks))
