@@ -18,10 +18,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
-system: ## install the Debian packages the pipeline needs, when missing (poppler-utils)
-	@command -v pdftotext >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; \
-	  else echo "error: pdftotext missing; run: sudo apt-get install poppler-utils"; exit 2; fi; }
+SYSTEM_PKGS := poppler-utils tesseract-ocr tesseract-ocr-tha
+
+system: ## install the Debian packages the pipeline needs, when missing (poppler, tesseract Thai)
+	@missing=""; command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
+	{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx tha; } || missing="$$missing tesseract-ocr-tha"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else echo "error: missing Debian packages:$$missing; run: sudo apt-get install$$missing"; exit 2; fi; fi
 
 run: system $(STAMP) ## set up, then extract the embedded Kalasin plan into output/
 	$(BIN)/python -m pipeline extract $(PDF) --out $(OUT)

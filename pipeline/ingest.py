@@ -231,22 +231,25 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
                 changed.append(i)
         if changed:
             new_text = "".join(chars)
-            for i in changed:
-                before, after = _word_at(line.text, i), _word_at(new_text, i)
+            for i in changed:  # SARA AA → SARA AM keeps every position
+                start, after = _word_at(new_text, i)
+                before = line.text[start:start + len(after)]
                 found.append(Restoration(page.number, before, after, "nikhahit-glyph-read-as-space"))
             line = RawLine(new_text, line.bbox)
         lines.append(line)
     return RawPage(page.number, page.width, page.height, tuple(lines)), found
 
 
-def _word_at(text: str, i: int) -> str:
-    """The run of Thai letters around position i."""
-    start, end = i, i + 1
-    while start > 0 and "\u0e01" <= text[start - 1] <= "\u0e4e":
-        start -= 1
-    while end < len(text) and "\u0e01" <= text[end] <= "\u0e4e":
-        end += 1
-    return text[start:end]
+def _word_at(text: str, i: int) -> tuple[int, str]:
+    """Start and text of the dictionary word (PyThaiNLP newmm) that covers position i."""
+    from pythainlp.tokenize import word_tokenize
+
+    start = 0
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        if start <= i < start + len(token):
+            return start, token
+        start += len(token)
+    return i, text[i]
 
 
 def _align(page_text: str, words: list[tuple[str, BBox]], page: int) -> tuple[RawLine, ...]:

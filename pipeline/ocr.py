@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
+import regex
+
 from .errors import BadInput
 from .ingest import PdfInfo, RawLine, RawPage
 
@@ -70,6 +72,8 @@ def _tsv_lines(tsv: str, scale: float) -> list[RawLine]:
     return out
 
 
+# OCR spaces out Thai abbreviations ("พ . ศ ." for พ.ศ.): letters and dots only
+_ABBREVIATION = regex.compile(r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e] ?\. ?(?:[\u0e01-\u0e2e] ?\.)+")
 SPACE_GAP = 0.6  # a gap wider than this share of the line height is a printed space
 
 
@@ -82,6 +86,9 @@ def _join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> s
 
     >>> _join_words([("คำ", (0, 0, 10, 10)), ("กล่าว", (11, 0, 30, 10)), ("ของ", (40, 0, 50, 10))])
     'คำกล่าว ของ'
+    >>> _join_words([("พ", (0, 0, 5, 10)), (".", (8, 0, 9, 10)), ("ศ", (12, 0, 17, 10)), (".", (20, 0, 21, 10)),
+    ...              ("๒๕๖๐", (30, 0, 50, 10))])
+    'พ.ศ. ๒๕๖๐'
     """
     text = ""
     prev_box = None
@@ -94,7 +101,7 @@ def _join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> s
                 text += " "
         text += word
         prev_box = box
-    return text
+    return _ABBREVIATION.sub(lambda m: m[0].replace(" ", ""), text)
 
 
 def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | None = None) -> list[RawPage]:

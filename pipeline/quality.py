@@ -40,8 +40,8 @@ class Quality:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
-def dictionary_miss(text: str) -> float | None:
-    """Share of Thai tokens that are not dictionary words, over a sample of the text."""
+def dictionary_miss(text: str, sample_chars: int | None = SAMPLE_CHARS) -> float | None:
+    """Share of Thai tokens that are not dictionary words, over a sample (or, with None, all) of the text."""
     from pythainlp.tokenize import word_tokenize
 
     from .dictionary import words
@@ -50,7 +50,7 @@ def dictionary_miss(text: str) -> float | None:
     for run in _THAI_RUN.findall(text):
         sample.append(run)
         size += len(run)
-        if size >= SAMPLE_CHARS:
+        if sample_chars is not None and size >= sample_chars:
             break
     if size < 20:
         return None

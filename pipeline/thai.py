@@ -77,6 +77,11 @@ for _char, _win, _mac in (
     _PUA_MAP[_win] = _PUA_MAP[_mac] = _char
 _PUA_TABLE = str.maketrans(_PUA_MAP)
 _PUA_ANY = regex.compile(r"[\ue000-\uf8ff]")
+# Symbol fonts (Wingdings 2 in Thai Word forms) put their glyphs at U+F000 + byte. The form
+# check boxes are the only ones common in plans: "£" ☐, "R" ☑, "S" ☒, "P" ✓, "O" ✗.
+_SYMBOL_FONT = str.maketrans({0xF0A3: "\u2610", 0xF052: "\u2611", 0xF053: "\u2612", 0xF050: "\u2713",
+                              0xF04F: "\u2717"})
+UNKNOWN_GLYPH = "\ufffd"
 
 # Canonical position of each mark inside a cluster: vowel, then tone, then sign.
 _MARK_RANK = {**{m: 0 for m in ABOVE_VOWELS + BELOW_VOWELS}, **{m: 1 for m in TONES},
@@ -109,6 +114,15 @@ def map_pua(text: str) -> str:
     True
     """
     return text.translate(_PUA_TABLE)
+
+
+def map_symbol_pua(text: str) -> str:
+    r"""Symbol-font check boxes → Unicode; any other Private Use Area glyph → U+FFFD (counted, never guessed).
+
+    >>> map_symbol_pua("\uf0a3 บิดา \uf0a3 มารดา \ue123")
+    '☐ บิดา ☐ มารดา �'
+    """
+    return _PUA_ANY.sub(UNKNOWN_GLYPH, text.translate(_SYMBOL_FONT))
 
 
 def join_cluster_spaces(text: str) -> str:
@@ -159,8 +173,8 @@ def rebuild_sara_am(text: str) -> str:
 
 
 Rule = Callable[[str], str]
-RULES: tuple[Rule, ...] = (nfc, drop_invisibles, map_pua, join_cluster_spaces, order_marks,
-                           rebuild_sara_am, nfc)
+RULES: tuple[Rule, ...] = (nfc, drop_invisibles, map_pua, map_symbol_pua, join_cluster_spaces,
+                           order_marks, rebuild_sara_am, nfc)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,58 @@
+"""One page per Thai text-layer artefact (corpora/regressions/), each through the text engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import textlayer
+from pipeline.thai import damage
+from tests.conftest import ROOT
+
+REG = ROOT / "corpora" / "regressions"
+
+# artefact → (engine the page must end up read by, words that must appear, words that must not)
+CASES = {
+    "sara-am-nikhahit-glyph-read-as-space": ("repaired", ["แผนอัตรากำลัง", "เทศบาลตำบลหางดง", "อำเภอหางดง"],
+                                             ["ตาบล", "อาเภอ", "ก าลัง"]),
+    "sara-aa-printed-as-sara-am": ("repaired", ["สำนักงานคณะกรรมการกฤษฎีกา"], ["กำร", "งำน"]),
+    "pua-legacy-thai-glyphs-and-split-sara-am": ("repaired", ["สำนักงานคณะกรรมการกฤษฎีกา"], ["\u0e4d\u0e32"]),
+    "wrong-letters-libreoffice-non-thai-font": ("ocr", ["คำกล่าวแสดงเจตจำนงของผู้บริหาร", "นายกเทศมนตรี"],
+                                                ["คคำ"]),
+    "scan-with-junk-ocr-layer": ("ocr", ["ประกาศเทศบาลตำบลหางดง", "งบประมาณรายจ่าย"], []),
+    "image-only-page": ("ocr", ["ประกาศสำนักงานปลัดกระทรวงสาธารณสุข"], []),
+    "private-font-encoding-no-thai-code-points": ("ocr", ["เทศบาลตำบลพอกน้อย", "ประมาณการรายจ่าย"], []),
+    "zero-width-spaces-and-pua-mpdf": ("repaired", ["บันทึกข้อความ", "โรงพยาบาลพิชัย"], ["\u200b"]),
+    "wingdings-checkboxes": ("repaired", ["แบบฟอร์มการขึ้นทะเบียนผู้พิการ", "☐"], ["\uf0a3"]),
+    "libreoffice-actualtext-justified": ("repaired", ["สำนักงาน ก.พ.", "กำหนดแนวทางการดำเนินการ"], []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_artefact_is_repaired(name):
+    engine, present, absent = CASES[name]
+    layer = textlayer.read(REG / f"{name}.pdf")
+    (page,) = layer.pages
+    text = page.text
+    assert page.source == engine, (page.source, page.quality)
+    for word in present:
+        assert word in text, f"{word!r} missing from {text[:300]!r}"
+    for word in absent:
+        assert word not in text, f"{word!r} still in the text"
+    assert damage(text) == {"pua": 0, "sara_am_split": 0, "space_before_mark": 0}
+    assert page.quality["score"] >= 0.5
+
+
+def test_restored_words_are_listed_with_their_page():
+    layer = textlayer.read(REG / "sara-am-nikhahit-glyph-read-as-space.pdf")
+    (restored,) = [c for c in layer.checks if c.code == "thai-word-restored"]
+    assert restored.page == 1 and "เทศบาลตาบล → เทศบาลตำบล ×3" in restored.message
+
+
+def test_ocr_never_reports_the_pages_instead():
+    layer = textlayer.read(REG / "image-only-page.pdf", ocr_mode="never")
+    assert [c.code for c in layer.checks] == ["page-needs-ocr"]
+    assert layer.pages[0].source == "text-layer" and not layer.pages[0].text.strip()
+
+
+def test_every_regression_pdf_has_a_case():
+    assert {p.stem for p in REG.glob("*.pdf")} == set(CASES)
