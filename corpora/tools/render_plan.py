@@ -373,6 +373,84 @@ def to_fodt(source: str, font: str = "Laksaman") -> str:
     )
 
 
+def to_html(source: str, font: str = "Laksaman") -> str:
+    """Source text → one HTML page with print CSS (the browser-engine toolchain)."""
+    out: list[str] = []
+    first = True
+    for block in parse(source):
+        if block.kind == "table":
+            ncols = len(block.rows[0])
+            ruled = " class=ruled" if ncols >= 5 else ""
+            wide = " wide" if ncols >= 8 else ""
+            rows = []
+            for k, row in enumerate(block.rows):
+                tag = "th" if k < block.header_rows else "td"
+                cells = "".join(
+                    f"<{tag}>" + "".join(f"<p>{_html_inline(p)}</p>" for p in _cell_paragraphs(c, ncols)) + f"</{tag}>"
+                    for c in row)
+                rows.append(f"<tr>{cells}</tr>")
+            head = "".join(rows[: block.header_rows])
+            body = "".join(rows[block.header_rows:])
+            out.append(f'<table{ruled} class="t{wide}"><thead>{head}</thead><tbody>{body}</tbody></table>')
+            continue
+        text = _html_inline(block.text)
+        cls = "body"
+        if first:
+            cls, first = "cover", False
+        elif block.kind == "item":
+            cls = "item2" if block.level else "item1"
+        elif block.kind == "continuation":
+            cls = "right"
+        elif m := re.match(r"^ส่วนที่ ([๐-๙])$", block.text):
+            cls = {2: "centre big land", 3: "centre big port"}.get(THAI_DIGITS.index(m[1]), "centre big brk")
+        elif _PAGE_BREAK_BEFORE.match(block.text):
+            cls = "centre brk"
+        elif _CENTRED.match(block.text) and len(block.text) < 120:
+            cls = "centre"
+        elif _HEADING.match(block.text) and len(block.text) < 200:
+            cls = "head"
+        out.append(f'<p class="{cls}">{text}</p>')
+    css = f"""
+@page {{ size: A4; margin: 1.2cm 2cm 1.5cm 2.5cm;
+        @top-center {{ content: counter(page, thai); font: 16pt '{font}'; }} }}
+@page land {{ size: A4 landscape; margin: 1.2cm 1.5cm 1.5cm 1.5cm; }}
+@page cover {{ @top-center {{ content: none; }} }}
+body {{ font: 16pt/1.15 '{font}'; }}
+p {{ margin: 0 0 0.08cm 0; }}
+.body {{ text-align: justify; text-indent: 1.25cm; }}
+.item1 {{ margin-left: 1.25cm; text-align: justify; }} .item2 {{ margin-left: 2cm; text-align: justify; }}
+.head {{ font-weight: bold; }} .centre {{ text-align: center; font-weight: bold; }}
+.big {{ font-size: 20pt; }} .brk, .port {{ break-before: page; }} .port {{ page: auto; }}
+.cover {{ page: cover; text-align: center; font-size: 24pt; font-weight: bold; margin-top: 6cm; }}
+.land, .land ~ * {{ page: land; }} .port, .port ~ * {{ page: auto; }}
+.right {{ text-align: right; font-size: 14pt; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 14pt; margin: 0.2cm 0; }}
+table.wide {{ font-size: 12pt; }} thead {{ display: table-header-group; }}
+table.ruled td, table.ruled th {{ border: 0.5pt solid black; vertical-align: top; padding: 0.08cm; }}
+"""
+    return f'<!doctype html><html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>' \
+        + "".join(out) + "</body></html>"
+
+
+def _html_inline(text: str) -> str:
+    parts, pos = [], 0
+    for m in _BOLD.finditer(text):
+        parts.append(escape(text[pos:m.start()]))
+        parts.append(f"<b>{escape(m[1])}</b>")
+        pos = m.end()
+    parts.append(escape(text[pos:]))
+    return "".join(parts)
+
+
+def render_weasyprint(source_path: Path, pdf_path: Path, font: str = "Laksaman") -> Path:
+    """The same plan through a browser-style engine (WeasyPrint: Pango/HarfBuzz shaping)."""
+    from weasyprint import HTML
+
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=to_html(source_path.read_text(encoding="utf-8"), font)).write_pdf(str(pdf_path))
+    return pdf_path
+
+
 def render(source_path: Path, pdf_path: Path, font: str = "Laksaman") -> Path:
     """Write ``pdf_path`` from ``source_path`` through LibreOffice headless."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -403,10 +481,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pdf", type=Path)
     ap.add_argument("--font", default="Laksaman")
     ap.add_argument("--fodt", type=Path, help="also keep the ODF document here")
+    ap.add_argument("--engine", choices=("libreoffice", "weasyprint"), default="libreoffice")
     args = ap.parse_args(argv)
     if args.fodt:
         args.fodt.write_text(to_fodt(args.source.read_text(encoding="utf-8"), args.font), encoding="utf-8")
-    render(args.source, args.pdf, args.font)
+    if args.engine == "weasyprint":
+        render_weasyprint(args.source, args.pdf, args.font)
+    else:
+        render(args.source, args.pdf, args.font)
     print(args.pdf)
     return 0
 

@@ -1,0 +1,186 @@
+"""The embedded fonts' own glyph data as evidence for the text layer.
+
+A PDF maps each glyph to text through its font's /ToUnicode CMap, and some
+writers get that map wrong (WeasyPrint swaps ุ and ์ and drops ู in TLWG
+fonts) or leave it out (Microsoft Reporting Services: poppler then prints
+Greek letters for Thai). The embedded TrueType program still says which
+character each glyph draws: its ``cmap`` table, or a ``uniXXXX`` glyph name;
+legacy Thai PUA glyphs go through HarfBuzz's table (``thai.map_pua``).
+
+Where a font's own data names a Thai character for a glyph and the PDF's
+map says something else or nothing, ``repaired_copy`` writes a copy of the
+PDF with corrected /ToUnicode maps (pikepdf), for poppler to read. A font
+whose data is ambiguous for a glyph keeps the PDF's mapping.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .thai import map_pua
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FontFix:
+    font: str
+    corrected: int  # glyphs whose text was wrong or missing
+    had_map: bool  # False: the PDF gave no /ToUnicode at all, so all of its text is inferred
+    examples: tuple[tuple[str, str], ...]  # (PDF's text, the font's text)
+
+
+def _is_thai(text: str) -> bool:
+    return bool(text) and all("\u0e01" <= ch <= "\u0e5b" for ch in text)
+
+
+def _glyph_text(ttfont) -> dict[int, str]:
+    """Glyph id → the one Thai character the font itself says the glyph draws."""
+    order = ttfont.getGlyphOrder()
+    by_name: dict[str, set[str]] = {}
+    if "cmap" in ttfont:
+        for code, name in (ttfont.getBestCmap() or {}).items():
+            by_name.setdefault(name, set()).add(unicodedata.normalize("NFC", map_pua(chr(code))))
+    out: dict[int, str] = {}
+    for gid, name in enumerate(order):
+        chars = by_name.get(name)
+        if not chars and name.startswith("uni") and len(name) == 7:
+            try:
+                chars = {map_pua(chr(int(name[3:], 16)))}
+            except ValueError:
+                chars = None
+        if chars and len(chars) == 1:
+            (text,) = chars
+            if _is_thai(text):
+                out[gid] = text
+    return out
+
+
+def _tounicode(font) -> dict[int, str]:
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+    if "/ToUnicode" not in font:
+        return {}
+    cmap = FileUnicodeMap()
+    try:
+        CMapParser(cmap, io.BytesIO(font.ToUnicode.read_bytes())).run()
+    except Exception as exc:  # a broken CMap is the PDF's flaw: treat as missing
+        log.info("unreadable ToUnicode in %s: %s", font_name(font), exc)
+        return {}
+    return dict(cmap.cid2unichr)
+
+
+def _cid_to_gid(descendant, cids) -> dict[int, int]:
+    import pikepdf
+
+    mapping = descendant.get("/CIDToGIDMap")
+    if mapping is None or mapping == pikepdf.Name.Identity:
+        return {cid: cid for cid in cids}
+    data = mapping.read_bytes()
+    return {cid: int.from_bytes(data[2 * cid:2 * cid + 2], "big") for cid in cids if 2 * cid + 1 < len(data)}
+
+
+def _cmap_stream(mapping: dict[int, str]) -> bytes:
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+    items = sorted(mapping.items())
+    for start in range(0, len(items), 100):
+        chunk = items[start:start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        for cid, text in chunk:
+            hex_text = "".join(f"{b:02X}" for b in text.encode("utf-16-be"))
+            lines.append(f"<{cid:04X}> <{hex_text}>")
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
+
+
+def font_name(font) -> str:
+    """A font's /BaseFont as text; Thai font names are often TIS-620 bytes (TH SarabunIT\xf9)."""
+    name = font.get("/BaseFont")
+    if name is None:
+        return "?"
+    try:
+        return str(name)
+    except UnicodeDecodeError:
+        raw = bytes(name.unparse()).lstrip(b"/")  # PDF name syntax: #xx escapes a byte
+        raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes.fromhex(m[1].decode()), raw)
+        return "/" + raw.decode("cp874", errors="replace")
+
+
+def _fix_font(pdf, font) -> FontFix | None:
+    """Correct one Type0 (Identity-H) font's ToUnicode from its embedded TrueType program."""
+    import pikepdf
+    from fontTools.ttLib import TTFont
+
+    if font.get("/Subtype") != pikepdf.Name.Type0 or font.get("/Encoding") != pikepdf.Name("/Identity-H"):
+        return None
+    descendant = font.DescendantFonts[0]
+    descriptor = descendant.get("/FontDescriptor")
+    if descriptor is None or "/FontFile2" not in descriptor:
+        return None
+    try:
+        ttfont = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()), lazy=True)
+        glyphs = _glyph_text(ttfont)
+    except Exception as exc:  # an unreadable font program: no evidence
+        log.info("unreadable font program %s: %s", font_name(font), exc)
+        return None
+    if not glyphs:
+        return None
+    current = _tounicode(font)
+    cids = set(current) | set(range(len(ttfont.getGlyphOrder()))) if not current else set(current)
+    gids = _cid_to_gid(descendant, cids)
+    fixed = dict(current)
+    examples = []
+    for cid in sorted(cids):
+        truth = glyphs.get(gids.get(cid, -1))
+        if truth is None:
+            continue
+        said = unicodedata.normalize("NFC", map_pua(current.get(cid, "")))
+        if said != truth:
+            fixed[cid] = truth
+            if len(examples) < 5:
+                examples.append((current.get(cid, ""), truth))
+    corrected = sum(1 for cid in fixed if fixed[cid] != current.get(cid))
+    if not corrected:
+        return None
+    font.ToUnicode = pdf.make_stream(_cmap_stream(fixed))
+    return FontFix(font_name(font), corrected, bool(current), tuple(examples))
+
+
+def repaired_copy(path: Path, workdir: Path | None = None) -> tuple[Path | None, list[FontFix]]:
+    """A copy of the PDF with /ToUnicode maps corrected from the fonts' own data, if any needed it."""
+    import pikepdf
+
+    fixes: list[FontFix] = []
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PdfError as exc:
+        log.info("pikepdf cannot open %s: %s", path, exc)
+        return None, []
+    with pdf:
+        seen: set[tuple[int, int]] = set()
+        for obj in pdf.objects:
+            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.Font:
+                continue
+            key = obj.objgen
+            if key in seen:
+                continue
+            seen.add(key)
+            fix = _fix_font(pdf, obj)
+            if fix:
+                fixes.append(fix)
+        if not fixes:
+            return None, []
+        handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
+        handle.close()
+        pdf.save(handle.name)
+    return Path(handle.name), fixes
