@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PDF    ?= corpora/kalasin/kalasin.pdf
 OUT    ?= output
 
-.PHONY: help run test test-fast corpora golden system clean
+.PHONY: help run test test-fast corpora corpora-tools golden system fidelity clean
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -38,14 +38,22 @@ test-fast: $(STAMP) ## the suite without the slow corpus runs
 	$(BIN)/python -m pytest -m 'not slow'
 
 corpora: $(STAMP) ## re-render corpora PDFs from their source texts (needs LibreOffice, Thai fonts)
-	@command -v soffice >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-thai-tlwg; \
-	  else echo "error: LibreOffice missing; run: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"; exit 2; fi; }
+	@command -v soffice >/dev/null || $(MAKE) corpora-tools
 	$(BIN)/python corpora/tools/render_plan.py corpora/kalasin/source.txt corpora/kalasin/kalasin.pdf
 
 golden: $(STAMP) ## rebuild corpora/kalasin/expected from source.txt; read the diff before committing
 	$(BIN)/python corpora/tools/expected_from_source.py corpora/kalasin/source.txt corpora/kalasin/expected/projects.json
 	git diff --stat -- corpora/kalasin/expected
+
+fidelity: system $(STAMP) ## CER per engine, toolchain and font, and the real-PDF table → docs/fidelity.md
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[bench]'
+	@command -v soffice >/dev/null || $(MAKE) corpora-tools
+	$(BIN)/python benchmarks/fidelity.py --out docs/fidelity.md
+	$(BIN)/python benchmarks/real_pdfs.py --out docs/fidelity.md
+
+corpora-tools:
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-thai-tlwg; \
+	else echo "error: LibreOffice missing; run: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"; exit 2; fi
 
 clean: ## remove the virtual environment and outputs
 	rm -rf $(VENV) $(OUT)

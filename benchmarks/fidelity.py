@@ -161,7 +161,21 @@ def main() -> int:
         print(rows[-1], flush=True)
     table = "\n".join(rows)
     if args.out:
-        args.out.write_text(table + "\n", encoding="utf-8")
+        import platform
+
+        intro = (
+            "# Thai text fidelity\n\n"
+            f"Measured by `make fidelity` on {time.strftime('%Y-%m-%d')} ({platform.machine()}, "
+            f"{platform.python_implementation()} {platform.python_version()}). The golden plan "
+            "(`corpora/kalasin/source.txt`) is rendered by each toolchain in each Thai font "
+            "(fonts-thai-tlwg), and a 200-dpi image-only copy is made of the first. Each engine's text "
+            "is compared with the printed source text: character error rate, whitespace and page "
+            "numbers ignored, over the running text (paragraphs and list items, located unit by unit, "
+            "so that the order in which an engine reads table cells does not count). "
+            "plan2data is the `text` command: poppler's text, fonts' glyph data, the repair rules, "
+            "OCR (Tesseract tha+eng, 200 dpi) where a page's text layer is missing or scores low.\n\n"
+        )
+        args.out.write_text(intro + table + "\n", encoding="utf-8")
     return 0
 
 

@@ -46,7 +46,7 @@ def fmt(v: object) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", type=Path, default=ROOT.parent / "shared" / "real-pdfs")
-    ap.add_argument("--out", type=Path)
+    ap.add_argument("--out", type=Path, help="append the table (Markdown) to this file")
     args = ap.parse_args()
     rows = ["| file | pages | engines | PUA raw→ours | ำา/ํา raw→ours | space+mark raw→ours | invalid raw→ours "
             "| dict miss plumber / poppler → ours | verdict |", "|---|---|---|---|---|---|---|---|---|"]
@@ -71,7 +71,14 @@ def main() -> int:
         print(rows[-1], flush=True)
     table = "\n".join(rows)
     if args.out:
-        args.out.write_text(table + "\n", encoding="utf-8")
+        intro = ("\n## Real published PDFs (no ground truth)\n\n`benchmarks/real_pdfs.py` over "
+                 "`../shared/real-pdfs/`: counts in pdfplumber's raw text → in plan2data's output; "
+                 "dictionary miss = Thai tokens (PyThaiNLP newmm) not in its word list, whole document, "
+                 "for raw pdfplumber / raw pdftotext → plan2data. The golden source text itself scores "
+                 "0.018. Verdict ok: nothing forbidden left and the miss rate at most half of the raw one "
+                 "or at the source's level.\n\n")
+        with args.out.open("a", encoding="utf-8") as fh:
+            fh.write(intro + table + "\n")
     return 0
 
 

@@ -24,6 +24,11 @@ CODES: dict[str, tuple[str, str]] = {
     "thai-text-repaired": ("info", "characters of the text layer were repaired"),
     "thai-word-restored": ("info", "words whose lost or swapped character was restored, with the evidence"),
     "font-tounicode-corrected": ("info", "a font's text map was corrected from the font's own glyph data"),
+    "budget-figure-unassigned": ("warning", "a Part 2 figure cannot be tied to one project with certainty"),
+    "subtotal-mismatch": ("error", "a dimension's printed subtotal differs from its rows"),
+    "grand-total-mismatch": ("error", "the printed grand total differs from the subtotals or the rows"),
+    "part2-count-mismatch": ("error", "a printed project count differs from the projects listed"),
+    "part2-part3-mismatch": ("warning", "Part 2 and Part 3 disagree on a project (listed or not, its budget)"),
     "page-ocr": ("info", "a page was read by OCR instead of its text layer"),
     "page-needs-ocr": ("warning", "a page's text layer is unusable and OCR was not allowed"),
 }

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import regex
 
-from .records import CHECK_COLUMNS, PROJECT_COLUMNS, Check, Page, Plan
+from .records import (BUDGET_COLUMNS, BUDGET_TOTAL_COLUMNS, CHECK_COLUMNS, PROJECT_COLUMNS, Check, Page,
+                      Plan)
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}_.\-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
@@ -90,6 +91,8 @@ def write_plan(plan: Plan, out_dir: Path, bom: bool = True) -> Path:
         "projects.csv": (_csv_text(PROJECT_COLUMNS, [asdict(p) for p in plan.projects]), encoding),
         "checks.csv": (_csv_text(CHECK_COLUMNS, [{"doc_id": plan.doc_id, **asdict(c)}
                                                   for c in plan.checks]), encoding),
+        "budgets.csv": (_csv_text(BUDGET_COLUMNS, [asdict(b) for b in plan.budgets]), encoding),
+        "budget_totals.csv": (_csv_text(BUDGET_TOTAL_COLUMNS, [asdict(t) for t in plan.budget_totals]), encoding),
         "text.txt": (page_text(plan.pages), "utf-8"),
     }
     return write_folder(out_dir, plan.doc_id, files)

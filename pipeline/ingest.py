@@ -49,6 +49,7 @@ class RawPage:
     width: float
     height: float
     lines: tuple[RawLine, ...]
+    words: tuple[RawLine, ...] = ()  # poppler's words with boxes, for table cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,8 @@ def read_pages(info: PdfInfo) -> list[RawPage]:
             for w in _WORD.findall(match[3])
         ]
         page_text = page_texts[number - 1] if number - 1 < len(page_texts) else ""
-        pages.append(RawPage(number, width, height, _align(page_text, words, number)))
+        pages.append(RawPage(number, width, height, _align(page_text, words, number),
+                             tuple(RawLine(w, box) for w, box in words)))
     if len(pages) != info.pages:
         log.warning("%s: pdftotext saw %d pages, the PDF has %d", src, len(pages), info.pages)
     return pages
@@ -237,7 +239,7 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
                 found.append(Restoration(page.number, before, after, "nikhahit-glyph-read-as-space"))
             line = RawLine(new_text, line.bbox)
         lines.append(line)
-    return RawPage(page.number, page.width, page.height, tuple(lines)), found
+    return RawPage(page.number, page.width, page.height, tuple(lines), page.words), found
 
 
 def word_at(text: str, i: int) -> tuple[int, str]:

@@ -49,11 +49,12 @@ def _tesseract(info: PdfInfo, number: int, png: bytes, to_points: float, setting
     if result.returncode != 0:
         raise BadInput(str(info.path), "tesseract failed: "
                        + result.stderr.decode(errors="replace").strip()[:200], page=number)
-    return RawPage(number, size[0], size[1], tuple(_tsv_lines(result.stdout.decode("utf-8"), to_points)))
+    lines, words = _tsv_lines(result.stdout.decode("utf-8"), to_points)
+    return RawPage(number, size[0], size[1], tuple(lines), tuple(words))
 
 
-def _tsv_lines(tsv: str, scale: float) -> list[RawLine]:
-    """Tesseract TSV (level 5 = word) → lines in reading order with boxes in points."""
+def _tsv_lines(tsv: str, scale: float) -> tuple[list[RawLine], list[RawLine]]:
+    """Tesseract TSV (level 5 = word) → lines in reading order, and words, with boxes in points."""
     lines: dict[tuple[int, int, int, int], list[tuple[str, tuple[float, float, float, float]]]] = {}
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
@@ -64,12 +65,13 @@ def _tsv_lines(tsv: str, scale: float) -> list[RawLine]:
         box = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
         lines.setdefault(key, []).append((cols[11], box))
     out = []
+    all_words = [RawLine(w, b) for words in lines.values() for w, b in words]
     for words in lines.values():
         text = _join_words(words)
         boxes = [b for _, b in words]
         out.append(RawLine(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
                                   max(b[2] for b in boxes), max(b[3] for b in boxes))))
-    return out
+    return out, all_words
 
 
 # OCR spaces out Thai abbreviations ("พ . ศ ." for พ.ศ.): letters and dots only

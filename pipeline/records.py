@@ -31,6 +31,7 @@ class Page:
     source: str = "text-layer"  # text-layer | repaired | ocr
     repairs: int = 0
     quality: dict[str, object] | None = field(default=None, compare=False)
+    words: tuple[tuple[str, BBox], ...] = field(default=(), compare=False, repr=False)  # raw, for tables
 
     @property
     def text(self) -> str:
@@ -95,6 +96,12 @@ PROJECT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Project) if f.na
 CHECK_COLUMNS: tuple[str, ...] = ("doc_id", "code", "severity", "message", "page")
 
 
+BUDGET_COLUMNS: tuple[str, ...] = ("doc_id", "seq", "dimension_no", "mission_no", "name", "fiscal_year_be",
+                                   "budget_baht", "page")
+BUDGET_TOTAL_COLUMNS: tuple[str, ...] = ("doc_id", "dimension_no", "fiscal_year_be", "printed_baht",
+                                         "rows_sum_baht", "printed_project_count", "page")
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """Everything extracted from one document."""
@@ -106,4 +113,6 @@ class Plan:
     document: DocumentInfo
     projects: tuple[Project, ...]
     checks: tuple[Check, ...]
+    budgets: tuple = ()  # extractors.summary_table.BudgetRow
+    budget_totals: tuple = ()  # extractors.summary_table.BudgetTotal
     timings: dict[str, float] = field(default_factory=dict, compare=False)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from extractors import cover, project_fields
+from extractors import cover, project_fields, summary_table
 from extractors.template import DEFAULT_TEMPLATE, load
 
 from . import layout, segment, textlayer, validate
@@ -60,9 +60,15 @@ def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: st
             project, field_checks = project_fields.extract_project(block, template, doc_id, edges)
             projects.append(project)
             checks.extend(field_checks)
+    with _timed(timings, "tables"):
+        part2_pages = {line.page for line in parts.part2}
+        summary = summary_table.extract_summary(info.path, [p for p in pages if p.number in part2_pages],
+                                                template, doc_id)
     with _timed(timings, "validate"):
-        checks = [*text.checks, *cover_checks, *seg_checks, *checks,
-                  *validate.count_checks(projects, foreword), *validate.sequence_checks(projects)]
+        checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks,
+                  *validate.count_checks(projects, foreword), *validate.sequence_checks(projects),
+                  *validate.total_checks(summary.totals, template.dimensions),
+                  *validate.part2_part3_checks(summary, projects)]
         for page in pages:
             if not page.lines:
                 checks.append(check("page-no-text", page.number, f"page {page.number} has no text"))
@@ -72,4 +78,5 @@ def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: st
                                 f"{repaired} characters repaired on {sum(1 for p in pages if p.repairs)} pages"))
     log.info("%s: %d pages, %d projects, %d checks", path, len(pages), len(projects), len(checks))
     return Plan(doc_id=doc_id, path=str(path), sha256=info.sha256, pages=pages, document=document,
-                projects=tuple(projects), checks=tuple(checks), timings=timings)
+                projects=tuple(projects), checks=tuple(checks), budgets=summary.budgets,
+                budget_totals=summary.totals, timings=timings)

@@ -238,5 +238,6 @@ def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
             total += fixed.total
             lines.append(Line(raw.number, fixed.text, rl.text, rl.bbox, fixed.total))
         source = "repaired" if total else "text-layer"
-        pages.append(Page(raw.number, raw.width, raw.height, tuple(lines), source, total))
+        pages.append(Page(raw.number, raw.width, raw.height, tuple(lines), source, total,
+                          words=tuple((w.text, w.bbox) for w in raw.words)))
     return tuple(pages)

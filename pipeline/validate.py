@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from extractors.cover import Foreword
+from extractors.summary_table import BudgetTotal, SummaryTable
 
 from .checks import check
 from .records import Check, Project
@@ -37,4 +38,74 @@ def sequence_checks(projects: Sequence[Project]) -> list[Check]:
             checks.append(check("sequence-gap", p.page_start,
                                 f"project number {p.seq} {what} (expected {expected})"))
         expected = max(expected, p.seq) + 1
+    return checks
+
+
+def total_checks(totals: Sequence[BudgetTotal], dimensions: dict[int, str]) -> list[Check]:
+    """Each printed subtotal against its rows; the grand total against the subtotals and the rows."""
+    checks: list[Check] = []
+    subtotal_by_year: dict[int, int] = {}
+    for t in totals:
+        if t.dimension_no is not None and t.printed_baht is not None:
+            subtotal_by_year[t.fiscal_year_be] = subtotal_by_year.get(t.fiscal_year_be, 0) + t.printed_baht
+    for t in totals:
+        if t.printed_baht is None:
+            continue
+        if t.dimension_no is not None and t.printed_baht != t.rows_sum_baht:
+            checks.append(check("subtotal-mismatch", t.page,
+                                f"Part 2 dimension {t.dimension_no}, {t.fiscal_year_be}: printed subtotal "
+                                f"{t.printed_baht:,} baht, its rows add up to {t.rows_sum_baht:,}"))
+        if t.dimension_no is None:
+            sub = subtotal_by_year.get(t.fiscal_year_be)
+            if sub is not None and sub != t.printed_baht:
+                checks.append(check("grand-total-mismatch", t.page,
+                                    f"Part 2 {t.fiscal_year_be}: printed grand total {t.printed_baht:,} baht, "
+                                    f"the printed subtotals add up to {sub:,}"))
+            if t.rows_sum_baht != t.printed_baht:
+                checks.append(check("grand-total-mismatch", t.page,
+                                    f"Part 2 {t.fiscal_year_be}: printed grand total {t.printed_baht:,} baht, "
+                                    f"all rows add up to {t.rows_sum_baht:,}"))
+    return checks
+
+
+def part2_part3_checks(summary: SummaryTable, projects: Sequence[Project]) -> list[Check]:
+    """Part 2's project list and yearly figures against Part 3's projects and their budget field."""
+    checks: list[Check] = []
+    by_seq = {p.seq: p for p in projects}
+    for t in summary.totals:
+        if t.printed_project_count is None or t.fiscal_year_be != min(x.fiscal_year_be for x in summary.totals):
+            continue
+        listed = sum(1 for d, _ in summary.projects.values() if t.dimension_no in (None, d))
+        if listed != t.printed_project_count:
+            what = f"dimension {t.dimension_no}" if t.dimension_no is not None else "the whole table"
+            checks.append(check("part2-count-mismatch", t.page,
+                                f"Part 2 {what}: printed “จำนวน {t.printed_project_count} โครงการ”, "
+                                f"{listed} projects listed"))
+    missing = sorted(set(by_seq) - set(summary.projects))
+    extra = sorted(set(summary.projects) - set(by_seq))
+    if missing or extra:
+        checks.append(check("part2-part3-mismatch", None,
+                            f"projects in Part 3 but not listed in Part 2: {missing or 'none'}; "
+                            f"listed in Part 2 but not in Part 3: {extra or 'none'}"))
+    yearly: dict[int, dict[int, int]] = {}
+    pages: dict[int, int] = {}
+    for b in summary.budgets:
+        if b.seq is not None:
+            yearly.setdefault(b.seq, {})[b.fiscal_year_be] = b.budget_baht
+            pages.setdefault(b.seq, b.page)
+    for seq, years in sorted(yearly.items()):
+        project = by_seq.get(seq)
+        if project is None or project.budget_baht is None:
+            continue
+        values = set(years.values())
+        total = sum(years.values())
+        if project.budget_baht in values and len(values) == 1:
+            continue  # Part 3 states the yearly figure
+        if project.budget_baht == total:
+            continue  # Part 3 states the plan total
+        shown = ", ".join(f"{y}: {v:,}" for y, v in sorted(years.items()))
+        checks.append(check("part2-part3-mismatch", pages[seq],
+                            f"project {seq}: Part 2 gives {shown} baht a year ({total:,} over the plan); "
+                            f"Part 3's budget field says “{project.budget_text}” ({project.budget_baht:,}), "
+                            "neither the yearly figure nor the plan total"))
     return checks

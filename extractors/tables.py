@@ -1,0 +1,100 @@
+"""Ruled tables: pdfplumber finds the grid (ruling lines), our own words fill the cells.
+
+pdfplumber's characters ignore /ActualText (Thai comes out in glyph order), so
+only its geometry is used; each cell's text is assembled from poppler's words
+(or OCR's) whose centre falls inside the cell, line by line, then repaired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.records import BBox, Page
+from pipeline.thai import repair_text
+
+LINE_TOLERANCE = 0.5  # words whose tops differ by less than this share of their height share a line
+SPACE_GAP = 0.12  # a gap wider than this share of the height between two Thai words is a space
+
+
+@dataclass(frozen=True, slots=True)
+class CellLine:
+    text: str
+    top: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    bbox: BBox
+    lines: tuple[CellLine, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    page: int
+    top: float
+    cells: tuple[Cell | None, ...]  # None where a merged cell spans from above
+
+    def text(self, column: int) -> str:
+        cell = self.cells[column] if column < len(self.cells) else None
+        return cell.text if cell else ""
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def cell_lines(words: Iterable[tuple[str, BBox]], bbox: BBox) -> tuple[CellLine, ...]:
+    """The words inside ``bbox`` as repaired lines, top to bottom."""
+    x0, top, x1, bottom = bbox
+    inside = [(w, b) for w, b in words
+              if x0 <= (b[0] + b[2]) / 2 <= x1 and top <= (b[1] + b[3]) / 2 <= bottom and w.strip()]
+    # lines by position; inside a line, the text engine's own order (poppler follows the
+    # /ActualText spans; sorting pieces by x would put a tone mark after the next letter)
+    rows: list[list[tuple[str, BBox]]] = []
+    for word, box in inside:
+        height = max(box[3] - box[1], 1.0)
+        for row in rows:
+            if abs(row[0][1][1] - box[1]) < LINE_TOLERANCE * height:
+                row.append((word, box))
+                break
+        else:
+            rows.append([(word, box)])
+    rows.sort(key=lambda row: row[0][1][1])
+    out = []
+    for row in rows:
+        text = ""
+        prev: BBox | None = None
+        for word, box in row:
+            if prev is not None:
+                gap = box[0] - prev[2]
+                height = max(box[3] - box[1], 1.0)
+                if not (_is_thai(text[-1]) and _is_thai(word[0]) and gap < SPACE_GAP * height) and gap > 0.5:
+                    text += " "
+            text += word
+            prev = box
+        out.append(CellLine(repair_text(text), min(b[1] for _, b in row)))
+    return tuple(out)
+
+
+def ruled_rows(pdf_path: Path, pages: Iterable[Page], min_columns: int) -> list[Row]:
+    """Every row of every ruled table with at least ``min_columns`` columns on the given pages."""
+    import pdfplumber
+
+    rows: list[Row] = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pages:
+            plumber_page = pdf.pages[page.number - 1]
+            for table in plumber_page.find_tables():
+                for row in table.rows:
+                    if len(row.cells) < min_columns:
+                        continue
+                    cells = tuple(None if c is None else Cell(c, cell_lines(page.words, c)) for c in row.cells)
+                    rows.append(Row(page.number, row.bbox[1], cells))
+            plumber_page.close()
+    return rows
