@@ -19,8 +19,8 @@ from pathlib import Path
 
 import regex
 
-from .records import (BUDGET_COLUMNS, BUDGET_TOTAL_COLUMNS, CHECK_COLUMNS, PROJECT_COLUMNS, Check, Page,
-                      Plan)
+from .records import (BUDGET_COLUMNS, BUDGET_TOTAL_COLUMNS, CHECK_COLUMNS, COMMITTEE_COLUMNS, PROJECT_COLUMNS,
+                      RISK_COLUMNS, TARGET_COLUMNS, Check, Page, Plan)
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}_.\-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
@@ -93,6 +93,9 @@ def write_plan(plan: Plan, out_dir: Path, bom: bool = True) -> Path:
                                                   for c in plan.checks]), encoding),
         "budgets.csv": (_csv_text(BUDGET_COLUMNS, [asdict(b) for b in plan.budgets]), encoding),
         "budget_totals.csv": (_csv_text(BUDGET_TOTAL_COLUMNS, [asdict(t) for t in plan.budget_totals]), encoding),
+        "risks.csv": (_csv_text(RISK_COLUMNS, [asdict(r) for r in plan.risks]), encoding),
+        "targets.csv": (_csv_text(TARGET_COLUMNS, [asdict(t) for t in plan.targets]), encoding),
+        "committee.csv": (_csv_text(COMMITTEE_COLUMNS, [asdict(m) for m in plan.committee]), encoding),
         "text.txt": (page_text(plan.pages), "utf-8"),
     }
     return write_folder(out_dir, plan.doc_id, files)

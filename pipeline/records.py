@@ -57,6 +57,10 @@ class DocumentInfo:
     province: str = ""
     plan_start_be: int | None = None
     plan_end_be: int | None = None
+    objectives: tuple[str, ...] = ()  # Part 1 "วัตถุประสงค์ของการจัดทำแผน"
+    goals: tuple[str, ...] = ()  # Part 1 "เป้าหมาย"
+    announcement: dict[str, object] = field(default_factory=dict)  # number, date (ISO), signatory, title
+    committee_order: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,9 @@ BUDGET_COLUMNS: tuple[str, ...] = ("doc_id", "seq", "dimension_no", "mission_no"
                                    "budget_baht", "page")
 BUDGET_TOTAL_COLUMNS: tuple[str, ...] = ("doc_id", "dimension_no", "fiscal_year_be", "printed_baht",
                                          "rows_sum_baht", "printed_project_count", "page")
+RISK_COLUMNS: tuple[str, ...] = ("doc_id", "no", "process", "risks", "level", "controls", "page")
+TARGET_COLUMNS: tuple[str, ...] = ("doc_id", "indicator", "fiscal_year_be", "value", "unit", "page")
+COMMITTEE_COLUMNS: tuple[str, ...] = ("doc_id", "no", "name", "position", "role", "page")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,4 +122,7 @@ class Plan:
     checks: tuple[Check, ...]
     budgets: tuple = ()  # extractors.summary_table.BudgetRow
     budget_totals: tuple = ()  # extractors.summary_table.BudgetTotal
+    risks: tuple = ()  # extractors.part1.Risk
+    targets: tuple = ()  # extractors.part1.Target
+    committee: tuple = ()  # extractors.appendix.Member
     timings: dict[str, float] = field(default_factory=dict, compare=False)

@@ -6,9 +6,10 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
-from extractors import cover, project_fields, summary_table
+from extractors import appendix, cover, part1, project_fields, summary_table
 from extractors.template import DEFAULT_TEMPLATE, load
 
 from . import layout, segment, textlayer, validate
@@ -64,11 +65,20 @@ def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: st
         part2_pages = {line.page for line in parts.part2}
         summary = summary_table.extract_summary(info.path, [p for p in pages if p.number in part2_pages],
                                                 template, doc_id)
+        part1_pages = [p for p in pages if p.number in {line.page for line in parts.part1}]
+        part1_rows = part1.part1_rows(info.path, part1_pages)
+        risks = part1.extract_risks(part1_rows, doc_id)
+        targets = part1.extract_targets(part1_rows, doc_id)
+        objectives, goals = part1.objectives_and_goals(parts.part1, edges, template)
+        announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id)
+        document = replace(document, objectives=tuple(objectives), goals=tuple(goals),
+                           announcement=announcement.as_dict(), committee_order=order.as_dict())
     with _timed(timings, "validate"):
         checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks,
                   *validate.count_checks(projects, foreword), *validate.sequence_checks(projects),
                   *validate.total_checks(summary.totals, template.dimensions),
-                  *validate.part2_part3_checks(summary, projects)]
+                  *validate.part2_part3_checks(summary, projects),
+                  *validate.committee_checks(members, appendix.numbering_gaps(members))]
         for page in pages:
             if not page.lines:
                 checks.append(check("page-no-text", page.number, f"page {page.number} has no text"))
@@ -79,4 +89,5 @@ def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: st
     log.info("%s: %d pages, %d projects, %d checks", path, len(pages), len(projects), len(checks))
     return Plan(doc_id=doc_id, path=str(path), sha256=info.sha256, pages=pages, document=document,
                 projects=tuple(projects), checks=tuple(checks), budgets=summary.budgets,
-                budget_totals=summary.totals, timings=timings)
+                budget_totals=summary.totals, risks=tuple(risks), targets=tuple(targets),
+                committee=tuple(members), timings=timings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from extractors.appendix import Member
 from extractors.cover import Foreword
 from extractors.summary_table import BudgetTotal, SummaryTable
 
@@ -108,4 +109,16 @@ def part2_part3_checks(summary: SummaryTable, projects: Sequence[Project]) -> li
                             f"project {seq}: Part 2 gives {shown} baht a year ({total:,} over the plan); "
                             f"Part 3's budget field says “{project.budget_text}” ({project.budget_baht:,}), "
                             "neither the yearly figure nor the plan total"))
+    return checks
+
+
+def committee_checks(members: Sequence[Member], gaps: Sequence[tuple[int, int]]) -> list[Check]:
+    """Committee member numbers that the order skips."""
+    checks = []
+    for first, last in gaps:
+        page = next((m.page for m in members if m.no > last), None)
+        span = f"{first}" if first == last else f"{first}–{last}"
+        checks.append(check("committee-numbering-gap", page,
+                            f"committee order: members numbered {span} are missing "
+                            f"({len(members)} members printed, numbers up to {members[-1].no})"))
     return checks

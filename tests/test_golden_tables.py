@@ -61,3 +61,43 @@ def test_budget_files_written(kalasin_out):
     assert {r["fiscal_year_be"] for r in rows} == {str(y) for y in YEARS}
     totals = list(csv.DictReader((kalasin_out / "budget_totals.csv").open(encoding="utf-8-sig")))
     assert [t for t in totals if t["dimension_no"] == "" and t["fiscal_year_be"] == "2566"][0]["printed_baht"] == "1980000"
+
+
+P1 = json.loads((KALASIN / "expected" / "part1_appendix.json").read_text(encoding="utf-8"))
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_risk_table(kalasin_plan):
+    got = [(r.no, squash(r.level), len(r.risks.split("\n")), len(r.controls.split("\n")), squash(r.process))
+           for r in kalasin_plan.risks]
+    assert got == [(e["no"], squash(e["level"]), e["risks"], e["controls"], squash(e["process"]))
+                   for e in P1["risks"]]
+
+
+def test_targets_table(kalasin_plan):
+    got: dict[str, tuple[str, list[float]]] = {}
+    for t in kalasin_plan.targets:
+        unit, values = got.setdefault(t.indicator, (t.unit, []))
+        values.append(t.value)
+    assert got == {k: (v["unit"], [float(x) for x in v["values"]]) for k, v in P1["targets"].items()}
+    assert [t.fiscal_year_be for t in kalasin_plan.targets[:5]] == YEARS
+
+
+def test_objectives_goals_announcement_order(kalasin_plan):
+    doc = kalasin_plan.document
+    assert (len(doc.objectives), len(doc.goals)) == (P1["objectives"], P1["goals"])
+    assert all(not o.startswith("(") for o in doc.objectives)
+    for key, value in P1["announcement"].items():
+        assert doc.announcement[key] == value, key
+    for key, value in P1["order"].items():
+        assert doc.committee_order[key] == value, key
+
+
+def test_committee_every_printed_line(kalasin_plan):
+    got = [(m.no, squash(m.name), squash(m.position), squash(m.role)) for m in kalasin_plan.committee]
+    assert got == [(no, squash(n), squash(p), squash(r)) for no, n, p, r in P1["committee"]]
+    (gap,) = [c for c in kalasin_plan.checks if c.code == "committee-numbering-gap"]
+    assert "20–31" in gap.message

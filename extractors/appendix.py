@@ -1,0 +1,135 @@
+"""Appendix: the announcement that adopts the plan, and the committee order with its members."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import regex
+
+from pipeline.layout import join_lines
+from pipeline.numerals import to_arabic
+from pipeline.records import Line
+
+TITLES = r"(?:นางสาว|นาง|นาย|ว่าที่\s*ร้อย(?:ตรี|โท|เอก)|ว่าที่\s*ร\.ต\.|ดร\.|จ่าเอก|สิบเอก|พันตำรวจ\S*)"
+ROLES = regex.compile(
+    r"\s*((?:รอง)?ประธาน(?:คณะ)?กรรมการ|(?:คณะ)?กรรมการ\s*(?:/\s*|และ\s*)?(?:ผู้ช่วย)?เลขานุการ"
+    r"|(?:ผู้ช่วย)?เลขานุการ|(?:คณะ)?กรรมการ|ที่ปรึกษา)\s*$")
+_MEMBER = regex.compile(r"^([0-9๐-๙]{1,3})\s*\.\s*(.+)$")
+_PERSON = regex.compile(rf"^({TITLES}\s*\S+\s+\S+)\s*(.*)$")
+_NUMBER = regex.compile(r"(?:ฉบับที่|^ที่)\s*([0-9๐-๙]+\s*/\s*[0-9๐-๙]{4})")
+_DATE = regex.compile(r"(?:ณ\s*)?วันที่\s*([0-9๐-๙]{1,2})\s*(?:เดือน)?\s*(\S+)\s*(?:พ\.\s*ศ\.)?\s*([0-9๐-๙]{4})")
+_SIGNATORY = regex.compile(r"^\(?\s*(" + TITLES + r"\s*\S+\s+\S+?)\s*\)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    doc_id: str
+    no: int
+    name: str
+    position: str
+    role: str
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """The announcement (ประกาศ) or the order (คำสั่ง)."""
+
+    number: str = ""
+    date: str = ""  # ISO 8601, Gregorian
+    date_printed: str = ""
+    signatory: str = ""
+    signatory_title: str = ""
+    page: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def iso_date(day: str, month: str, year_be: str) -> str:
+    """ "๒๑", "กันยายน", "๒๕๖๕" → "2022-09-21" (fiscal and calendar years are Buddhist era in plans)."""
+    from pythainlp.util import thai_strptime
+
+    try:
+        return thai_strptime(f"{to_arabic(day)} {month} {to_arabic(year_be)}", "%d %B %Y").date().isoformat()
+    except ValueError:
+        return ""
+
+
+def _instrument(lines: list[Line]) -> Instrument:
+    number = date = printed = signatory = title = ""
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not number and (m := _NUMBER.search(text)):
+            number = "".join(m[1].split())
+        if m := _DATE.search(text):
+            date, printed = iso_date(m[1], m[2], m[3]), m[0]
+            for j in range(i + 1, min(i + 4, len(lines))):
+                if sm := _SIGNATORY.match(lines[j].text.strip()):
+                    signatory = " ".join(sm[1].split())
+                    title = lines[j + 1].text.strip() if j + 1 < len(lines) else ""
+                    break
+    return Instrument(number, date, printed, signatory, title, lines[0].page if lines else None)
+
+
+def split_appendix(lines: tuple[Line, ...]) -> tuple[list[Line], list[Line]]:
+    """The announcement's lines and the order's lines."""
+    announcement: list[Line] = []
+    order: list[Line] = []
+    current = None
+    for line in lines:
+        text = line.text.strip()
+        if text.startswith("ประกาศ") and "ณ" not in text and current is None or text.startswith("(ฉบับที่"):
+            current = announcement
+        elif text.startswith("คำสั่ง"):
+            current = order
+        if current is not None:
+            current.append(line)
+    return announcement, order
+
+
+def members(order: list[Line], doc_id: str) -> list[Member]:
+    """One row per printed member, from "ประกอบด้วย" to the duties ("โดยมีหน้าที่…").
+
+    A member's cells wrap inside the table; the wrapped pieces follow its first line and are
+    joined to it before the role (last column) and the person's name are read off.
+    """
+    rows: list[tuple[int, list[str], int]] = []
+    inside = False
+    for line in order:
+        text = line.text.strip()
+        if not inside:
+            inside = "ประกอบด้วย" in text
+            continue
+        if text.startswith(("โดยมีหน้าที่", "ให้คณะกรรมการ", "ทั้งนี้")):
+            break
+        if text.startswith("/"):
+            continue  # "/๑๖. …": continued overleaf
+        if m := _MEMBER.match(text):
+            rows.append((int(to_arabic(m[1])), [m[2]], line.page))
+        elif rows:
+            rows[-1][1].append(text)
+    out: list[Member] = []
+    for no, pieces, page in rows:
+        rest = join_lines(pieces)
+        role_match = ROLES.search(rest)
+        role = "".join(role_match[1].split()) if role_match else ""
+        rest = rest[: role_match.start()].strip() if role_match else rest.strip()
+        person = _PERSON.match(rest)
+        name, position = (person[1], person[2].strip()) if person else (rest, "")
+        out.append(Member(doc_id, no, " ".join(name.split()), position, role, page))
+    return out
+
+
+def numbering_gaps(rows: list[Member]) -> list[tuple[int, int]]:
+    """Runs of member numbers that are skipped: [(20, 31)] for 1–19, 32–38."""
+    gaps = []
+    for prev, cur in zip(rows, rows[1:]):
+        if cur.no > prev.no + 1:
+            gaps.append((prev.no + 1, cur.no - 1))
+    return gaps
+
+
+def extract_appendix(appendix: tuple[Line, ...], doc_id: str) -> tuple[Instrument, Instrument, list[Member]]:
+    announcement, order = split_appendix(appendix)
+    return _instrument(announcement), _instrument(order), members(order, doc_id)
