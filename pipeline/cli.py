@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,7 +38,55 @@ def _parser() -> argparse.ArgumentParser:
     tx.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                     help="OCR pages whose text layer is missing or unusable (auto), every page, or none")
     tx.add_argument("-v", "--verbose", action="store_true", help="log each stage")
+    bt = sub.add_parser("batch", help="extract many plans: parallel, isolated, resumable",
+                        description="Extract every plan of INPUT (a folder, a glob, or a manifest CSV with "
+                        "columns path[,doc_id,lao_code]) into OUT/<doc_id>/, then write OUT/run_report.csv "
+                        "and the combined OUT/all_*.csv tables. A rerun skips unchanged documents.")
+    bt.add_argument("input", help="folder, glob (quote it) or manifest CSV")
+    bt.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
+    bt.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    bt.add_argument("--executor", choices=("local", "dask"), default="local")
+    bt.add_argument("--scheduler", default="", help="dask.distributed scheduler address (with --executor dask)")
+    bt.add_argument("--force", action="store_true", help="redo documents even when unchanged")
+    bt.add_argument("--ocr", choices=("auto", "always", "never"), default="auto")
+    bt.add_argument("--timeout", type=float, default=600, help="seconds per document (default: 600)")
+    bt.add_argument("--memory-mb", type=int, default=3000, help="memory per worker (default: 3000)")
+    bt.add_argument("--no-bom", action="store_true", help="write CSV without the UTF-8 BOM")
+    bt.add_argument("-v", "--verbose", action="store_true", help="log each stage")
     return ap
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .batch import run_batch
+
+    if args.executor == "dask" and not args.scheduler:
+        print("error: --executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    bar = tqdm(total=0, unit="doc", file=sys.stderr, dynamic_ncols=True, disable=None)
+    pages = 0
+
+    def progress(result, done: int, total: int) -> None:
+        nonlocal pages
+        pages += result.pages
+        if bar.total != total:
+            bar.total = total
+        bar.set_postfix_str(f"{pages} pages, last {result.doc_id}: {result.status}", refresh=False)
+        bar.update(1)
+
+    rows = run_batch(args.input, args.out, workers=args.workers, executor=args.executor,
+                     scheduler=args.scheduler, force=args.force, ocr=args.ocr, bom=not args.no_bom,
+                     timeout_s=args.timeout, memory_mb=args.memory_mb, progress=progress)
+    bar.close()
+    status = Counter(str(r["status"]) for r in rows)
+    print(f"{len(rows)} documents: {status.get('ok', 0)} ok, {status.get('partial', 0)} partial, "
+          f"{status.get('failed', 0)} failed; projects {sum(int(r['projects'] or 0) for r in rows)}; "
+          f"report: {args.out / 'run_report.csv'}")
+    for r in rows:
+        if r["status"] == "failed":
+            print(f"  failed: {r['path']}: {r['error']}", file=sys.stderr)
+    return 1 if status.get("failed") else EXIT_OK
 
 
 def _summary(plan: Plan, folder: Path) -> str:
@@ -99,4 +148,4 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    return {"extract": _extract, "text": _text}[args.command](args)
+    return {"extract": _extract, "text": _text, "batch": _batch}[args.command](args)

@@ -30,6 +30,8 @@ from .records import BBox
 log = logging.getLogger(__name__)
 
 PDFTOTEXT_TIMEOUT_S = 300
+MAX_PAGES = 500  # plans run to 60–200 pages; a longer file is refused rather than read for an hour
+MAX_STREAM_MB = 256  # a stream inflating past this is a decompression bomb
 _PAGE = regex.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', regex.S)
 _WORD = regex.compile(
     r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>', regex.S
@@ -85,7 +87,7 @@ def inspect(path: Path) -> PdfInfo:
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
-        shown = head[:16].decode("latin-1").encode("unicode_escape").decode()
+        shown = head[:24].decode("utf-8", errors="replace").split("\n")[0][:16]
         raise BadInput(str(path), f"not a PDF (the file starts with {shown!r}, not '%PDF-')")
     try:
         doc = pdfium.PdfDocument(str(path))
@@ -101,11 +103,46 @@ def inspect(path: Path) -> PdfInfo:
         doc.close()
     if pages == 0:
         raise BadInput(str(path), "the PDF has no pages")
+    if pages > MAX_PAGES:
+        raise BadInput(str(path), f"{pages} pages, over the limit of {MAX_PAGES} for one plan; "
+                       "split the file or raise MAX_PAGES")
+    _refuse_bombs(path)
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return PdfInfo(path=path, pages=pages, sha256=digest.hexdigest())
+
+
+def _refuse_bombs(path: Path) -> None:
+    """Refuse a PDF with a stream that inflates past MAX_STREAM_MB (inflated in bounded steps)."""
+    import zlib
+
+    import pikepdf
+
+    limit = MAX_STREAM_MB * 1024 * 1024
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PdfError:
+        return  # PDFium opened it; whatever pikepdf dislikes is not a bomb
+    with pdf:
+        for obj in pdf.objects:
+            if not isinstance(obj, pikepdf.Stream) or obj.get("/Filter") != pikepdf.Name.FlateDecode:
+                continue
+            raw = obj.read_raw_bytes()
+            if len(raw) * 1032 < limit:  # deflate cannot expand more than ~1032:1
+                continue
+            inflater, size, data = zlib.decompressobj(), 0, raw
+            while data and size <= limit:
+                try:
+                    chunk = inflater.decompress(data, 1 << 24)
+                except zlib.error:
+                    break
+                size += len(chunk)
+                data = inflater.unconsumed_tail
+            if size > limit:
+                raise BadInput(str(path), f"decompression bomb: object {obj.objgen[0]} inflates past "
+                               f"{MAX_STREAM_MB} MB from {len(raw):,} bytes")
 
 
 def _pdftotext() -> str:

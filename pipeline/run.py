@@ -31,7 +31,8 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: str = "auto") -> Plan:
+def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: str = "auto",
+                 doc_id: str | None = None) -> Plan:
     """PDF → Plan. Raises BadInput when the file cannot be read or is not a plan."""
     template = load(template_name)
     timings: dict[str, float] = {}
@@ -56,7 +57,7 @@ def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: st
         foreword = cover.extract_foreword(parts.front)
         edges = layout.right_edges(content)
         projects = []
-        doc_id = doc_id_for(path)
+        doc_id = doc_id or doc_id_for(path)
         for block in blocks:
             project, field_checks = project_fields.extract_project(block, template, doc_id, edges)
             projects.append(project)

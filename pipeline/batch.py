@@ -1,0 +1,352 @@
+"""Batch runs over many plans: isolated, parallel, resumable, on this machine or a Dask cluster.
+
+Every document is one task, ``process_one(task) -> result``: it runs the
+pipeline and writes ``OUT/<doc_id>/`` atomically, and never raises. The local
+executor runs tasks in worker processes it watches: a task over its time limit
+or a worker that dies (segfault, memory limit) costs that document only, and
+the worker is replaced. The Dask executor maps the same function over a
+``dask.distributed`` cluster.
+
+Each finished document is appended to ``OUT/.journal.jsonl`` (flushed and
+synced), so a run killed at any moment resumes where it stopped; a rerun skips
+documents whose sha256 and pipeline version are unchanged (``--force`` redoes
+them). At the end ``run_report.csv`` and the combined ``all_*.csv`` tables are
+written from the journal and the documents' folders, each atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import io
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import __version__
+from .emit import doc_id_for
+
+log = logging.getLogger(__name__)
+
+DOC_TIMEOUT_S = 600
+DOC_MEMORY_MB = 3000
+JOURNAL = ".journal.jsonl"
+REPORT_COLUMNS = ("doc_id", "path", "sha256", "status", "pages", "projects", "checks_error", "checks_warning",
+                  "error", "seconds", "engine")
+# combined table → the per-document file it gathers
+COMBINED = {"all_projects.csv": "projects.csv", "all_budgets.csv": "budgets.csv",
+            "all_budget_totals.csv": "budget_totals.csv", "all_risks.csv": "risks.csv",
+            "all_targets.csv": "targets.csv", "all_committee.csv": "committee.csv", "all_checks.csv": "checks.csv"}
+LAO_COLUMNS = ("lao_code", "lao_name", "lao_type", "district", "province")
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    path: str
+    doc_id: str
+    lao_code: str
+    sha256: str
+    out: str
+    ocr: str = "auto"
+    bom: bool = True
+    memory_mb: int = DOC_MEMORY_MB
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    doc_id: str
+    path: str
+    sha256: str
+    status: str  # ok | partial | failed
+    pages: int = 0
+    projects: int = 0
+    checks_error: int = 0
+    checks_warning: int = 0
+    error: str = ""
+    seconds: float = 0.0
+    engine: str = ""
+    version: str = __version__
+    lao_code: str = ""
+
+
+# ---------------------------------------------------------------- inputs
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def collect(source: str) -> list[tuple[Path, str, str]]:
+    """INPUT → [(path, doc_id, lao_code)]: a folder, a glob, or a manifest CSV (path[,doc_id,lao_code])."""
+    src = Path(source)
+    if src.is_dir():
+        paths = sorted(p for p in src.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+        return _unique([(p, doc_id_for(p), "") for p in paths])
+    if src.suffix.lower() == ".csv" and src.is_file():
+        rows = []
+        with src.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                path = Path(row["path"])
+                if not path.is_absolute():
+                    path = src.parent / path
+                rows.append((path, row.get("doc_id") or doc_id_for(path), row.get("lao_code") or ""))
+        return _unique(rows)
+    matches = sorted(Path(p) for p in glob.glob(source, recursive=True))
+    if not matches and src.suffix.lower() == ".pdf":
+        matches = [src]  # a single (possibly missing) file: it gets its own failed row
+    return _unique([(p, doc_id_for(p), "") for p in matches])
+
+
+def _unique(rows: list[tuple[Path, str, str]]) -> list[tuple[Path, str, str]]:
+    """Two inputs may not share a doc_id (a.pdf in two folders): the second gets a suffix."""
+    seen: dict[str, int] = {}
+    out = []
+    for path, doc_id, code in rows:
+        n = seen.get(doc_id, 0)
+        seen[doc_id] = n + 1
+        out.append((path, doc_id if n == 0 else f"{doc_id}-{n + 1}", code))
+    return out
+
+
+# ---------------------------------------------------------------- one document
+def process_one(task: Task) -> Result:
+    """Run one document and write its folder; never raises (a failure is a ``failed`` Result)."""
+    from .emit import write_plan
+    from .errors import PipelineError
+    from .run import run_document
+
+    start = time.perf_counter()
+    base = {"doc_id": task.doc_id, "path": task.path, "sha256": task.sha256, "lao_code": task.lao_code}
+    try:
+        plan = run_document(Path(task.path), ocr_mode=task.ocr, doc_id=task.doc_id)
+        write_plan(plan, Path(task.out), bom=task.bom)
+    except PipelineError as exc:
+        return Result(**base, status="failed", error=exc.reason + (f" (page {exc.page})" if exc.page else ""),
+                      seconds=round(time.perf_counter() - start, 3))
+    except MemoryError:
+        return Result(**base, status="failed", error=f"over the memory limit of {task.memory_mb} MB",
+                      seconds=round(time.perf_counter() - start, 3))
+    except Exception as exc:  # a defect: reported for this document, the batch goes on
+        log.exception("%s: unexpected error", task.path)
+        return Result(**base, status="failed", error=f"internal error: {type(exc).__name__}: {exc}",
+                      seconds=round(time.perf_counter() - start, 3))
+    unreadable = sum(1 for c in plan.checks if c.code in ("page-needs-ocr", "page-no-text"))
+    status = "partial" if unreadable or not plan.projects else "ok"
+    engines = sorted({p.source for p in plan.pages})
+    return Result(**base, status=status, pages=len(plan.pages), projects=len(plan.projects),
+                  checks_error=sum(c.severity == "error" for c in plan.checks),
+                  checks_warning=sum(c.severity == "warning" for c in plan.checks),
+                  error=f"{unreadable} pages without usable text" if unreadable else (
+                      "" if plan.projects else "no Part 3 project found"),
+                  seconds=round(time.perf_counter() - start, 3), engine="+".join(engines))
+
+
+# ---------------------------------------------------------------- local executor
+def _worker(tasks, results, memory_mb: int) -> None:  # runs in a child process
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+    logging.basicConfig(level=logging.WARNING)
+    while True:
+        task = tasks.get()
+        if task is None:
+            return
+        results.put(("start", task.doc_id, os.getpid()))
+        results.put(("done", task.doc_id, process_one(task)))
+
+
+def run_local(tasks: list[Task], workers: int, timeout_s: float, memory_mb: int) -> Iterator[Result]:
+    """Run tasks in ``workers`` watched processes; yield each result as it comes."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    queue, results = ctx.Queue(), ctx.Queue()
+    for task in tasks:
+        queue.put(task)
+    procs: dict[int, mp.process.BaseProcess] = {}
+
+    def spawn() -> None:
+        p = ctx.Process(target=_worker, args=(queue, results, memory_mb), daemon=True)
+        p.start()
+        procs[p.pid] = p
+
+    for _ in range(max(1, min(workers, len(tasks)))):
+        spawn()
+    by_id = {t.doc_id: t for t in tasks}
+    running: dict[str, tuple[int, float]] = {}  # doc_id → (pid, started)
+    left = len(tasks)
+    try:
+        while left:
+            try:
+                kind, doc_id, payload = results.get(timeout=0.5)
+                if kind == "start":
+                    running[doc_id] = (payload, time.monotonic())
+                else:
+                    running.pop(doc_id, None)
+                    left -= 1
+                    yield payload
+                continue
+            except Exception:  # queue.Empty: look after the workers
+                pass
+            now = time.monotonic()
+            for doc_id, (pid, started) in list(running.items()):
+                proc = procs.get(pid)
+                timed_out = now - started > timeout_s
+                died = proc is not None and not proc.is_alive()
+                if timed_out or died:
+                    if proc is not None and proc.is_alive():
+                        proc.kill()
+                    if proc is not None:
+                        proc.join(5)
+                    procs.pop(pid, None)
+                    running.pop(doc_id)
+                    task = by_id[doc_id]
+                    reason = (f"took longer than the {timeout_s:.0f} s limit" if timed_out else
+                              f"the worker died (exit code {proc.exitcode if proc else '?'}; "
+                              f"a crash or the {memory_mb} MB memory limit)")
+                    left -= 1
+                    yield Result(task.doc_id, task.path, task.sha256, "failed", error=reason,
+                                 seconds=round(now - started, 3), lao_code=task.lao_code)
+                    if left > len(running):
+                        spawn()
+            for pid, proc in list(procs.items()):
+                if not proc.is_alive() and pid not in {p for p, _ in running.values()}:
+                    procs.pop(pid)
+            if left and not procs:
+                spawn()
+    finally:
+        for _ in procs:
+            queue.put(None)
+        for proc in procs.values():
+            proc.join(2)
+            if proc.is_alive():
+                proc.kill()
+
+
+def run_dask(tasks: list[Task], scheduler: str) -> Iterator[Result]:
+    """The same per-document function mapped over a dask.distributed cluster."""
+    from dask.distributed import Client, as_completed
+
+    with Client(scheduler) as client:
+        futures = client.map(process_one, tasks, pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+
+
+# ---------------------------------------------------------------- the run
+def _journal(out: Path) -> dict[str, dict[str, object]]:
+    done: dict[str, dict[str, object]] = {}
+    path = out / JOURNAL
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # the line a kill cut short
+            done[row["doc_id"]] = row
+    return done
+
+
+def _append(out: Path, result: Result) -> None:
+    with (out / JOURNAL).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _atomic_write(path: Path, text: str, encoding: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _combined(out: Path, results: list[dict[str, object]], bom: bool) -> None:
+    encoding = "utf-8-sig" if bom else "utf-8"
+    lao: dict[str, dict[str, str]] = {}
+    for r in results:
+        doc_json = out / str(r["doc_id"]) / "document.json"
+        if r["status"] != "failed" and doc_json.exists():
+            doc = json.loads(doc_json.read_text(encoding="utf-8"))["document"]
+            lao[str(r["doc_id"])] = {"lao_code": str(r.get("lao_code", "")),
+                                     **{k: str(doc.get(k) or "") for k in LAO_COLUMNS[1:]}}
+    for name, per_doc in COMBINED.items():
+        buf = io.StringIO()
+        writer = None
+        for doc_id in sorted(lao):
+            path = out / doc_id / per_doc
+            if not path.exists():
+                continue
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                reader = csv.DictReader(fh)
+                if writer is None:
+                    cols = list(reader.fieldnames or [])
+                    cols = cols[:1] + list(LAO_COLUMNS) + cols[1:]
+                    writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
+                    writer.writeheader()
+                for row in reader:
+                    writer.writerow({**row, **lao[doc_id]})
+        if writer is not None:
+            _atomic_write(out / name, buf.getvalue(), encoding)
+
+
+def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local", scheduler: str = "",
+              force: bool = False, ocr: str = "auto", bom: bool = True, timeout_s: float = DOC_TIMEOUT_S,
+              memory_mb: int = DOC_MEMORY_MB,
+              progress: Callable[[Result, int, int], None] | None = None) -> list[dict[str, object]]:
+    """Run every document of ``source`` into ``out``; returns the run report's rows."""
+    out.mkdir(parents=True, exist_ok=True)
+    inputs = collect(source)
+    journal = {} if force else _journal(out)
+    tasks: list[Task] = []
+    report: dict[str, dict[str, object]] = {}
+    first_of: dict[str, str] = {}
+    for path, doc_id, code in inputs:
+        sha = sha256_of(path)
+        if sha and sha in first_of:  # the same file twice: reported, not extracted twice
+            dup = Result(doc_id, str(path), sha, "failed", error=f"duplicate of {first_of[sha]} (same sha256)",
+                         lao_code=code)
+            report[doc_id] = asdict(dup)
+            continue
+        if sha:
+            first_of[sha] = doc_id
+        prev = journal.get(doc_id)
+        if prev and prev.get("sha256") == sha and prev.get("version") == __version__ and sha:
+            report[doc_id] = prev
+            continue
+        tasks.append(Task(str(path), doc_id, code, sha, str(out), ocr, bom, memory_mb))
+    total = len(tasks)
+    if force and (out / JOURNAL).exists():
+        (out / JOURNAL).unlink()
+    stream: Iterable[Result] = (run_dask(tasks, scheduler) if executor == "dask"
+                                else run_local(tasks, workers, timeout_s, memory_mb))
+    for n, result in enumerate(stream, start=1):
+        _append(out, result)
+        report[result.doc_id] = asdict(result)
+        if progress:
+            progress(result, n, total)
+    order = [doc_id for _, doc_id, _ in inputs]
+    rows = [report[d] for d in order if d in report]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=REPORT_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    _atomic_write(out / "run_report.csv", buf.getvalue(), "utf-8-sig" if bom else "utf-8")
+    _combined(out, rows, bom)
+    return rows

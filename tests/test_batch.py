@@ -1,0 +1,136 @@
+"""Batch runs: bad inputs each fail alone, kill -9 resumes, Dask gives the local executor's outputs."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import KALASIN, ROOT
+
+sys.path.insert(0, str(ROOT / "corpora" / "bad"))
+from make_bad import make  # noqa: E402
+
+CONSISTENT = ROOT / "corpora" / "consistent" / "consistent.pdf"
+
+
+def rows(path):
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def stable(folder):
+    """Everything a batch writes, minus timings."""
+    out = {}
+    for path in sorted(folder.glob("all_*.csv")):
+        out[path.name] = path.read_text(encoding="utf-8-sig")
+    out["run_report.csv"] = [{k: v for k, v in r.items() if k != "seconds"} for r in rows(folder / "run_report.csv")]
+    return out
+
+
+def batch(*args):
+    return subprocess.run([sys.executable, "-m", "pipeline", "batch", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_every_bad_input_fails_alone_with_its_reason(tmp_path):
+    expected = make(tmp_path / "in")
+    manifest = tmp_path / "manifest.csv"
+    with manifest.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["path", "doc_id", "lao_code"])
+        for i, name in enumerate(sorted(expected, key=lambda n: n != "golden.pdf")):
+            writer.writerow([str(tmp_path / "in" / name), name[:-4], f"L{i:03d}"])
+    result = batch(manifest, "--out", tmp_path / "out", "--ocr", "never", "--workers", "2")
+    assert result.returncode == 1, result.stderr
+    report = {r["doc_id"]: r for r in rows(tmp_path / "out" / "run_report.csv")}
+    assert set(report) == {n[:-4] for n in expected}
+    for name, reason in expected.items():
+        row = report[name[:-4]]
+        if reason is None:
+            assert row["status"] == "ok", row
+        else:
+            assert row["status"] == "failed" and reason in row["error"], row
+    combined = rows(tmp_path / "out" / "all_projects.csv")
+    assert {r["doc_id"] for r in combined} == {"golden", "encrypted-empty-user-password"}
+    assert {r["lao_code"] for r in combined if r["doc_id"] == "golden"} == {"L000"}
+    assert all(r["lao_name"] == "เทศบาลเมืองกาฬสินธุ์" for r in combined)
+
+
+@pytest.fixture(scope="module")
+def five_plans(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("plans")
+    for i in range(5):  # distinct files (a trailing comment changes the hash, not the plan)
+        src = KALASIN / "kalasin.pdf" if i % 2 == 0 else CONSISTENT
+        (folder / f"plan-{i}.pdf").write_bytes(src.read_bytes() + f"\n% copy {i}\n".encode())
+    return folder
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(five_plans, tmp_path_factory):
+    out = tmp_path_factory.mktemp("whole")
+    assert batch(five_plans, "--out", out, "--workers", "2").returncode == 0
+    return out
+
+
+def test_kill_9_then_rerun_gives_the_uninterrupted_outputs(five_plans, uninterrupted, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "batch", str(five_plans), "--out", str(out),
+                             "--workers", "1"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    journal = out / ".journal.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not journal.exists() or not journal.read_text().strip()):
+        time.sleep(0.1)
+    import os
+
+    os.killpg(proc.pid, signal.SIGKILL)  # the batch and its workers, mid-run
+    proc.wait()
+    done_before = len(journal.read_text().splitlines())
+    assert 1 <= done_before < 5
+    assert not (out / "run_report.csv").exists()
+    result = batch(five_plans, "--out", out, "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert stable(out) == stable(uninterrupted)
+    assert len(rows(out / "all_projects.csv")) == 5 * 30  # nothing duplicated or lost
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".journal.jsonl"]
+
+
+def test_rerun_skips_unchanged_and_force_redoes(five_plans, uninterrupted):
+    before = (uninterrupted / ".journal.jsonl").read_text().count("\n")
+    assert batch(five_plans, "--out", uninterrupted).returncode == 0
+    assert (uninterrupted / ".journal.jsonl").read_text().count("\n") == before  # nothing redone
+    assert batch(five_plans, "--out", uninterrupted, "--force").returncode == 0
+    assert (uninterrupted / ".journal.jsonl").read_text().count("\n") == 5
+
+
+def test_dask_executor_matches_local(five_plans, uninterrupted, tmp_path):
+    from dask.distributed import LocalCluster
+
+    from pipeline.batch import run_batch
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run_batch(str(five_plans), tmp_path / "out", executor="dask", scheduler=cluster.scheduler_address)
+    assert stable(tmp_path / "out") == stable(uninterrupted)
+
+
+def test_help_for_batch():
+    result = batch("--help")
+    assert result.returncode == 0 and "manifest" in result.stdout
+
+
+def test_worker_crash_costs_one_document(tmp_path):
+    from pipeline.batch import run_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(KALASIN / "kalasin.pdf", folder / "a.pdf")
+    (folder / "b.pdf").write_bytes((KALASIN / "kalasin.pdf").read_bytes() + b"\n% b\n")
+    report = run_batch(str(folder), tmp_path / "out", workers=2, timeout_s=0.01)
+    assert [r["status"] for r in report] == ["failed", "failed"]
+    assert all("limit" in r["error"] for r in report)
