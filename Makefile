@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PDF    ?= corpora/kalasin/kalasin.pdf
 OUT    ?= output
 
-.PHONY: help run test test-fast corpora corpora-tools golden system fidelity clean
+.PHONY: help run test test-fast corpora corpora-tools golden system fidelity accuracy clean
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -54,6 +54,9 @@ fidelity: system $(STAMP) ## CER per engine, toolchain and font, and the real-PD
 corpora-tools:
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-thai-tlwg; \
 	else echo "error: LibreOffice missing; run: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"; exit 2; fi
+
+accuracy: system $(STAMP) ## field agreement on the synthetic corpus, born-digital and scanned → docs/accuracy.md
+	$(BIN)/python benchmarks/accuracy.py --out docs/accuracy.md
 
 clean: ## remove the virtual environment and outputs
 	rm -rf $(VENV) $(OUT)

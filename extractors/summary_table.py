@@ -18,7 +18,7 @@ from pipeline.checks import check
 from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import Check, Page
 
-from .tables import CellLine, Row, ruled_rows
+from .tables import Cell, CellLine, Row, ruled_rows
 from .template import Template
 
 ALIGN_PT = 4.0  # a figure within this many points of a project's first line is on that line
@@ -102,17 +102,66 @@ def _columns(header: Row) -> dict[str, int | list[tuple[int, int]]]:
     return roles
 
 
+_GROUPED = regex.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*$")
+
+
 def _figures(lines: tuple[CellLine, ...]) -> list[tuple[int, float]]:
-    out = []
+    """The figures of a year cell with their line tops; a number that wrapped inside a narrow cell
+    ("๑,๗๕" / "๐,๐๐๐") is joined again when only the joined form is a well-grouped number."""
+    tokens: list[tuple[str, float]] = []
     for line in lines:
         for token in line.text.split():
-            if _FIGURE.match(token) and (value := figure_value(token)) is not None:
-                out.append((value, line.top))
+            if not _FIGURE.match(token):
+                continue
+            if tokens:
+                prev, top = tokens[-1]
+                joined = prev + token
+                if _GROUPED.match(joined) and "," in joined and (
+                        prev.endswith(",") or not _GROUPED.match(prev) or not _GROUPED.match(token)):
+                    tokens[-1] = (joined, top)
+                    continue
+            tokens.append((token, line.top))
+    return [(v, top) for token, top in tokens if (v := figure_value(token)) is not None]
+
+
+_FRAGMENT = regex.compile(r"^[0-9๐-๙,]+$")
+
+
+def _join_split_numbers(rows: list[Row]) -> list[Row]:
+    """A row broken at a page break may carry the rest of a number ("00") into the first row of
+    the next page (below the repeated header); give those digits back to the number they finish."""
+    out: list[Row] = []
+    last_data: int | None = None  # index in ``out`` of the last row that is not a header
+    for row in rows:
+        texts = [c.text.strip() if c else "" for c in row.cells]
+        if any("(บาท)" in t for t in texts) or any(_YEAR.search(to_arabic(t)) and "ปี" in t for t in texts):
+            out.append(row)  # a (repeated) header row
+            continue
+        prev = out[last_data] if last_data is not None else None
+        if prev is not None and row.page > prev.page and len(row.cells) == len(prev.cells):
+            cells, rest = list(prev.cells), list(row.cells)
+            moved = False
+            for i, (old, new) in enumerate(zip(prev.cells, row.cells)):
+                if old is None or new is None or not old.lines or not new.lines:
+                    continue
+                tail, head = old.lines[-1].text.strip(), new.lines[0].text.strip()
+                if _FRAGMENT.match(tail) and not _GROUPED.match(tail) and _FRAGMENT.match(head) \
+                        and _GROUPED.match(tail + head):
+                    cells[i] = Cell(old.bbox, old.lines[:-1] + (CellLine(tail + head, old.lines[-1].top),))
+                    rest[i] = Cell(new.bbox, new.lines[1:])
+                    moved = True
+            if moved:
+                out[last_data] = Row(prev.page, prev.top, tuple(cells))
+                row = Row(row.page, row.top, tuple(rest))
+                if not any(c.text.strip() for c in row.cells if c):
+                    continue
+        out.append(row)
+        last_data = len(out) - 1
     return out
 
 
 def extract_summary(pdf_path: Path, pages: list[Page], template: Template, doc_id: str) -> SummaryTable:
-    rows = ruled_rows(pdf_path, pages, template.fiscal_years + 3)
+    rows = _join_split_numbers(ruled_rows(pdf_path, pages, template.fiscal_years + 3))
     budgets: list[BudgetRow] = []
     totals: list[BudgetTotal] = []
     checks: list[Check] = []

@@ -22,7 +22,7 @@ class Template:
     name: str
     fiscal_years: int
     dimensions: dict[int, str]
-    anchors: dict[str, regex.Pattern[str]]
+    anchors: dict[str, regex.Pattern[str]]  # no "project" anchor: a project starts at its name field
     field_heading: regex.Pattern[str]
     field_of_heading: tuple[tuple[str, regex.Pattern[str]], ...]
     list_fields: frozenset[str]
@@ -48,7 +48,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
     synonyms = [(f, s) for f, alts in data["fields"].items() for s in alts]
     # longest alternative first, so "กลุ่มเป้าหมาย" wins over "เป้าหมาย"
     heads = "|".join(s for _, s in sorted(synonyms, key=lambda fs: -len(fs[1])))
-    anchors = {k: regex.compile(v) for k, v in data["anchors"].items() if k != "field"}
+    anchors = {k: regex.compile(v) for k, v in data["anchors"].items() if k != "field" and v}
     return Template(
         name=data["name"],
         fiscal_years=int(data["fiscal_years"]),
@@ -61,3 +61,15 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         list_marker=regex.compile(data["list_marker"]),
         kinds=tuple(data["kinds"]),
     )
+
+
+def detect(first_lines: list[str]) -> str:
+    """The template generation of a plan, from the period printed on its first pages."""
+    from pipeline.numerals import be_years
+
+    for text in first_lines:
+        if "พ.ศ" in text or "25" in text or "๒๕" in text:
+            start, end = be_years(text)
+            if start and end and end > start:
+                return "nacc_2561_2564" if start <= 2564 else DEFAULT_TEMPLATE
+    return DEFAULT_TEMPLATE

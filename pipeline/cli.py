@@ -26,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("pdfs", nargs="+", type=Path, metavar="FILE.pdf")
     ex.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     ex.add_argument("--no-bom", action="store_true", help="write CSV without the UTF-8 BOM Excel needs")
-    ex.add_argument("--template", default="nacc_2566_2570", help="template generation (extractors/templates)")
+    ex.add_argument("--template", default="auto",
+                    help="template generation in extractors/templates (default: auto, from the plan's period)")
     ex.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                     help="OCR pages whose text layer is missing or unusable (auto), every page, or none")
     ex.add_argument("-v", "--verbose", action="store_true", help="log each stage")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors import appendix, cover, part1, project_fields, summary_table
-from extractors.template import DEFAULT_TEMPLATE, load
+from extractors.template import detect, load
 
 from . import layout, segment, textlayer, validate
 from .checks import check
@@ -31,10 +31,12 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: str = "auto",
+def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto",
                  doc_id: str | None = None) -> Plan:
-    """PDF → Plan. Raises BadInput when the file cannot be read or is not a plan."""
-    template = load(template_name)
+    """PDF → Plan. Raises BadInput when the file cannot be read or is not a plan.
+
+    ``template_name`` "auto" picks the NACC generation from the period on the first pages.
+    """
     timings: dict[str, float] = {}
     checks: list[Check] = []
 
@@ -46,6 +48,10 @@ def run_document(path: Path, template_name: str = DEFAULT_TEMPLATE, ocr_mode: st
         if not any(line.text.strip() for line in lines):
             hint = "run with --ocr auto" if ocr_mode == "never" else "a scan OCR could not read?"
             raise BadInput(str(path), f"no usable text on any of its {info.pages} pages ({hint})")
+        if template_name == "auto":
+            first = [line.text for line in lines if line.page <= 2][:40]
+            template_name = detect(first)
+        template = load(template_name)
         content = segment.drop_furniture(lines)
         parts = segment.split_parts(content, template)
         blocks, seg_checks = segment.split_projects(parts.part3, template)

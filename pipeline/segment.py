@@ -7,6 +7,7 @@ the document's content; ``text.txt`` keeps it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -18,6 +19,7 @@ from .layout import join_lines
 from .numerals import thai_int
 from .records import Check, Line
 
+_DIGITS = regex.compile(r"[0-9๐-๙]+")
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
 
 
@@ -50,15 +52,16 @@ class ProjectBlock:
 
 
 def drop_furniture(lines: list[Line]) -> list[Line]:
-    """Remove page numbers printed as the first or last line of a page."""
+    """Remove page numbers and running headers/footers: the first or last lines of pages that are
+    a bare page number, or that repeat (digits aside) on at least a third of the pages."""
     by_page: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(i)
-    furniture = set()
-    for idxs in by_page.values():
-        for i in (idxs[0], idxs[-1]):
-            if _PAGE_NUMBER.match(lines[i].text):
-                furniture.add(i)
+    edges = [i for idxs in by_page.values() for i in {idxs[0], idxs[-1], *idxs[:2], *idxs[-2:]}]
+    shape = {i: _DIGITS.sub("#", "".join(lines[i].text.split())) for i in edges}
+    counts = Counter(shape.values())
+    running = {s for s, n in counts.items() if n >= max(3, len(by_page) // 3) and len(s) > 3}
+    furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text) or shape[i] in running}
     return [line for i, line in enumerate(lines) if i not in furniture]
 
 
@@ -112,8 +115,22 @@ def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[Pr
     def heading(level: str, m: regex.Match[str], line: Line, word: str = "") -> Heading:
         return Heading(level, _no(m["no"]), m["name"].strip(), line.page, word)
 
+    project_re = a.get("project")
+    last_field = ""  # the field the open project is in: headings inside a project are its content
     for line in part3[1:]:  # the first line is the "ส่วนที่ ๓" heading itself
         text = line.text.strip()
+        field = template.field_heading.match(text)
+        field_name = template.field_for(field["head"]) if field else None
+        if blocks and field_name:
+            last_field = field_name
+        in_body = bool(blocks) and last_field not in ("", "results", "outcomes", "note")
+        if project_re is None and field_name == "name":  # older template: a project starts at its name
+            blocks.append(ProjectBlock(len(blocks) + 1, line.page, dimension, mission, submission, [line]))
+            submission_used, open_heading, last_field = True, None, "name"
+            continue
+        if in_body:
+            blocks[-1].lines.append(line)
+            continue
         if m := a["dimension"].match(text):
             dimension = heading("dimension", m, line, m["word"])
             mission = submission = None
@@ -138,10 +155,11 @@ def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[Pr
             submission = None
             open_heading = "mission"
             continue
-        if m := a["project"].match(text):
+        if project_re is not None and (m := project_re.match(text)):
             blocks.append(ProjectBlock(thai_int(m["no"]) or 0, line.page, dimension, mission, submission))
             submission_used = True
             open_heading = None
+            last_field = ""
             continue
         if open_heading is not None:
             # a wrapped heading name

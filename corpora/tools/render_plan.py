@@ -259,6 +259,7 @@ def _inline(text: str) -> str:
 
 _COLUMN_WIDTHS = {  # in cm, by column count of the printed table
     9: [2.6, 3.6, 6.9, 2.4, 2.4, 2.4, 2.4, 2.4, 1.6],
+    8: [2.6, 3.6, 9.1, 2.4, 2.4, 2.4, 2.4, 1.8],
     6: [4.0, 2.5, 2.5, 2.5, 2.5, 2.5],
     5: [1.3, 3.2, 4.3, 1.9, 5.8],
     3: [7.0, 5.0, 4.5],
@@ -266,9 +267,11 @@ _COLUMN_WIDTHS = {  # in cm, by column count of the printed table
 }
 
 
-def _table_xml(block: Block, index: int) -> tuple[str, str]:
+def _table_xml(block: Block, index: int, page_width_cm: float = 26.7) -> tuple[str, str]:
     ncols = len(block.rows[0])
     widths = _COLUMN_WIDTHS.get(ncols, [16.5 / ncols] * ncols)
+    if sum(widths) > page_width_cm:  # a wide table on a portrait page: scale it to the text width
+        widths = [w * page_width_cm / sum(widths) for w in widths]
     ruled = ncols >= 5
     cell_style = "Grid" if ruled else "NoGrid"
     name = f"T{index}"
@@ -310,8 +313,12 @@ def _table_xml(block: Block, index: int) -> tuple[str, str]:
     return xml, "".join(styles)
 
 
-def to_fodt(source: str, font: str = "Laksaman") -> str:
-    """Source text → a flat ODF text document (XML)."""
+def to_fodt(source: str, font: str = "Laksaman", landscape_part2: bool = True, header_text: str = "") -> str:
+    """Source text → a flat ODF text document (XML).
+
+    ``landscape_part2=False`` keeps Part 2 on portrait pages; ``header_text`` is printed as a
+    running header before the page number on every page (as older plans do).
+    """
     para_styles, layouts, cell_styles = _styles(font)
     blocks = parse(source)
     out: list[str] = []
@@ -320,7 +327,7 @@ def to_fodt(source: str, font: str = "Laksaman") -> str:
     first = True
     for index, block in enumerate(blocks):
         if block.kind == "table":
-            xml, styles = _table_xml(block, index)
+            xml, styles = _table_xml(block, index, 26.7 if landscape_part2 and part == 2 else 16.5)
             out.append(xml)
             auto.append(styles)
             continue
@@ -335,7 +342,8 @@ def to_fodt(source: str, font: str = "Laksaman") -> str:
             style = "Item2" if block.level else "Item1"
         elif m := re.match(r"^ส่วนที่ ([๐-๙])$", text):
             part = THAI_DIGITS.index(m[1])
-            style = {2: "LandCentreBig", 3: "PortCentreBig"}.get(part, "BreakCentreBig")
+            style = {2: "LandCentreBig" if landscape_part2 else "BreakCentreBig",
+                     3: "PortCentreBig" if landscape_part2 else "BreakCentreBig"}.get(part, "BreakCentreBig")
         elif _PAGE_BREAK_BEFORE.match(text) and not text.startswith("ส่วนที่"):
             style = "BreakCentre"
         elif _CENTRED.match(text) and len(text) < 120:
@@ -346,8 +354,9 @@ def to_fodt(source: str, font: str = "Laksaman") -> str:
             style = "Body"
         out.append(f'<text:p text:style-name="{style}">{_inline(text)}</text:p>')
 
+    running = f"{escape(header_text)} หน้า " if header_text else ""
     header = (
-        '<style:header><text:p text:style-name="Footer">'
+        f'<style:header><text:p text:style-name="Footer">{running}'
         '<text:page-number text:select-page="current" style:num-format="Native Numbering"/>'
         "</text:p></style:header>"
     )
@@ -451,12 +460,13 @@ def render_weasyprint(source_path: Path, pdf_path: Path, font: str = "Laksaman")
     return pdf_path
 
 
-def render(source_path: Path, pdf_path: Path, font: str = "Laksaman") -> Path:
+def render(source_path: Path, pdf_path: Path, font: str = "Laksaman", landscape_part2: bool = True,
+           header_text: str = "") -> Path:
     """Write ``pdf_path`` from ``source_path`` through LibreOffice headless."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise SystemExit("render_plan: LibreOffice is not installed (Debian: libreoffice-writer-nogui)")
-    fodt = to_fodt(source_path.read_text(encoding="utf-8"), font)
+    fodt = to_fodt(source_path.read_text(encoding="utf-8"), font, landscape_part2, header_text)
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         doc = tmpdir / (pdf_path.stem + ".fodt")
