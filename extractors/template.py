@@ -38,6 +38,11 @@ class Template:
         return None
 
 
+def _tolerant(pattern: str) -> str:
+    """Tone marks optional in a heading pattern: OCR drops them ("ชือโครงการ", "ลำดับที๕")."""
+    return regex.sub(r"([\u0e48-\u0e4b])(?![?*+])", r"\1?", pattern)
+
+
 @cache
 def load(name: str = DEFAULT_TEMPLATE) -> Template:
     path = TEMPLATE_DIR / f"{name}.json"
@@ -45,10 +50,10 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         known = ", ".join(sorted(p.stem for p in TEMPLATE_DIR.glob("*.json")))
         raise ValueError(f"unknown template {name!r}; known: {known}")
     data = json.loads(path.read_text(encoding="utf-8"))
-    synonyms = [(f, s) for f, alts in data["fields"].items() for s in alts]
+    synonyms = [(f, _tolerant(s)) for f, alts in data["fields"].items() for s in alts]
     # longest alternative first, so "กลุ่มเป้าหมาย" wins over "เป้าหมาย"
     heads = "|".join(s for _, s in sorted(synonyms, key=lambda fs: -len(fs[1])))
-    anchors = {k: regex.compile(v) for k, v in data["anchors"].items() if k != "field" and v}
+    anchors = {k: regex.compile(_tolerant(v)) for k, v in data["anchors"].items() if k != "field" and v}
     return Template(
         name=data["name"],
         fiscal_years=int(data["fiscal_years"]),
@@ -57,7 +62,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         field_heading=regex.compile(data["anchors"]["field"].replace("{heads}", heads)),
         field_of_heading=tuple((f, regex.compile(s)) for f, s in synonyms),
         list_fields=frozenset(data["list_fields"]),
-        results_blocks={k: regex.compile(v) for k, v in data["results_blocks"].items()},
+        results_blocks={k: regex.compile(_tolerant(v)) for k, v in data["results_blocks"].items()},
         list_marker=regex.compile(data["list_marker"]),
         kinds=tuple(data["kinds"]),
     )

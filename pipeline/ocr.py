@@ -103,7 +103,28 @@ def _join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> s
                 text += " "
         text += word
         prev_box = box
-    return _ABBREVIATION.sub(lambda m: m[0].replace(" ", ""), text)
+    return post_correct(_ABBREVIATION.sub(lambda m: m[0].replace(" ", ""), text))
+
+
+_D = "[0-9๐-๙]"
+_OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numbering and amounts
+    (regex.compile(rf"(?<={_D}) \. (?={_D})"), "."),  # ๓ . ๑ . ๑ → ๓.๑.๑
+    (regex.compile(rf"(?<={_D}) \.(?= |$)"), "."),  # ๑ . ชื่อ → ๑. ชื่อ
+    (regex.compile(rf"(?<={_D}) \)"), ")"),  # ๓ ) → ๓)
+    (regex.compile(rf"\( (?={_D})"), "("),  # ( ๑ → (๑
+    (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?:[,.]{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
+)
+
+
+def post_correct(text: str) -> str:
+    """Undo the spacing Tesseract puts inside section numbers, list markers and amounts.
+
+    >>> post_correct("๓ . ๑ . ๑ ส่งเสริม ๑ . ชื่อโครงการ ๓ ) เพื่อ ( ๑ ) ข้อ ๕๐ . ๐๐๐ บาท")
+    '๓.๑.๑ ส่งเสริม ๑. ชื่อโครงการ ๓) เพื่อ (๑) ข้อ ๕๐,๐๐๐ บาท'
+    """
+    for pattern, replacement in _OCR_FIXES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | None = None) -> list[RawPage]:

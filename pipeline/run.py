@@ -54,7 +54,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         template = load(template_name)
         content = segment.drop_furniture(lines)
         parts = segment.split_parts(content, template)
-        blocks, seg_checks = segment.split_projects(parts.part3, template)
+        ocr_pages = frozenset(p.number for p in pages if p.source == "ocr")
+        blocks, seg_checks = segment.split_projects(parts.part3, template, ocr_pages)
         if not blocks and not any(PLAN_TITLE in line.text for line in lines[:200]):
             raise BadInput(str(path), "not an anti-corruption action plan: no "
                            f"“{PLAN_TITLE}” title and no Part 3 projects found")

@@ -103,8 +103,17 @@ def _no(text: str) -> str:
     return ".".join(str(thai_int(p)) for p in text.split("."))
 
 
-def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[ProjectBlock], list[Check]]:
-    """Part 3 lines → one block per "ลำดับที่ N", each knowing its dimension, mission, sub-mission."""
+_OCR_PROJECT = regex.compile(r"^ลำดับที่?\s*(?P<no>\S{1,4})\s*$")
+_OCR_DIMENSION = regex.compile(r"^มิ?ติที่?\s*(?P<no>\S{1,2})\s+(?P<name>.*)$")
+
+
+def split_projects(part3: tuple[Line, ...], template: Template,
+                   ocr_pages: frozenset[int] = frozenset()) -> tuple[list[ProjectBlock], list[Check]]:
+    """Part 3 lines → one block per "ลำดับที่ N", each knowing its dimension, mission, sub-mission.
+
+    On pages read by OCR, numbers that break the sequence (Tesseract confuses ๔ ๕ ๖ ๒) are
+    taken from the sequence instead, and each such correction is reported.
+    """
     a = template.anchors
     blocks: list[ProjectBlock] = []
     checks: list[Check] = []
@@ -128,8 +137,33 @@ def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[Pr
             blocks.append(ProjectBlock(len(blocks) + 1, line.page, dimension, mission, submission, [line]))
             submission_used, open_heading, last_field = True, None, "name"
             continue
+        ocr = line.page in ocr_pages
+        m = project_re.match(text) if project_re is not None else None
+        if ocr and project_re is not None and not m and _OCR_PROJECT.match(text):
+            m = _OCR_PROJECT.match(text)
+        if m:
+            seq = thai_int(m["no"])
+            expected_seq = (blocks[-1].seq + 1) if blocks else 1
+            if ocr and seq != expected_seq:
+                checks.append(check("ocr-number-corrected", line.page,
+                                    f"OCR read “ลำดับที่ {m['no']}”; the sequence gives {expected_seq}"))
+                seq = expected_seq
+            blocks.append(ProjectBlock(seq or 0, line.page, dimension, mission, submission))
+            submission_used = True
+            open_heading = None
+            last_field = ""
+            continue
         if in_body:
             blocks[-1].lines.append(line)
+            continue
+        if ocr and not a["dimension"].match(text) and (m := _OCR_DIMENSION.match(text)):
+            expected_no = str(int(dimension.no) + 1 if dimension else 1)
+            if _no(m["no"]) != expected_no:
+                checks.append(check("ocr-number-corrected", line.page,
+                                    f"OCR read dimension “{m['no']}”; the sequence gives {expected_no}"))
+            dimension = Heading("dimension", expected_no, m["name"].strip(), line.page, "มิติ")
+            mission = submission = None
+            open_heading = "dimension"
             continue
         if m := a["dimension"].match(text):
             dimension = heading("dimension", m, line, m["word"])
@@ -154,12 +188,6 @@ def split_projects(part3: tuple[Line, ...], template: Template) -> tuple[list[Pr
             mission = heading("mission", m, line)
             submission = None
             open_heading = "mission"
-            continue
-        if project_re is not None and (m := project_re.match(text)):
-            blocks.append(ProjectBlock(thai_int(m["no"]) or 0, line.page, dimension, mission, submission))
-            submission_used = True
-            open_heading = None
-            last_field = ""
             continue
         if open_heading is not None:
             # a wrapped heading name

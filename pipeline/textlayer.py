@@ -91,6 +91,17 @@ def _repair(raw: ingest.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]
     return page, found
 
 
+def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]]]:
+    """OCR'd pages only: the marks Tesseract drops, given back where the dictionary is sure."""
+    found: list[tuple[int, str, str, str]] = []
+    lines = []
+    for line in page.lines:
+        text, swaps = dictionary.restore_lost_marks(line.text)
+        found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-by-dictionary") for s in swaps)
+        lines.append(replace(line, text=text, repairs=line.repairs + len(swaps)))
+    return replace(page, lines=tuple(lines), repairs=page.repairs + len(found)), found
+
+
 def _needs_ocr(page: Page, q: quality.Quality, coverage: float | None) -> str:
     """Why a page must be read by OCR ("" when its text layer will do)."""
     if q.chars == 0:
@@ -155,6 +166,8 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
         by_number = {p.number: p for p in raw_pages}
         for raw in ocr.ocr_pages(info, [by_number[p.number] for p in todo], ocr_settings):
             page, swaps = _repair(raw)
+            page, restored_marks = _restore_ocr_marks(page)
+            swaps = swaps + restored_marks
             q = quality.assess(page.text)
             old = scores[page.number]
             text_layer_is_junk = old.chars == 0 or old.thai_share < NO_THAI_SHARE
