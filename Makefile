@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PDF    ?= corpora/kalasin/kalasin.pdf
 OUT    ?= output
 
-.PHONY: help run test test-fast corpora corpora-tools golden system fidelity accuracy clean
+.PHONY: help run test test-fast corpora corpora-tools golden system fidelity accuracy bench clean
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -54,6 +54,9 @@ fidelity: system $(STAMP) ## CER per engine, toolchain and font, and the real-PD
 corpora-tools:
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-thai-tlwg; \
 	else echo "error: LibreOffice missing; run: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"; exit 2; fi
+
+bench: system $(STAMP) ## speed and memory beside pdftotext, in the same run → docs/performance.md
+	$(BIN)/python benchmarks/bench.py --out docs/performance.md
 
 accuracy: system $(STAMP) ## field agreement on the synthetic corpus, born-digital and scanned → docs/accuracy.md
 	$(BIN)/python benchmarks/accuracy.py --out docs/accuracy.md

@@ -15,6 +15,7 @@ from pipeline.records import BBox, Page
 from pipeline.thai import repair_text
 
 LINE_TOLERANCE = 0.5  # words whose tops differ by less than this share of their height share a line
+RULE_PT = 2.0  # a path thinner than this is a ruling line
 SPACE_GAP = 0.12  # a gap wider than this share of the height between two Thai words is a space
 
 
@@ -82,19 +83,53 @@ def cell_lines(words: Iterable[tuple[str, BBox]], bbox: BBox) -> tuple[CellLine,
     return tuple(out)
 
 
+def _rulings(pdfium_page, height: float) -> tuple[list[dict], list[dict]]:
+    """The page's ruling lines as pdfplumber edges, read from PDFium's path objects.
+
+    pdfplumber would parse every object of the page (its characters too) to find them, which is
+    most of the time a table costs; PDFium hands over the paths directly.
+    """
+    import pypdfium2.raw as pdfium_raw
+
+    vertical, horizontal = [], []
+    for obj in pdfium_page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_PATH,), max_depth=5):
+        left, bottom, right, top = obj.get_bounds()
+        width, tall = right - left, top - bottom
+        if width <= RULE_PT < tall:
+            x = (left + right) / 2
+            vertical.append({"object_type": "line_edge", "orientation": "v", "x0": x, "x1": x,
+                             "top": height - top, "bottom": height - bottom, "height": tall, "width": 0})
+        elif tall <= RULE_PT < width:
+            y = height - (top + bottom) / 2
+            horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": left, "x1": right,
+                               "top": y, "bottom": y, "width": width, "height": 0})
+    return vertical, horizontal
+
+
 def ruled_rows(pdf_path: Path, pages: Iterable[Page], min_columns: int) -> list[Row]:
     """Every row of every ruled table with at least ``min_columns`` columns on the given pages."""
     import pdfplumber
+    import pypdfium2 as pdfium
 
     rows: list[Row] = []
-    with pdfplumber.open(pdf_path) as pdf:
-        for page in pages:
-            plumber_page = pdf.pages[page.number - 1]
-            for table in plumber_page.find_tables():
-                for row in table.rows:
-                    if len(row.cells) < min_columns:
-                        continue
-                    cells = tuple(None if c is None else Cell(c, cell_lines(page.words, c)) for c in row.cells)
-                    rows.append(Row(page.number, row.bbox[1], cells))
-            plumber_page.close()
+    doc = pdfium.PdfDocument(str(pdf_path))
+    try:
+        with pdfplumber.open(pdf_path) as pdf:
+            for page in pages:
+                vertical, horizontal = _rulings(doc[page.number - 1], doc[page.number - 1].get_height())
+                if len(vertical) < 2 or len(horizontal) < 2:
+                    continue  # no ruled table on this page
+                plumber_page = pdf.pages[page.number - 1]
+                settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+                for table in plumber_page.find_tables(settings):
+                    for row in table.rows:
+                        if len(row.cells) < min_columns:
+                            continue
+                        cells = tuple(None if c is None else Cell(c, cell_lines(page.words, c))
+                                      for c in row.cells)
+                        rows.append(Row(page.number, row.bbox[1], cells))
+                plumber_page.close()
+    finally:
+        doc.close()
     return rows

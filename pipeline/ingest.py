@@ -19,13 +19,18 @@ import html
 import logging
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 
 from .errors import BadInput
 from .records import BBox
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -153,28 +158,33 @@ def _pdftotext() -> str:
     return exe
 
 
-def read_pages(info: PdfInfo) -> list[RawPage]:
-    """Every page's lines in reading order, with boxes (origin top-left, points)."""
+def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> tuple[list[RawPage], T | None]:
+    """Every page's lines in reading order, with boxes (origin top-left, points).
+
+    The two pdftotext runs write to temporary files (a full pipe would stall them), so that
+    ``while_waiting`` — PDFium work of the caller's — runs on this core meanwhile.
+    """
     exe = _pdftotext()
     src = str(info.path)
-    # Both views at once: two processes on two cores.
-    procs = [
-        subprocess.Popen([exe, "-raw", "-enc", "UTF-8", src, "-"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE),
-        subprocess.Popen([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE),
-    ]
-    outputs = []
-    for proc in procs:
-        try:
-            out, err = proc.communicate(timeout=PDFTOTEXT_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            for p in procs:
-                p.kill()
-            raise BadInput(src, f"text extraction took longer than {PDFTOTEXT_TIMEOUT_S} s") from None
-        if proc.returncode != 0:
-            raise BadInput(src, f"pdftotext failed: {err.decode(errors='replace').strip()[:200]}")
-        outputs.append(out.decode("utf-8", errors="replace"))
+    with tempfile.TemporaryFile() as raw_out, tempfile.TemporaryFile() as bbox_out:
+        procs = [
+            subprocess.Popen([exe, "-raw", "-enc", "UTF-8", src, "-"], stdout=raw_out, stderr=subprocess.PIPE),
+            subprocess.Popen([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"], stdout=bbox_out,
+                             stderr=subprocess.PIPE),
+        ]
+        extra = while_waiting() if while_waiting else None
+        outputs = []
+        for proc, fh in zip(procs, (raw_out, bbox_out)):
+            try:
+                _, err = proc.communicate(timeout=PDFTOTEXT_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                for p in procs:
+                    p.kill()
+                raise BadInput(src, f"text extraction took longer than {PDFTOTEXT_TIMEOUT_S} s") from None
+            if proc.returncode != 0:
+                raise BadInput(src, f"pdftotext failed: {err.decode(errors='replace').strip()[:200]}")
+            fh.seek(0)
+            outputs.append(fh.read().decode("utf-8", errors="replace"))
     text, bbox_html = outputs
     page_texts = text.split("\f")
     pages = []
@@ -189,33 +199,32 @@ def read_pages(info: PdfInfo) -> list[RawPage]:
                              tuple(RawLine(w, box) for w, box in words)))
     if len(pages) != info.pages:
         log.warning("%s: pdftotext saw %d pages, the PDF has %d", src, len(pages), info.pages)
-    return pages
+    return pages, extra
 
 
 _AA_AFTER_SPACE = regex.compile(r"[\u0e01-\u0e4e] \u0e32")
 _NOT_TEXT = regex.compile(r"\s")
 
 
-def restore_sara_am(info: PdfInfo, pages: list[RawPage]) -> tuple[list[RawPage], list[Restoration]]:
-    """Give back the SARA AM that Word/Excel/Canva PDFs lose (poppler prints ``ตาบล`` for ตำบล).
+def scan_sara_am(info: PdfInfo) -> dict[int, tuple[list[int], str]]:
+    """Find the SARA AM that Word/Excel/Canva PDFs lose (poppler prints ``ตาบล`` for ตำบล).
 
     Those fonts draw SARA AM as a NIKHAHIT glyph whose ToUnicode says "space",
     beside the SARA AA glyph. A real space has no ink (PDFium gives it a box
     of zero height); this "space" has the small ink box of the NIKHAHIT. Where
     one touches a SARA AA, that SARA AA is a SARA AM. Pages without a
     "space + SARA AA" in PDFium's text are not walked character by character.
+    Returns, per page, the positions (among non-space characters) of those SARA AA
+    and PDFium's non-space text for mapping them onto poppler's.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_raw
 
+    found: dict[int, tuple[list[int], str]] = {}
     doc = pdfium.PdfDocument(str(info.path))
-    restorations: list[Restoration] = []
-    out = list(pages)
     try:
-        for idx, page in enumerate(pages):
-            if page.number > len(doc):
-                break
-            textpage = doc[page.number - 1].get_textpage()
+        for number in range(1, len(doc) + 1):
+            textpage = doc[number - 1].get_textpage()
             if not _AA_AFTER_SPACE.search(textpage.get_text_range()):
                 continue
             ink_spaces: set[int] = set()  # pdfium char indices of NIKHAHIT glyphs read as spaces
@@ -226,7 +235,7 @@ def restore_sara_am(info: PdfInfo, pages: list[RawPage]) -> tuple[list[RawPage],
                     left, bottom, right, top = textpage.get_charbox(k)
                     if right - left > 0.5 and top - bottom > 0.5:
                         ink_spaces.add(k)
-            targets: list[int] = []  # positions among non-space characters
+            targets: list[int] = []
             position = -1
             for k, ch in enumerate(chars):
                 if _NOT_TEXT.match(ch):
@@ -235,11 +244,22 @@ def restore_sara_am(info: PdfInfo, pages: list[RawPage]) -> tuple[list[RawPage],
                 if ch == "\u0e32" and ((k - 1) in ink_spaces or (k + 1) in ink_spaces):
                     targets.append(position)
             if targets:
-                pdfium_text = "".join(ch for ch in chars if not _NOT_TEXT.match(ch))
-                out[idx], found = _apply_sara_am(page, targets, pdfium_text)
-                restorations.extend(found)
+                found[number] = (targets, "".join(ch for ch in chars if not _NOT_TEXT.match(ch)))
     finally:
         doc.close()
+    return found
+
+
+def restore_sara_am(pages: list[RawPage], scan: dict[int, tuple[list[int], str]]
+                    ) -> tuple[list[RawPage], list[Restoration]]:
+    """Apply ``scan_sara_am``'s findings to poppler's pages."""
+    restorations: list[Restoration] = []
+    out = list(pages)
+    for idx, page in enumerate(pages):
+        if page.number in scan:
+            targets, pdfium_text = scan[page.number]
+            out[idx], found = _apply_sara_am(page, targets, pdfium_text)
+            restorations.extend(found)
     return out, restorations
 
 

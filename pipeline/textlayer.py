@@ -125,14 +125,14 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     fixed_copy, font_fixes = fonts.repaired_copy(info.path)
     try:
         source = replace(info, path=fixed_copy) if fixed_copy else info
-        raw_pages = ingest.read_pages(source)
-        raw_pages, restored = ingest.restore_sara_am(source, raw_pages)
+        raw_pages, scan = ingest.read_pages(source, lambda: ingest.scan_sara_am(source))
+        raw_pages, restored = ingest.restore_sara_am(raw_pages, scan or {})
     finally:
         if fixed_copy:
             fixed_copy.unlink(missing_ok=True)
     found = [(r.page, r.printed, r.restored, r.evidence) for r in restored]
     if fixed_copy:  # list the words the fonts' own data changed, against the PDF's own text map
-        for before, after in zip(ingest.read_pages(info), raw_pages):
+        for before, after in zip(ingest.read_pages(info)[0], raw_pages):
             for old_line, new_line in zip(before.lines, after.lines):
                 old_text, new_text = thai.repair_text(old_line.text), thai.repair_text(new_line.text)
                 if old_text != new_text:

@@ -1,0 +1,156 @@
+"""Speed and memory beside pdftotext, in the same run: `make bench` → docs/performance.md.
+
+Measured, alternating the contenders, REPS times each (median and spread):
+- the golden Kalasin PDF: pdftotext, raw pdfplumber extract_text (once: it is slow),
+  plan2data's extract in a warm process (batch-amortised) and from a cold CLI start;
+- a batch of five synthetic plans: `python -m pipeline batch --force` with 1 and 2 workers,
+  against pdftotext over the same files;
+- one scanned plan (a synthetic plan rasterised at 200 dpi): OCR pages per second.
+Peak RSS per worker comes from the OS (getrusage of the finished children).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+KALASIN = ROOT / "corpora" / "kalasin" / "kalasin.pdf"
+SYN = ROOT / "corpora" / "synthetic" / "pdf"
+BATCH = ["tt-nongbua", "abt-nonsung", "tm-bangpla", "abt-nongkhai", "tt-khokpho"]
+
+
+def timed(fn, reps: int) -> list[float]:
+    out = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def fmt(xs: list[float]) -> str:
+    if len(xs) == 1:
+        return f"{xs[0]:.3f} s"
+    return f"{statistics.median(xs):.3f} s (±{(max(xs) - min(xs)) / 2:.3f})"
+
+
+def pages_of(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    n = len(doc)
+    doc.close()
+    return n
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    from pipeline.run import run_document
+
+    lines = []
+    py = sys.executable
+    pdftotext = lambda pdf: subprocess.run(["pdftotext", str(pdf), "/dev/null"], check=True)  # noqa: E731
+
+    # --- one document
+    run_document(KALASIN)  # warm the process (imports, dictionary, templates)
+    kal_pages = pages_of(KALASIN)
+    a, b, stages = [], [], []
+    for _ in range(args.reps):  # alternate
+        a += timed(lambda: pdftotext(KALASIN), 1)
+        t = time.perf_counter()
+        plan = run_document(KALASIN)
+        b.append(time.perf_counter() - t)
+        stages.append(plan.timings)
+    cold = timed(lambda: subprocess.run([py, "-m", "pipeline", "extract", str(KALASIN), "--out",
+                                         tempfile.mkdtemp()], check=True, capture_output=True), 2)
+    import pdfplumber
+
+    def plumber():
+        with pdfplumber.open(KALASIN) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+    raw = timed(plumber, 1)
+    med_a, med_b = statistics.median(a), statistics.median(b)
+    lines += ["## One document: the golden Kalasin plan", "",
+              f"{kal_pages} pages, born-digital (LibreOffice).", "",
+              "| what | time | pages/s | vs pdftotext |", "|---|---|---|---|",
+              f"| pdftotext | {fmt(a)} | {kal_pages / med_a:.0f} | 1.0× |",
+              f"| raw pdfplumber extract_text | {fmt(raw)} | {kal_pages / raw[0]:.0f} | {raw[0] / med_a:.1f}× |",
+              f"| plan2data extract, warm process (batch-amortised) | {fmt(b)} | {kal_pages / med_b:.0f} | "
+              f"{med_b / med_a:.1f}× |",
+              f"| plan2data extract, cold CLI start | {fmt(cold)} | {kal_pages / statistics.median(cold):.0f} | "
+              f"{statistics.median(cold) / med_a:.1f}× |", "",
+              f"plan2data is {raw[0] / med_b:.1f}× faster than raw pdfplumber text extraction.", "",
+              "Time per stage (median of the warm runs): " + ", ".join(
+                  f"{k} {statistics.median(s[k] for s in stages):.3f} s" for k in stages[0]), ""]
+
+    # --- a batch
+    pdfs = [SYN / f"{d}.pdf" for d in BATCH]
+    batch_pages = sum(pages_of(p) for p in pdfs)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for p in pdfs:
+            shutil.copy(p, folder / p.name)
+        results: dict[str, list[float]] = {"pdftotext": [], "1 worker": [], "2 workers": []}
+        rss: dict[str, int] = {}
+        for _ in range(max(2, args.reps // 2)):
+            results["pdftotext"] += timed(lambda: [pdftotext(p) for p in pdfs], 1)
+            for workers in (1, 2):
+                key = f"{workers} worker" + ("s" if workers > 1 else "")
+                before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                results[key] += timed(lambda w=workers: subprocess.run(
+                    [py, "-m", "pipeline", "batch", str(folder), "--out", str(Path(tmp) / "out"),
+                     "--workers", str(w), "--force"], check=True, capture_output=True), 1)
+                rss[key] = max(rss.get(key, 0), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+        base = statistics.median(results["pdftotext"])
+        lines += ["## A batch of five synthetic plans", "",
+                  f"{len(pdfs)} plans, {batch_pages} pages (`python -m pipeline batch --force`, cold start "
+                  "included).", "", "| what | time | pages/s | vs pdftotext | peak RSS of a process |",
+                  "|---|---|---|---|---|"]
+        for key, xs in results.items():
+            mem = f"{rss[key] / 1024:.0f} MB" if key in rss else "–"
+            lines.append(f"| {key} | {fmt(xs)} | {batch_pages / statistics.median(xs):.0f} | "
+                         f"{statistics.median(xs) / base:.1f}× | {mem} |")
+        speedup = statistics.median(results["1 worker"]) / statistics.median(results["2 workers"])
+        lines += ["", f"2 workers give {speedup:.2f}× the throughput of 1.", ""]
+
+        # --- a scan
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from accuracy import scanned_copy
+
+        scan = scanned_copy(SYN / "abt-huaisai.pdf", Path(tmp) / "scan.pdf")
+        n = pages_of(scan)
+        t = timed(lambda: run_document(scan), 1)[0]
+        from pipeline.ocr import OcrSettings
+
+        workers = OcrSettings().workers
+        lines += ["## A scanned plan", "", f"{n} image-only pages at 200 dpi, OCR with {workers} "
+                  f"parallel tesseract processes: {t:.1f} s, {n / t:.2f} pages/s, "
+                  f"{t * workers / n:.2f} s per page per core.", ""]
+    head = [f"# Performance\n\n`make bench` on {time.strftime('%Y-%m-%d')}: {platform.machine()}, "
+            f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}, "
+            f"{subprocess.run(['pdftotext', '-v'], capture_output=True, text=True).stderr.splitlines()[0]}.\n"]
+    text = "\n".join(head + lines)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
