@@ -173,7 +173,10 @@ def run_local(tasks: list[Task], workers: int, timeout_s: float, memory_mb: int)
     """Run tasks in ``workers`` watched processes; yield each result as it comes."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("spawn")
+    # forkserver: workers fork from a server that has imported the pipeline once (spawn would
+    # re-import it in every worker; plain fork would copy the parent's threads)
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipeline.run", "pipeline.warm"])
     queue, results = ctx.Queue(), ctx.Queue()
     for task in tasks:
         queue.put(task)
