@@ -298,13 +298,15 @@ def _combined(out: Path, results: list[dict[str, object]], bom: bool) -> None:
                 continue
             with path.open(encoding="utf-8-sig", newline="") as fh:
                 reader = csv.DictReader(fh)
+                keyed = name in ("all_projects.csv", "all_budgets.csv")
                 if writer is None:
                     cols = list(reader.fieldnames or [])
-                    cols = cols[:1] + list(LAO_COLUMNS) + cols[1:]
+                    cols = cols[:1] + list(LAO_COLUMNS) + (["project_key"] if keyed else []) + cols[1:]
                     writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
                     writer.writeheader()
                 for row in reader:
-                    writer.writerow({**row, **lao[doc_id]})
+                    key = {"project_key": f"{doc_id}#{row['seq']}" if row.get("seq") else ""} if keyed else {}
+                    writer.writerow({**row, **lao[doc_id], **key})
         if writer is not None:
             _atomic_write(out / name, buf.getvalue(), encoding)
 
@@ -352,4 +354,10 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
     writer.writerows(rows)
     _atomic_write(out / "run_report.csv", buf.getvalue(), "utf-8-sig" if bom else "utf-8")
     _combined(out, rows, bom)
+    from .schema import datapackage
+
+    present = [name[4:-4] for name in COMBINED if (out / name).exists()]
+    _atomic_write(out / "datapackage.json", json.dumps(datapackage(out.name or "batch", present, "all_",
+                                                                    "utf-8-sig" if bom else "utf-8"),
+                                                        ensure_ascii=False, indent=1), "utf-8")
     return rows

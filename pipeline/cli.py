@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("pdfs", nargs="+", type=Path, metavar="FILE.pdf")
     ex.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     ex.add_argument("--no-bom", action="store_true", help="write CSV without the UTF-8 BOM Excel needs")
+    ex.add_argument("--format", default="csv,json", help="csv,json (always) and optionally parquet: "
+                    "a Parquet copy of every table")
     ex.add_argument("--template", default="auto",
                     help="template generation in extractors/templates (default: auto, from the plan's period)")
     ex.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
@@ -121,7 +123,7 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        folder = write_plan(plan, args.out, bom=not args.no_bom)
+        folder = write_plan(plan, args.out, bom=not args.no_bom, formats=tuple(args.format.split(",")))
         print(_summary(plan, folder))
     return status
 

@@ -83,8 +83,13 @@ def page_text(pages: Sequence[Page]) -> str:
     return "\f".join(pg.text for pg in pages) + "\n"
 
 
-def write_plan(plan: Plan, out_dir: Path, bom: bool = True) -> Path:
-    """Write every output of one document into ``out_dir/<doc_id>/``, atomically."""
+def write_plan(plan: Plan, out_dir: Path, bom: bool = True, formats: tuple[str, ...] = ("csv", "json")) -> Path:
+    """Write every output of one document into ``out_dir/<doc_id>/``, atomically.
+
+    CSV tables and document.json always; with "parquet" in ``formats`` a Parquet copy of each table.
+    """
+    from .schema import datapackage
+
     encoding = "utf-8-sig" if bom else "utf-8"
     files = {
         "document.json": (json.dumps(document_json(plan), ensure_ascii=False, indent=1), "utf-8"),
@@ -97,8 +102,32 @@ def write_plan(plan: Plan, out_dir: Path, bom: bool = True) -> Path:
         "targets.csv": (_csv_text(TARGET_COLUMNS, [asdict(t) for t in plan.targets]), encoding),
         "committee.csv": (_csv_text(COMMITTEE_COLUMNS, [asdict(m) for m in plan.committee]), encoding),
         "text.txt": (page_text(plan.pages), "utf-8"),
+        "datapackage.json": (json.dumps(datapackage(plan.doc_id, list(TABLE_FILES), encoding=encoding),
+                                        ensure_ascii=False, indent=1), "utf-8"),
     }
-    return write_folder(out_dir, plan.doc_id, files)
+    binary = {f"{t}.parquet": plan_tables(plan)[t] for t in TABLE_FILES} if "parquet" in formats else {}
+    return write_folder(out_dir, plan.doc_id, files, binary)
+
+
+TABLE_FILES = ("projects", "budgets", "budget_totals", "risks", "targets", "committee", "checks")
+
+
+def plan_tables(plan: Plan):
+    """Every table of a plan as a pandas DataFrame with the declared dtypes."""
+    import pandas as pd
+
+    from .schema import COLUMN_ORDER, pandas_dtypes
+
+    records = {"projects": [asdict(p) for p in plan.projects], "budgets": [asdict(b) for b in plan.budgets],
+               "budget_totals": [asdict(t) for t in plan.budget_totals], "risks": [asdict(r) for r in plan.risks],
+               "targets": [asdict(t) for t in plan.targets], "committee": [asdict(m) for m in plan.committee],
+               "checks": [{"doc_id": plan.doc_id, **asdict(c)} for c in plan.checks]}
+    frames = {}
+    for table, rows in records.items():
+        cols = list(COLUMN_ORDER[table])
+        frame = pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+        frames[table] = frame.astype(pandas_dtypes(table))
+    return frames
 
 
 def write_text(doc_id: str, path: str, pages: Sequence[Page], checks: Sequence[Check], out_dir: Path) -> Path:
@@ -110,8 +139,8 @@ def write_text(doc_id: str, path: str, pages: Sequence[Page], checks: Sequence[C
     return write_folder(out_dir, doc_id, files)
 
 
-def write_folder(out_dir: Path, name: str, files: dict[str, tuple[str, str]]) -> Path:
-    """Write ``files`` (name → (text, encoding)) as ``out_dir/name/``, replacing it whole."""
+def write_folder(out_dir: Path, name: str, files: dict[str, tuple[str, str]], frames: dict | None = None) -> Path:
+    """Write ``files`` (name → (text, encoding)) and Parquet ``frames`` as ``out_dir/name/``, replacing it whole."""
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / name
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir))
@@ -121,6 +150,8 @@ def write_folder(out_dir: Path, name: str, files: dict[str, tuple[str, str]]) ->
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
+        for fname, frame in (frames or {}).items():
+            frame.to_parquet(tmp / fname, index=False)
         if final.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".old", dir=out_dir))
             os.rename(final, old / "x")

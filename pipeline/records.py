@@ -126,3 +126,10 @@ class Plan:
     targets: tuple = ()  # extractors.part1.Target
     committee: tuple = ()  # extractors.appendix.Member
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def to_pandas(self):
+        """The plan's tables as pandas DataFrames: projects, budgets, budget_totals, risks, targets,
+        committee, checks (dtypes from pipeline/schema.py)."""
+        from .emit import plan_tables
+
+        return plan_tables(self)

@@ -1,0 +1,106 @@
+"""The outputs as analysts load them: data packages, JSON Schema, pandas, DuckDB, Parquet, the API."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.schema import COLUMN_ORDER, TABLES, dictionary_markdown, pandas_dtypes
+from tests.conftest import KALASIN, ROOT
+
+
+@pytest.fixture(scope="module")
+def parquet_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pq")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(KALASIN / "kalasin.pdf"), "--out",
+                             str(out), "--format", "csv,json,parquet"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out / "kalasin"
+
+
+def test_datapackage_valid_with_foreign_keys(kalasin_out):
+    from frictionless import validate
+
+    report = validate(kalasin_out / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    package = json.loads((kalasin_out / "datapackage.json").read_text(encoding="utf-8"))
+    budgets = next(r for r in package["resources"] if r["name"] == "budgets")
+    assert budgets["schema"]["foreignKeys"][0]["reference"]["resource"] == "projects"
+
+
+def test_document_json_schema(kalasin_out):
+    import jsonschema
+
+    schema = json.loads((ROOT / "pipeline" / "document.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads((kalasin_out / "document.json").read_text(encoding="utf-8")), schema)
+
+
+def test_pandas_reads_every_table_with_declared_types(kalasin_out):
+    import pandas as pd
+
+    for table in COLUMN_ORDER:
+        frame = pd.read_csv(kalasin_out / f"{table}.csv", dtype=pandas_dtypes(table), encoding="utf-8-sig")
+        assert list(frame.columns) == list(COLUMN_ORDER[table])
+    projects = pd.read_csv(kalasin_out / "projects.csv", dtype=pandas_dtypes("projects"), encoding="utf-8-sig")
+    assert projects["budget_baht"].isna().sum() == 1 and projects["budget_baht"].sum() == 4380000
+
+
+def test_duckdb_reads_every_table(kalasin_out):
+    import duckdb
+
+    con = duckdb.connect()
+    for table in COLUMN_ORDER:
+        rel = con.read_csv(str(kalasin_out / f"{table}.csv"))
+        assert rel.columns == list(COLUMN_ORDER[table])
+    total = con.execute(f"select sum(budget_baht) from read_csv_auto('{kalasin_out / 'budgets.csv'}') "
+                        "where fiscal_year_be = 2566").fetchone()[0]
+    assert total == 1850000
+    types = dict(zip(con.read_csv(str(kalasin_out / "budgets.csv")).columns,
+                     con.read_csv(str(kalasin_out / "budgets.csv")).types))
+    assert str(types["budget_baht"]).startswith(("BIGINT", "INTEGER"))
+
+
+def test_parquet_copies(parquet_out):
+    import pandas as pd
+
+    for table in COLUMN_ORDER:
+        frame = pd.read_parquet(parquet_out / f"{table}.parquet")
+        declared = {c: str(pd.Series(dtype=t).dtype) for c, t in pandas_dtypes(table).items()}
+        assert dict(frame.dtypes.astype(str)) == declared, table
+    assert len(pd.read_parquet(parquet_out / "projects.parquet")) == 30
+
+
+def test_python_api(kalasin_plan):
+    from pipeline import extract
+
+    plan = extract(KALASIN / "kalasin.pdf")
+    tables = plan.to_pandas()
+    assert set(tables) == set(COLUMN_ORDER)
+    assert len(tables["projects"]) == 30 and tables["projects"]["seq"].dtype == "Int64"
+    assert tables["budgets"].groupby("fiscal_year_be")["budget_baht"].sum()[2566] == 1850000
+
+
+def test_every_column_is_described_and_the_dictionary_is_current():
+    for table, columns in COLUMN_ORDER.items():
+        described = {c.name: c for c in TABLES[table]}
+        assert list(described) == list(columns), f"{table}: columns without a definition in pipeline/schema.py"
+        assert all(c.description.strip() and c.example for c in described.values()), table
+    assert (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8") == dictionary_markdown(), \
+        "run: python -m pipeline.schema > docs/data-dictionary.md"
+
+
+def test_batch_datapackage_valid(tmp_path):
+    from frictionless import validate
+
+    from pipeline import extract_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes((KALASIN / "kalasin.pdf").read_bytes())
+    (folder / "b.pdf").write_bytes((ROOT / "corpora" / "consistent" / "consistent.pdf").read_bytes())
+    extract_batch(str(folder), tmp_path / "out", workers=2)
+    report = validate(tmp_path / "out" / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])[:5]
