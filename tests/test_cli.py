@@ -31,8 +31,8 @@ def run_cli(*args, cwd=ROOT):
 
 def test_extract_writes_the_contract(kalasin_out):
     names = sorted(p.name for p in kalasin_out.iterdir())
-    assert names == ["budget_totals.csv", "budgets.csv", "checks.csv", "committee.csv", "document.json",
-                     "projects.csv", "risks.csv", "targets.csv", "text.txt"]
+    assert names == ["budget_totals.csv", "budgets.csv", "checks.csv", "committee.csv", "datapackage.json",
+                     "document.json", "projects.csv", "risks.csv", "targets.csv", "text.txt"]
     doc = json.loads((kalasin_out / "document.json").read_text(encoding="utf-8"))
     assert set(doc) >= {"doc_id", "source", "document", "projects", "checks"}
     assert doc["source"]["pages"] == 114 and len(doc["source"]["sha256"]) == 64
