@@ -18,10 +18,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
-SYSTEM_PKGS := poppler-utils tesseract-ocr tesseract-ocr-tha
+SYSTEM_PKGS := poppler-utils tesseract-ocr tesseract-ocr-tha chromium
 
-system: ## install the Debian packages the pipeline needs, when missing (poppler, tesseract Thai)
+system: ## install the Debian packages the pipeline needs, when missing (poppler, tesseract Thai, chromium for report tests)
 	@missing=""; command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
 	{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx tha; } || missing="$$missing tesseract-ocr-tha"; \
 	if [ -n "$$missing" ]; then \

@@ -89,6 +89,16 @@ def _results(lines: list[Line], edges: dict[int, float], template: Template) -> 
     return {name: _items(block, edges, template) for name, block in blocks.items()}
 
 
+def _boxes(lines: list[Line]) -> tuple[tuple[int, tuple[float, float, float, float]], ...]:
+    """Per page, the box around a field's lines (for the review report)."""
+    by_page: dict[int, list[tuple[float, float, float, float]]] = {}
+    for ln in lines:
+        if ln.bbox[2] > ln.bbox[0]:
+            by_page.setdefault(ln.page, []).append(ln.bbox)
+    return tuple((page, (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs)))
+                 for page, bs in sorted(by_page.items()))
+
+
 def _kind(name: str, template: Template) -> str:
     for kind in template.kinds:
         if name.startswith(kind):
@@ -102,12 +112,15 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str,
     values: dict[str, str] = {}
     pages: dict[str, tuple[int, ...]] = {}
     numbers: list[tuple[int, str, int]] = []
+    boxes: dict[str, tuple[tuple[int, tuple[float, float, float, float]], ...]] = {}
     for f in fields:
         if f.number is not None:
             numbers.append((f.number, f.name, f.lines[0].page if f.lines else block.page))
         pages[f.name] = tuple(sorted({ln.page for ln in f.lines}))
+        boxes[f.name] = _boxes(f.lines)
         if f.name == "results":
             block_pages = pages.pop("results")
+            boxes["outputs"] = boxes["outcomes"] = boxes.pop("results")
             for sub, items in _results(f.lines, edges, template).items():
                 values[sub] = "\n".join(items)
                 pages[sub] = block_pages
@@ -181,6 +194,7 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str,
         page_start=min(all_pages),
         page_end=max(all_pages),
         field_pages=pages,
+        field_boxes=boxes,
     )
     return project, checks
 

@@ -56,7 +56,23 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--memory-mb", type=int, default=3000, help="memory per worker (default: 3000)")
     bt.add_argument("--no-bom", action="store_true", help="write CSV without the UTF-8 BOM")
     bt.add_argument("-v", "--verbose", action="store_true", help="log each stage")
+    rp = sub.add_parser("report", help="static HTML review report of an output folder",
+                        description="Write a static HTML review report (no server, no network) for DIR: a "
+                        "document's output folder (DIR/report/index.html) or a batch's (DIR/report.html).")
+    rp.add_argument("folder", type=Path, metavar="DIR")
     return ap
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    try:
+        path = write_report(args.folder)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"report: {path}")
+    return EXIT_OK
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -83,13 +99,32 @@ def _batch(args: argparse.Namespace) -> int:
                      timeout_s=args.timeout, memory_mb=args.memory_mb, progress=progress)
     bar.close()
     status = Counter(str(r["status"]) for r in rows)
+    import csv
+
+    years: Counter[str] = Counter()
+    budgets = args.out / "all_budgets.csv"
+    if budgets.exists():
+        with budgets.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                years[row["fiscal_year_be"]] += int(row["budget_baht"] or 0)
     print(f"{len(rows)} documents: {status.get('ok', 0)} ok, {status.get('partial', 0)} partial, "
           f"{status.get('failed', 0)} failed; projects {sum(int(r['projects'] or 0) for r in rows)}; "
-          f"report: {args.out / 'run_report.csv'}")
+          f"checks {sum(int(r['checks_error'] or 0) for r in rows)} error, "
+          f"{sum(int(r['checks_warning'] or 0) for r in rows)} warning")
+    print("Part 2 budget by year: " + (", ".join(f"{y}: {v:,}" for y, v in sorted(years.items())) or "none"))
+    print(f"outputs: {args.out}/ (run_report.csv, all_*.csv, datapackage.json; "
+          f"python -m pipeline report {args.out} for the HTML report)")
     for r in rows:
         if r["status"] == "failed":
             print(f"  failed: {r['path']}: {r['error']}", file=sys.stderr)
     return 1 if status.get("failed") else EXIT_OK
+
+
+def _by_year(budgets) -> dict[int, int]:
+    years: dict[int, int] = {}
+    for b in budgets:
+        years[b.fiscal_year_be] = years.get(b.fiscal_year_be, 0) + b.budget_baht
+    return years
 
 
 def _summary(plan: Plan, folder: Path) -> str:
@@ -104,6 +139,8 @@ def _summary(plan: Plan, folder: Path) -> str:
         f"plan {doc.plan_start_be or '?'}–{doc.plan_end_be or '?'}, {len(plan.pages)} pages",
         f"  projects: {len(plan.projects)} ({dims})",
         f"  budget in Part 3 fields: {budget:,} baht" + (f" ({unknown} unknown)" if unknown else ""),
+        "  Part 2 budget by year: " + (", ".join(f"{y}: {v:,}" for y, v in sorted(_by_year(plan.budgets).items()))
+                                        or "none found"),
         f"  checks: {sev.get('error', 0)} error, {sev.get('warning', 0)} warning, {sev.get('info', 0)} info",
         f"  time: {sum(plan.timings.values()):.2f} s "
         + "(" + ", ".join(f"{k} {v:.2f}" for k, v in plan.timings.items()) + ")",
@@ -151,4 +188,4 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    return {"extract": _extract, "text": _text, "batch": _batch}[args.command](args)
+    return {"extract": _extract, "text": _text, "batch": _batch, "report": _report}[args.command](args)

@@ -59,8 +59,10 @@ def _csv_text(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
 def document_json(plan: Plan) -> dict[str, object]:
     projects = []
     for p in plan.projects:
-        record = {k: v for k, v in asdict(p).items() if k != "field_pages"}
+        record = {k: v for k, v in asdict(p).items() if k not in ("field_pages", "field_boxes")}
         record["pages"] = {k: list(v) for k, v in p.field_pages.items()}
+        record["boxes"] = {k: [[page, *(round(x, 1) for x in box)] for page, box in v]
+                           for k, v in p.field_boxes.items()}
         projects.append(record)
     return {
         "doc_id": plan.doc_id,

@@ -94,9 +94,10 @@ class Project:
     page_start: int
     page_end: int
     field_pages: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    field_boxes: dict[str, tuple[tuple[int, BBox], ...]] = field(default_factory=dict, compare=False)
 
 
-PROJECT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Project) if f.name != "field_pages")
+PROJECT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Project) if f.name not in ("field_pages", "field_boxes"))
 CHECK_COLUMNS: tuple[str, ...] = ("doc_id", "code", "severity", "message", "page")
 
 

@@ -1,0 +1,202 @@
+"""Static HTML review reports: check a value against the page it came from, without the PDF.
+
+    python -m pipeline report DIR
+
+DIR is one document's output folder or a batch's. A document's report shows every project's
+values beside the page images, each field's box drawn on the page; the checks, each linked to
+its page; pages read by OCR are marked. A batch gets an index with each document's status and
+counts. Both chart the budget by dimension and fiscal year. Everything is local files: no
+script, font or image is fetched from anywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from collections import defaultdict
+from pathlib import Path
+
+PAGE_WIDTH_PX = 620  # page images: small enough that a 100-page plan stays well under 20 MB
+JPEG_QUALITY = 55
+COLOURS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+           "#7f7f7f", "#393b79"]
+CSS = """
+body{font-family:'Laksaman','Garuda','Noto Sans Thai',sans-serif;margin:0 2em 4em;color:#222}
+h1{font-size:1.6em} h2{border-bottom:2px solid #444;margin-top:2em} table{border-collapse:collapse}
+td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;font-size:14px;text-align:left}
+.error{background:#fdd}.warning{background:#ffd}.info{background:#eef}
+.project{display:flex;gap:1.5em;align-items:flex-start} .values{flex:1 1 45%} .pages{flex:1 1 55%}
+.page{position:relative;display:inline-block;margin:0 0 1em;border:1px solid #999}
+.page img{display:block;width:100%} .page svg{position:absolute;left:0;top:0;width:100%;height:100%}
+.badge{display:inline-block;padding:1px 6px;border-radius:3px;background:#c00;color:#fff;font-size:12px}
+.key{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
+pre{white-space:pre-wrap;margin:0;font-family:inherit}
+"""
+
+
+def _e(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def budget_chart(rows: list[dict[str, str]], title: str) -> str:
+    """Inline SVG: grouped bars of the budget per fiscal year, one colour per dimension."""
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for r in rows:
+        if r.get("budget_baht"):
+            totals[(r["fiscal_year_be"], r.get("dimension_no") or "?")] += int(r["budget_baht"])
+    if not totals:
+        return f"<p>{_e(title)}: no budget figures.</p>"
+    years = sorted({y for y, _ in totals})
+    dims = sorted({d for _, d in totals})
+    top = max(totals.values()) or 1
+    width, height, pad = 120 * len(years) + 80, 260, 40
+    bar = max(8, 100 // max(1, len(dims)))
+    parts = [f'<svg class="chart" width="{width}" height="{height + 60}" role="img" aria-label="{_e(title)}">',
+             f'<line x1="{pad}" y1="{height}" x2="{width}" y2="{height}" stroke="#333"/>']
+    for i, year in enumerate(years):
+        x0 = pad + 10 + i * 120
+        for j, dim in enumerate(dims):
+            value = totals.get((year, dim), 0)
+            h = int((height - 20) * value / top)
+            parts.append(f'<rect class="bar" x="{x0 + j * bar}" y="{height - h}" width="{bar - 2}" height="{h}" '
+                         f'fill="{COLOURS[j % len(COLOURS)]}"><title>มิติ {_e(dim)}, {year}: {value:,} บาท</title></rect>')
+        parts.append(f'<text x="{x0}" y="{height + 18}" font-size="13">{year}</text>')
+    for j, dim in enumerate(dims):
+        parts.append(f'<rect x="{pad + j * 90}" y="{height + 32}" width="12" height="12" fill="{COLOURS[j % len(COLOURS)]}"/>'
+                     f'<text x="{pad + j * 90 + 16}" y="{height + 43}" font-size="13">มิติ {_e(dim)}</text>')
+    parts.append(f'<text x="{pad}" y="14" font-size="13">{_e(title)} (สูงสุด {top:,} บาท)</text></svg>')
+    return "".join(parts)
+
+
+def _render_pages(pdf_path: Path, numbers: set[int], out: Path) -> dict[int, tuple[int, int]]:
+    """JPEG images of the given pages → {page: (width_px, height_px)}."""
+    import pypdfium2 as pdfium
+
+    out.mkdir(parents=True, exist_ok=True)
+    sizes: dict[int, tuple[int, int]] = {}
+    doc = pdfium.PdfDocument(str(pdf_path))
+    try:
+        for number in sorted(numbers):
+            page = doc[number - 1]
+            scale = PAGE_WIDTH_PX / page.get_width()
+            image = page.render(scale=scale).to_pil().convert("RGB")
+            image.save(out / f"page-{number}.jpg", quality=JPEG_QUALITY, optimize=True)
+            sizes[number] = image.size
+    finally:
+        doc.close()
+    return sizes
+
+
+def _page_figure(number: int, size: tuple[int, int], width_pt: float, boxes: list[tuple[str, list[float], str]],
+                 ocr: bool) -> str:
+    w, h = size
+    scale = w / width_pt
+    rects = "".join(
+        f'<rect class="box" x="{b[0] * scale:.0f}" y="{b[1] * scale:.0f}" width="{(b[2] - b[0]) * scale:.0f}" '
+        f'height="{(b[3] - b[1]) * scale:.0f}" fill="none" stroke="{colour}" stroke-width="2">'
+        f"<title>{_e(name)}</title></rect>"
+        for name, b, colour in boxes)
+    badge = '<span class="badge">OCR</span> ' if ocr else ""
+    return (f'<figure id="page-{number}"><figcaption>{badge}หน้า {number}</figcaption><div class="page">'
+            f'<img src="pages/page-{number}.jpg" alt="page {number}" width="{w}" height="{h}">'
+            f'<svg viewBox="0 0 {w} {h}" preserveAspectRatio="none">{rects}</svg></div></figure>')
+
+
+def write_document_report(folder: Path) -> Path:
+    """``folder/report/index.html`` for one document's output folder."""
+    doc = json.loads((folder / "document.json").read_text(encoding="utf-8"))
+    out = folder / "report"
+    pdf = Path(doc["source"]["path"])
+    ocr_pages = {p["number"] for p in doc.get("pages", []) if p.get("source") == "ocr"}
+    wanted = {n for p in doc["projects"] for v in p.get("boxes", {}).values() for n, *_ in v}
+    wanted |= {c["page"] for c in doc["checks"] if c.get("page")}
+    sizes = _render_pages(pdf, wanted, out / "pages") if pdf.exists() else {}
+    import pypdfium2 as pdfium
+
+    widths = {}
+    if pdf.exists():
+        d = pdfium.PdfDocument(str(pdf))
+        widths = {n: d[n - 1].get_width() for n in sizes}
+        d.close()
+    info = doc["document"]
+    parts = [f"<!doctype html><html lang='th'><head><meta charset='utf-8'><title>{_e(doc['doc_id'])}</title>"
+             f"<style>{CSS}</style></head><body>",
+             f"<h1>{_e(info.get('lao_name') or doc['doc_id'])} · แผน {_e(info.get('plan_start_be'))}–"
+             f"{_e(info.get('plan_end_be'))}</h1>",
+             f"<p>{_e(doc['source']['path'])} · {doc['source']['pages']} pages · {len(doc['projects'])} projects · "
+             f"{len(ocr_pages)} pages read by OCR</p>",
+             budget_chart(_read_csv(folder / "budgets.csv"), "งบประมาณตามมิติและปีงบประมาณ (ส่วนที่ ๒)"),
+             "<h2>Checks</h2><table><tr><th>severity</th><th>code</th><th>page</th><th>message</th></tr>"]
+    for c in doc["checks"]:
+        page = f'<a href="#page-{c["page"]}">{c["page"]}</a>' if c.get("page") in sizes else _e(c.get("page"))
+        parts.append(f'<tr class="{_e(c["severity"])}"><td>{_e(c["severity"])}</td><td>{_e(c["code"])}</td>'
+                     f"<td>{page}</td><td>{_e(c['message'])}</td></tr>")
+    parts.append("</table>")
+    shown: set[int] = set()
+    for p in doc["projects"]:
+        fields = [k for k in p.get("boxes", {})]
+        colour = {k: COLOURS[i % len(COLOURS)] for i, k in enumerate(fields)}
+        rows = "".join(
+            f'<tr><th><span class="key" style="background:{colour.get(k, "#fff")}"></span>{_e(k)}</th>'
+            f"<td><pre>{_e(p.get(k))}</pre></td></tr>"
+            for k in ("name", "kind", "dimension_no", "mission_no", "submission_no", "rationale", "objectives",
+                      "target_group", "area", "method", "duration", "budget_text", "budget_baht", "responsible",
+                      "outputs", "outcomes", "note") if p.get(k) not in (None, ""))
+        by_page: dict[int, list[tuple[str, list[float], str]]] = defaultdict(list)
+        for k, boxes in p.get("boxes", {}).items():
+            for n, *box in boxes:
+                by_page[n].append((k, box, colour[k]))
+        figures = "".join(_page_figure(n, sizes[n], widths[n], by_page[n], n in ocr_pages)
+                          for n in sorted(by_page) if n in sizes)
+        shown |= set(by_page)
+        parts.append(f'<h2 id="project-{p["seq"]}">ลำดับที่ {p["seq"]} · {_e(p["name"])}</h2>'
+                     f'<div class="project"><div class="values"><table>{rows}</table></div>'
+                     f'<div class="pages">{figures}</div></div>')
+    rest = sorted(n for n in sizes if n not in shown)
+    if rest:
+        parts.append("<h2>Other pages the checks point to</h2>"
+                     + "".join(_page_figure(n, sizes[n], widths[n], [], n in ocr_pages) for n in rest))
+    parts.append("</body></html>")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "index.html").write_text("".join(parts), encoding="utf-8")
+    return out / "index.html"
+
+
+def write_batch_report(folder: Path) -> Path:
+    """``folder/report.html``: every document of a batch with its status, linked to its report."""
+    rows = _read_csv(folder / "run_report.csv")
+    parts = [f"<!doctype html><html lang='th'><head><meta charset='utf-8'><title>batch</title><style>{CSS}</style>"
+             "</head><body><h1>Batch report</h1>",
+             budget_chart(_read_csv(folder / "all_budgets.csv"), "งบประมาณรวมทุกแผน ตามมิติและปีงบประมาณ"),
+             "<table><tr><th>document</th><th>status</th><th>pages</th><th>projects</th><th>errors</th>"
+             "<th>warnings</th><th>engine</th><th>error</th></tr>"]
+    for r in rows:
+        doc_folder = folder / r["doc_id"]
+        link = _e(r["doc_id"])
+        if r["status"] != "failed" and (doc_folder / "document.json").exists():
+            write_document_report(doc_folder)
+            link = f'<a href="{_e(r["doc_id"])}/report/index.html">{link}</a>'
+        cls = {"failed": "error", "partial": "warning"}.get(r["status"], "")
+        parts.append(f'<tr class="{cls}"><td>{link}</td><td>{_e(r["status"])}</td><td>{_e(r["pages"])}</td>'
+                     f"<td>{_e(r['projects'])}</td><td>{_e(r['checks_error'])}</td><td>{_e(r['checks_warning'])}</td>"
+                     f"<td>{_e(r['engine'])}</td><td>{_e(r['error'])}</td></tr>")
+    parts.append("</table></body></html>")
+    (folder / "report.html").write_text("".join(parts), encoding="utf-8")
+    return folder / "report.html"
+
+
+def write_report(folder: Path) -> Path:
+    """A document folder gets report/index.html; a batch folder gets report.html and one per document."""
+    if (folder / "run_report.csv").exists():
+        return write_batch_report(folder)
+    if (folder / "document.json").exists():
+        return write_document_report(folder)
+    raise FileNotFoundError(f"{folder}: neither a document's output (document.json) nor a batch's (run_report.csv)")
