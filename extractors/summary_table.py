@@ -73,6 +73,8 @@ class SummaryTable:
     totals: tuple[BudgetTotal, ...]
     projects: dict[int, tuple[int | None, str]]  # seq → (dimension, name) as Part 2 lists them
     checks: tuple[Check, ...]
+    # cells whose figures could not be tied to single projects: (page, projects, year → figures)
+    unassigned: tuple[tuple[int, tuple[int, ...], dict[int, list[int]]], ...] = ()
 
 
 def figure_value(text: str) -> int | None:
@@ -171,6 +173,7 @@ def extract_summary(pdf_path: Path, pages: list[Page], template: Template, doc_i
     mission = ""
     group: _Group | None = None
     sums: dict[tuple[int | None, int], int] = {}
+    groups: list[tuple[int, tuple[int, ...], dict[int, list[int]]]] = []
     next_seq = 1
 
     def close(g: _Group | None) -> None:
@@ -187,6 +190,7 @@ def extract_summary(pdf_path: Path, pages: list[Page], template: Template, doc_i
                 unassigned[year] = [v for v, _, _ in figs]
         if unassigned:
             page = next(iter(g.figures.values()))[0][1]
+            groups.append((page, tuple(p.seq for p in g.projects), unassigned))
             shown = "; ".join(f"{y}: {', '.join(f'{v:,}' for v in vs)}" for y, vs in unassigned.items())
             whom = (f"projects {', '.join(str(p.seq) for p in g.projects)}" if g.projects
                     else "no project (a mission row with figures)")
@@ -259,7 +263,7 @@ def extract_summary(pdf_path: Path, pages: list[Page], template: Template, doc_i
             rows_sum = sums.get((t.dimension_no, t.fiscal_year_be), 0)
         filled.append(BudgetTotal(t.doc_id, t.dimension_no, t.fiscal_year_be, t.printed_baht, rows_sum,
                                   t.printed_project_count, t.page))
-    return SummaryTable(tuple(budgets), tuple(filled), listed, tuple(checks))
+    return SummaryTable(tuple(budgets), tuple(filled), listed, tuple(checks), tuple(groups))
 
 
 def _assign(group: _Group, figs: list[tuple[int, int, float]]) -> list[_Project | None]:

@@ -55,6 +55,7 @@ class Task:
     ocr: str = "auto"
     bom: bool = True
     memory_mb: int = DOC_MEMORY_MB
+    formats: tuple[str, ...] = ("csv", "json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def process_one(task: Task) -> Result:
     base = {"doc_id": task.doc_id, "path": task.path, "sha256": task.sha256, "lao_code": task.lao_code}
     try:
         plan = run_document(Path(task.path), ocr_mode=task.ocr, doc_id=task.doc_id)
-        write_plan(plan, Path(task.out), bom=task.bom)
+        write_plan(plan, Path(task.out), bom=task.bom, formats=task.formats)
     except PipelineError as exc:
         return Result(**base, status="failed", error=exc.reason + (f" (page {exc.page})" if exc.page else ""),
                       seconds=round(time.perf_counter() - start, 3))
@@ -311,9 +312,26 @@ def _combined(out: Path, results: list[dict[str, object]], bom: bool) -> None:
             _atomic_write(out / name, buf.getvalue(), encoding)
 
 
+def _combined_parquet(out: Path) -> None:
+    """Parquet copies of the combined tables, typed as declared (pipeline/schema.py)."""
+    import pandas as pd
+
+    from .schema import LAO_FIELDS, PROJECT_KEY, pandas_dtypes
+
+    extra = {c.name: "string" for c in (*LAO_FIELDS, PROJECT_KEY)}
+    for name in COMBINED:
+        path = out / name
+        if path.exists():
+            dtypes = {**pandas_dtypes(name[4:-4]), **extra}
+            frame = pd.read_csv(path, encoding="utf-8-sig", dtype={k: v for k, v in dtypes.items()})
+            tmp = out / f".{name[:-4]}.parquet.tmp"
+            frame.to_parquet(tmp, index=False)
+            os.replace(tmp, out / f"{name[:-4]}.parquet")
+
+
 def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local", scheduler: str = "",
               force: bool = False, ocr: str = "auto", bom: bool = True, timeout_s: float = DOC_TIMEOUT_S,
-              memory_mb: int = DOC_MEMORY_MB,
+              memory_mb: int = DOC_MEMORY_MB, formats: tuple[str, ...] = ("csv", "json"),
               progress: Callable[[Result, int, int], None] | None = None) -> list[dict[str, object]]:
     """Run every document of ``source`` into ``out``; returns the run report's rows."""
     out.mkdir(parents=True, exist_ok=True)
@@ -335,7 +353,7 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
         if prev and prev.get("sha256") == sha and prev.get("version") == __version__ and sha:
             report[doc_id] = prev
             continue
-        tasks.append(Task(str(path), doc_id, code, sha, str(out), ocr, bom, memory_mb))
+        tasks.append(Task(str(path), doc_id, code, sha, str(out), ocr, bom, memory_mb, tuple(formats)))
     total = len(tasks)
     if force and (out / JOURNAL).exists():
         (out / JOURNAL).unlink()
@@ -354,6 +372,8 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
     writer.writerows(rows)
     _atomic_write(out / "run_report.csv", buf.getvalue(), "utf-8-sig" if bom else "utf-8")
     _combined(out, rows, bom)
+    if "parquet" in formats:
+        _combined_parquet(out)
     from .schema import datapackage
 
     present = [name[4:-4] for name in COMBINED if (out / name).exists()]

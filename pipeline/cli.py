@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--timeout", type=float, default=600, help="seconds per document (default: 600)")
     bt.add_argument("--memory-mb", type=int, default=3000, help="memory per worker (default: 3000)")
     bt.add_argument("--no-bom", action="store_true", help="write CSV without the UTF-8 BOM")
+    bt.add_argument("--format", default="csv,json", help="csv,json (always) and optionally parquet")
     bt.add_argument("-v", "--verbose", action="store_true", help="log each stage")
     rp = sub.add_parser("report", help="static HTML review report of an output folder",
                         description="Write a static HTML review report (no server, no network) for DIR: a "
@@ -96,7 +97,8 @@ def _batch(args: argparse.Namespace) -> int:
 
     rows = run_batch(args.input, args.out, workers=args.workers, executor=args.executor,
                      scheduler=args.scheduler, force=args.force, ocr=args.ocr, bom=not args.no_bom,
-                     timeout_s=args.timeout, memory_mb=args.memory_mb, progress=progress)
+                     timeout_s=args.timeout, memory_mb=args.memory_mb, progress=progress,
+                     formats=tuple(args.format.split(",")))
     bar.close()
     status = Counter(str(r["status"]) for r in rows)
     import csv

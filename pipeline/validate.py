@@ -109,6 +109,27 @@ def part2_part3_checks(summary: SummaryTable, projects: Sequence[Project]) -> li
                             f"project {seq}: Part 2 gives {shown} baht a year ({total:,} over the plan); "
                             f"Part 3's budget field says “{project.budget_text}” ({project.budget_baht:,}), "
                             "neither the yearly figure nor the plan total"))
+    checks.extend(_unassigned_checks(summary, by_seq))
+    return checks
+
+
+def _unassigned_checks(summary: SummaryTable, by_seq: dict[int, Project]) -> list[Check]:
+    """Figures that no line ties to one project can still contradict Part 3: a figure that is
+    neither the yearly budget nor the plan total of any of the cell's projects."""
+    checks = []
+    for page, seqs, years in summary.unassigned:
+        projects = [by_seq[s] for s in seqs if s in by_seq and by_seq[s].budget_baht is not None]
+        if not projects:
+            continue
+        n_years = len(years)
+        owned = {p.budget_baht for p in projects} | {p.budget_baht // n_years for p in projects if n_years}
+        stray = sorted({v for figures in years.values() for v in figures if v not in owned})
+        if stray:
+            part3 = "; ".join(f"{p.seq}: “{p.budget_text}”" for p in projects)
+            checks.append(check("part2-part3-mismatch", page,
+                                f"projects {', '.join(map(str, seqs))}: Part 2 prints "
+                                f"{', '.join(f'{v:,}' for v in stray)} baht a year in their cell, which is no "
+                                f"project's Part 3 budget ({part3})"))
     return checks
 
 

@@ -49,6 +49,12 @@ def test_cross_checks_show_the_plans_inconsistencies(kalasin_plan):
                                       for m in subtotal)
     assert any("project 2:" in m and "1,000,000" in m for m in by_code["part2-part3-mismatch"])
     assert not any(m.startswith("project 1:") for m in by_code["part2-part3-mismatch"])
+    # figures no line ties to one project still contradict Part 3: project 4 (500,000 in Part 3)
+    # and project 16 (no budget in Part 3) sit in cells that print 50,000
+    assert any(m.startswith("projects 4, 5, 6:") and "50,000" in m and "๕๐๐,๐๐๐" in m
+               for m in by_code["part2-part3-mismatch"])
+    assert any(m.startswith("projects 12, 13, 14, 15, 16, 17:") and "50,000" in m and "ไม่ได้ใช้งบประมาณ" in m
+               for m in by_code["part2-part3-mismatch"])
     assert "part2-count-mismatch" not in by_code
     assert len(by_code["budget-figure-unassigned"]) == 3
 

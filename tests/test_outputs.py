@@ -101,6 +101,11 @@ def test_batch_datapackage_valid(tmp_path):
     folder.mkdir()
     (folder / "a.pdf").write_bytes((KALASIN / "kalasin.pdf").read_bytes())
     (folder / "b.pdf").write_bytes((ROOT / "corpora" / "consistent" / "consistent.pdf").read_bytes())
-    extract_batch(str(folder), tmp_path / "out", workers=2)
+    extract_batch(str(folder), tmp_path / "out", workers=2, formats=("csv", "json", "parquet"))
     report = validate(tmp_path / "out" / "datapackage.json")
     assert report.valid, report.flatten(["type", "note"])[:5]
+    import pandas as pd
+
+    projects = pd.read_parquet(tmp_path / "out" / "all_projects.parquet")
+    assert len(projects) == 60 and projects["budget_baht"].dtype == "Int64"
+    assert (tmp_path / "out" / "a" / "budgets.parquet").exists()
