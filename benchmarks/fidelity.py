@@ -14,7 +14,6 @@ them pay for alike. Page numbers are removed from every engine's text before com
 from __future__ import annotations
 
 import argparse
-import io
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import render_plan  # noqa: E402
 
@@ -119,19 +119,6 @@ def engine_texts(pdf: Path) -> dict[str, tuple[str, float]]:
     return out
 
 
-def image_only(pdf: Path, dst: Path, dpi: int = 200) -> Path:
-    """A scanned copy: every page rasterised to a grey image, no text layer."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(pdf))
-    images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(doc))]
-    doc.close()
-    buf = io.BytesIO()
-    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    dst.write_bytes(buf.getvalue())
-    return dst
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fonts", default=",".join(FONTS))
@@ -149,7 +136,9 @@ def main() -> int:
         wp = args.work / f"weasyprint-{font}.pdf"
         render_plan.render_weasyprint(source, wp, font)
         pdfs.append(("WeasyPrint", font, wp))
-    scan = image_only(args.work / f"libreoffice-{args.fonts.split(',')[0]}.pdf", args.work / "image-only-200dpi.pdf")
+    from accuracy import scanned_copy
+
+    scan = scanned_copy(args.work / f"libreoffice-{args.fonts.split(',')[0]}.pdf", args.work / "image-only-200dpi.pdf")
     pdfs.append(("image only, 200 dpi", args.fonts.split(",")[0], scan))
 
     rows = ["| toolchain | font | pdfplumber | pypdfium2 | pdftotext | plan2data | plan2data engines |",
