@@ -14,6 +14,7 @@ from .thai import MARKS, damage
 
 SAMPLE_CHARS = 400  # Thai characters per page sent to the tokenizer
 OCR_BELOW = 0.5  # pages scoring under this are read again by OCR (see docs/fidelity.md)
+STRIDE = 4  # every STRIDE-th page gets the dictionary check unless the document looks damaged
 
 _THAI = regex.compile(r"[\u0e01-\u0e5b]")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
@@ -62,8 +63,20 @@ def dictionary_miss(text: str, sample_chars: int | None = SAMPLE_CHARS) -> float
     return sum(1 for t in tokens if t not in known) / len(tokens)
 
 
-def assess(text: str) -> Quality:
-    """Score a page's (repaired) text.
+def assess_pages(texts: dict[int, str]) -> dict[int, Quality]:
+    """Score every page; the dictionary check runs on every STRIDE-th page, and on all of them as
+    soon as one of those scores low or any page shows damage the cheap counters see."""
+    cheap = {n: assess(t, dictionary=False) for n, t in texts.items()}
+    sampled = {n for i, n in enumerate(sorted(texts)) if i % STRIDE == 0}
+    sampled |= {n for n, q in cheap.items() if q.score < 1.0}
+    out = {n: assess(texts[n]) if n in sampled else cheap[n] for n in texts}
+    if any(out[n].score < OCR_BELOW for n in sampled) or len(texts) <= STRIDE:
+        out = {n: assess(t) for n, t in texts.items()}
+    return out
+
+
+def assess(text: str, dictionary: bool = True) -> Quality:
+    """Score a page's (repaired) text (``dictionary=False``: the cheap counters only).
 
     >>> assess("").score
     0.0
@@ -78,7 +91,7 @@ def assess(text: str) -> Quality:
     invalid = len(_INVALID.findall(text))
     controls = len(_CONTROL.findall(text))
     pua = damage(text)["pua"]
-    miss = dictionary_miss(text) if thai >= 20 else None
+    miss = dictionary_miss(text) if thai >= 20 and dictionary else None
     penalty = (
         (miss or 0.0) * 1.5
         + 20 * invalid / chars

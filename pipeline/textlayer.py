@@ -146,7 +146,7 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     marked = {r.page for r in restored}
     pages = [replace(p, source="repaired") if p.number in marked else p for p in pages]
 
-    scores = {p.number: quality.assess(p.text) for p in pages}
+    scores = quality.assess_pages({p.number: p.text for p in pages})
     low_thai = [n for n, q in scores.items() if q.chars and q.thai_share < NO_THAI_SHARE]
     coverage = ingest.image_coverage(info, low_thai) if low_thai else {}
     inferred = any(not fix.had_map for fix in font_fixes)  # text rebuilt from fonts with no text map
