@@ -156,16 +156,24 @@ def _fix_font(pdf, font) -> FontFix | None:
     return FontFix(font_name(font), corrected, bool(current), tuple(examples))
 
 
-def repaired_copy(path: Path, workdir: Path | None = None) -> tuple[Path | None, list[FontFix]]:
+@dataclass(frozen=True, slots=True)
+class FontReport:
+    copy: Path | None  # the PDF with corrected maps, when any font needed it
+    fixes: list[FontFix]
+    spaces_suspect: bool  # some font maps two glyphs or more to " " (Word's NIKHAHIT, for one)
+
+
+def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
     """A copy of the PDF with /ToUnicode maps corrected from the fonts' own data, if any needed it."""
     import pikepdf
 
     fixes: list[FontFix] = []
+    suspect = False
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PdfError as exc:
         log.info("pikepdf cannot open %s: %s", path, exc)
-        return None, []
+        return FontReport(None, [], True)
     with pdf:
         seen: set[tuple[int, int]] = set()
         for obj in pdf.objects:
@@ -175,12 +183,13 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> tuple[Path | None,
             if key in seen:
                 continue
             seen.add(key)
+            suspect = suspect or sum(1 for text in _tounicode(obj).values() if text == " ") > 1
             fix = _fix_font(pdf, obj)
             if fix:
                 fixes.append(fix)
         if not fixes:
-            return None, []
+            return FontReport(None, [], suspect)
         handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
         handle.close()
         pdf.save(handle.name)
-    return Path(handle.name), fixes
+    return FontReport(Path(handle.name), fixes, suspect)

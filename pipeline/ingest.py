@@ -191,7 +191,7 @@ def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> t
     for number, match in enumerate(_PAGE.finditer(bbox_html), start=1):
         width, height = float(match[1]), float(match[2])
         words = [
-            (html.unescape(w[4]), (float(w[0]), float(w[1]), float(w[2]), float(w[3])))
+            (html.unescape(w[4]) if "&" in w[4] else w[4], (float(w[0]), float(w[1]), float(w[2]), float(w[3])))
             for w in _WORD.findall(match[3])
         ]
         page_text = page_texts[number - 1] if number - 1 < len(page_texts) else ""

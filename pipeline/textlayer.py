@@ -122,10 +122,13 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     if ocr_mode not in OCR_MODES:
         raise ValueError(f"ocr mode must be one of {OCR_MODES}, not {ocr_mode!r}")
     info = ingest.inspect(path)
-    fixed_copy, font_fixes = fonts.repaired_copy(info.path)
+    report = fonts.repaired_copy(info.path)
+    fixed_copy, font_fixes = report.copy, report.fixes
     try:
         source = replace(info, path=fixed_copy) if fixed_copy else info
-        raw_pages, scan = ingest.read_pages(source, lambda: ingest.scan_sara_am(source))
+        # PDFium's character scan only where a font maps more than one glyph to a space
+        raw_pages, scan = ingest.read_pages(
+            source, (lambda: ingest.scan_sara_am(source)) if report.spaces_suspect else None)
         raw_pages, restored = ingest.restore_sara_am(raw_pages, scan or {})
     finally:
         if fixed_copy:
