@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PDF    ?= corpora/kalasin/kalasin.pdf
 OUT    ?= output
 
-.PHONY: help run test test-fast corpora corpora-tools golden system fidelity accuracy bench clean
+.PHONY: help run test test-fast corpora corpora-tools golden system fidelity accuracy bench lint clean
 .DEFAULT_GOAL := help
 
 help: ## list the targets
@@ -37,6 +37,9 @@ test: system $(STAMP) ## set up, then run the whole test suite
 
 test-fast: $(STAMP) ## the suite without the slow corpus runs
 	$(BIN)/python -m pytest -m 'not slow'
+
+lint: $(STAMP) ## pyflakes-class errors (ruff)
+	$(BIN)/ruff check pipeline extractors benchmarks corpora tests
 
 corpora: $(STAMP) ## re-render corpora PDFs from their source texts (needs LibreOffice, Thai fonts)
 	@command -v soffice >/dev/null || $(MAKE) corpora-tools

@@ -88,6 +88,7 @@ def _take_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     """Gather one table: tab rows (across blank lines) or Markdown rows."""
     rows: list[list[str]] = []
     markdown = lines[i].lstrip("- ").startswith("|")
+    line_tabs = lines[i].count("\t")  # a tab table goes on across blank lines while rows keep this width
     while i < len(lines):
         line = lines[i]
         if not line.strip():
