@@ -103,6 +103,13 @@ def _rulings(pdfium_page, height: float) -> tuple[list[dict], list[dict]]:
             y = height - (top + bottom) / 2
             horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": left, "x1": right,
                                "top": y, "bottom": y, "width": width, "height": 0})
+    if vertical:  # a row cut by the page break has no rule there (WeasyPrint, Chrome): close it
+        x0 = min(e["x0"] for e in vertical)
+        x1 = max(e["x1"] for e in vertical)
+        for y in (min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)):
+            if not any(abs(e["top"] - y) <= RULE_PT for e in horizontal):
+                horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1,
+                                   "top": y, "bottom": y, "width": x1 - x0, "height": 0})
     return vertical, horizontal
 
 
