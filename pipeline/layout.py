@@ -45,9 +45,27 @@ def join_lines(parts: Sequence[str]) -> str:
     return out
 
 
+def _first_word_width(line: Line) -> float:
+    """Roughly how wide the line's first word is printed (its share of the line's width)."""
+    text = line.text.strip()
+    if not text:
+        return 0.0
+    head = text.split()[0]
+    if _THAI_START.search(head) and len(head) > 4:
+        from pythainlp.tokenize import word_tokenize
+
+        head = (word_tokenize(head[:24], engine="newmm", keep_whitespace=False) or [head])[0]
+    return (line.bbox[2] - line.bbox[0]) * len(head) / max(len(text), 1)
+
+
 def paragraphs(lines: Sequence[Line], edges: dict[int, float],
                starts_paragraph: regex.Pattern[str] | None = None) -> list[list[Line]]:
-    """Group lines into paragraphs (each a list of its lines)."""
+    """Group lines into paragraphs (each a list of its lines).
+
+    A line that stops short of the column's edge ends its paragraph only if the next line's
+    first word would have fitted in the room left: a writer that justifies badly (WeasyPrint,
+    browsers) leaves short lines inside paragraphs too.
+    """
     groups: list[list[Line]] = []
     for line in lines:
         if not line.text.strip():
@@ -55,7 +73,8 @@ def paragraphs(lines: Sequence[Line], edges: dict[int, float],
         new = not groups
         if groups:
             prev = groups[-1][-1]
-            ended_short = prev.bbox[2] < edges.get(prev.page, prev.bbox[2]) - SHORT_LINE_PT
+            room = edges.get(prev.page, prev.bbox[2]) - prev.bbox[2]
+            ended_short = room > SHORT_LINE_PT and (prev.page != line.page or room > _first_word_width(line))
             new = ended_short or bool(starts_paragraph and starts_paragraph.match(line.text))
         if new:
             groups.append([line])
