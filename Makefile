@@ -6,11 +6,11 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PDF    ?= corpora/kalasin/kalasin.pdf
 OUT    ?= output
 
-.PHONY: help run test test-fast corpora corpora-tools golden system fidelity accuracy bench lint clean
+.PHONY: help run test test-fast corpora corpora-tools golden system system-test fidelity accuracy bench lint clean
 .DEFAULT_GOAL := help
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11+"; exit 2; }
@@ -18,11 +18,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
-SYSTEM_PKGS := poppler-utils tesseract-ocr tesseract-ocr-tha chromium
+SYSTEM_PKGS := poppler-utils tesseract-ocr tesseract-ocr-tha
 
-system: ## install the Debian packages the pipeline needs, when missing (poppler, tesseract Thai, chromium for report tests)
+system: ## install the Debian packages the pipeline needs, when missing (poppler, tesseract Thai)
 	@missing=""; command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
 	{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx tha; } || missing="$$missing tesseract-ocr-tha"; \
 	if [ -n "$$missing" ]; then \
@@ -32,7 +31,12 @@ system: ## install the Debian packages the pipeline needs, when missing (poppler
 run: system $(STAMP) ## set up, then extract the embedded Kalasin plan into output/
 	$(BIN)/python -m pipeline extract $(PDF) --out $(OUT)
 
-test: system $(STAMP) ## set up, then run the whole test suite
+system-test: system ## also chromium, which the report tests open the HTML report in
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	  else echo "error: chromium missing; run: sudo apt-get install chromium"; exit 2; fi; }
+
+test: system-test $(STAMP) ## set up, then run the whole test suite
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## the suite without the slow corpus runs
