@@ -95,7 +95,26 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert (tmp_path / "o" / "kalasin" / "projects.csv").exists()
 
 
-@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["text", "--help"], ["batch", "--help"],
+                                  ["report", "--help"]])
 def test_help(args):
     result = run_cli(*args)
     assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_report_on_a_folder_that_is_no_output(tmp_path):
+    result = run_cli("report", tmp_path)
+    assert result.returncode == 2 and "neither a document's output" in result.stderr
+
+
+def test_thai_file_names_make_safe_folders(tmp_path):
+    from pipeline.emit import doc_id_for
+
+    name = "แผนปฏิบัติการป้องกันการทุจริต อบต.หนองบัว (2566-2570).pdf"
+    path = tmp_path / name
+    path.write_bytes((KALASIN / "kalasin.pdf").read_bytes())
+    result = run_cli("extract", path, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "out" / doc_id_for(path)
+    assert folder.name == "แผนปฏิบัติการป้องกันการทุจริต-อบต.หนองบัว-2566-2570"
+    assert (folder / "projects.csv").exists()
