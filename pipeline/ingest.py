@@ -161,32 +161,25 @@ def _pdftotext() -> str:
 def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> tuple[list[RawPage], T | None]:
     """Every page's lines in reading order, with boxes (origin top-left, points).
 
-    The two pdftotext runs write to temporary files (a full pipe would stall them), so that
-    ``while_waiting`` — PDFium work of the caller's — runs on this core meanwhile.
+    One ``pdftotext -raw -bbox`` pass gives the words in content order with their boxes; lines
+    are rebuilt from them (``lines_from_words``). Its output goes to a temporary file (a full
+    pipe would stall it), so that ``while_waiting`` — PDFium work of the caller's — runs meanwhile.
     """
     exe = _pdftotext()
     src = str(info.path)
-    with tempfile.TemporaryFile() as raw_out, tempfile.TemporaryFile() as bbox_out:
-        procs = [
-            subprocess.Popen([exe, "-raw", "-enc", "UTF-8", src, "-"], stdout=raw_out, stderr=subprocess.PIPE),
-            subprocess.Popen([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"], stdout=bbox_out,
-                             stderr=subprocess.PIPE),
-        ]
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"], stdout=out,
+                                stderr=subprocess.PIPE)
         extra = while_waiting() if while_waiting else None
-        outputs = []
-        for proc, fh in zip(procs, (raw_out, bbox_out)):
-            try:
-                _, err = proc.communicate(timeout=PDFTOTEXT_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                for p in procs:
-                    p.kill()
-                raise BadInput(src, f"text extraction took longer than {PDFTOTEXT_TIMEOUT_S} s") from None
-            if proc.returncode != 0:
-                raise BadInput(src, f"pdftotext failed: {err.decode(errors='replace').strip()[:200]}")
-            fh.seek(0)
-            outputs.append(fh.read().decode("utf-8", errors="replace"))
-    text, bbox_html = outputs
-    page_texts = text.split("\f")
+        try:
+            _, err = proc.communicate(timeout=PDFTOTEXT_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise BadInput(src, f"text extraction took longer than {PDFTOTEXT_TIMEOUT_S} s") from None
+        if proc.returncode != 0:
+            raise BadInput(src, f"pdftotext failed: {err.decode(errors='replace').strip()[:200]}")
+        out.seek(0)
+        bbox_html = out.read().decode("utf-8", errors="replace")
     pages = []
     for number, match in enumerate(_PAGE.finditer(bbox_html), start=1):
         width, height = float(match[1]), float(match[2])
@@ -194,12 +187,52 @@ def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> t
             (html.unescape(w[4]) if "&" in w[4] else w[4], (float(w[0]), float(w[1]), float(w[2]), float(w[3])))
             for w in _WORD.findall(match[3])
         ]
-        page_text = page_texts[number - 1] if number - 1 < len(page_texts) else ""
-        pages.append(RawPage(number, width, height, _align(page_text, words, number),
+        pages.append(RawPage(number, width, height, lines_from_words(words),
                              tuple(RawLine(w, box) for w, box in words)))
     if len(pages) != info.pages:
         log.warning("%s: pdftotext saw %d pages, the PDF has %d", src, len(pages), info.pages)
     return pages, extra
+
+
+LINE_SLACK = 0.1  # a word whose middle lies within the line's height (± this share) is on the line
+BACKSTEP = 0.5  # a word may start this share of the line height left of the previous one (a mark)
+WORD_GAP = 0.12  # a gap wider than this share of the height between two words is a space
+
+
+def lines_from_words(words: list[tuple[str, BBox]]) -> tuple[RawLine, ...]:
+    """Words in content order → lines: a new line where a word leaves the line's height or
+    steps back left; a space where the gap between two words is wider than WORD_GAP of the height.
+
+    The words are poppler's, split at spaces and at /ActualText spans (so a Thai word may come in
+    pieces with no gap between them, which join without a space).
+    """
+    lines: list[list[tuple[str, BBox]]] = []
+    top = bottom = 0.0
+    for word, box in words:
+        if lines:
+            height = bottom - top
+            middle = (box[1] + box[3]) / 2
+            prev = lines[-1][-1][1]
+            if (top - LINE_SLACK * height <= middle <= bottom + LINE_SLACK * height
+                    and box[0] >= prev[0] - BACKSTEP * height):
+                lines[-1].append((word, box))
+                top, bottom = min(top, box[1]), max(bottom, box[3])
+                continue
+        lines.append([(word, box)])
+        top, bottom = box[1], box[3]
+    out = []
+    for line in lines:
+        text = ""
+        prev_box: BBox | None = None
+        for word, box in line:
+            if prev_box is not None and box[0] - prev_box[2] > WORD_GAP * max(box[3] - box[1], 1.0):
+                text += " "
+            text += word
+            prev_box = box
+        boxes = [b for _, b in line]
+        out.append(RawLine(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                  max(b[2] for b in boxes), max(b[3] for b in boxes))))
+    return tuple(out)
 
 
 _AA_AFTER_SPACE = regex.compile(r"[\u0e01-\u0e4e] \u0e32")
@@ -309,35 +342,6 @@ def word_at(text: str, i: int) -> tuple[int, str]:
             return start, token
         start += len(token)
     return i, text[i]
-
-
-def _align(page_text: str, words: list[tuple[str, BBox]], page: int) -> tuple[RawLine, ...]:
-    """Give each text line the union box of the words that spell it."""
-    lines: list[RawLine] = []
-    w = 0  # index of the current word
-    used = 0  # characters of words[w] already consumed
-    for text in page_text.split("\n"):
-        need = len(_WS.sub("", text))
-        if not need:
-            continue
-        boxes: list[BBox] = []
-        while need > 0 and w < len(words):
-            chars = len(_WS.sub("", words[w][0])) - used
-            boxes.append(words[w][1])
-            take = min(need, chars)
-            need -= take
-            used += take
-            if used >= len(_WS.sub("", words[w][0])):
-                w += 1
-                used = 0
-        if boxes:
-            bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                    max(b[2] for b in boxes), max(b[3] for b in boxes))
-        else:
-            log.warning("page %d: no box for line %r", page, text[:40])
-            bbox = (0.0, 0.0, 0.0, 0.0)
-        lines.append(RawLine(text.rstrip(), bbox))
-    return tuple(lines)
 
 
 def image_coverage(info: PdfInfo, numbers: list[int]) -> dict[int, float]:

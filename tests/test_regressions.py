@@ -23,7 +23,7 @@ CASES = {
     "private-font-encoding-no-thai-code-points": ("ocr", ["เทศบาลตำบลพอกน้อย", "ประมาณการรายจ่าย"], []),
     "zero-width-spaces-and-pua-mpdf": ("repaired", ["บันทึกข้อความ", "โรงพยาบาลพิชัย"], ["\u200b"]),
     "wingdings-checkboxes": ("repaired", ["แบบฟอร์มการขึ้นทะเบียนผู้พิการ", "☐"], ["\uf0a3"]),
-    "libreoffice-actualtext-justified": ("repaired", ["สำนักงาน ก.พ.", "กำหนดแนวทางการดำเนินการ"], []),
+    "libreoffice-actualtext-justified": ("text-layer", ["สำนักงาน ก.พ.", "กำหนดแนวทางการดำเนินการ"], []),
 }
 
 
