@@ -11,12 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.ingest import lines_from_words
 from pipeline.records import BBox, Page
 from pipeline.thai import repair_text
 
-LINE_TOLERANCE = 0.5  # words whose tops differ by less than this share of their height share a line
 RULE_PT = 2.0  # a path thinner than this is a ruling line
-SPACE_GAP = 0.12  # a gap wider than this share of the height between two Thai words is a space
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,41 +45,14 @@ class Row:
         return cell.text if cell else ""
 
 
-def _is_thai(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e5b"
-
-
 def cell_lines(words: Iterable[tuple[str, BBox]], bbox: BBox) -> tuple[CellLine, ...]:
-    """The words inside ``bbox`` as repaired lines, top to bottom."""
+    """The words inside ``bbox`` as repaired lines, top to bottom (lines built as for the page:
+    in the text engine's own order, which follows the /ActualText spans)."""
     x0, top, x1, bottom = bbox
     inside = [(w, b) for w, b in words
               if x0 <= (b[0] + b[2]) / 2 <= x1 and top <= (b[1] + b[3]) / 2 <= bottom and w.strip()]
-    # lines by position; inside a line, the text engine's own order (poppler follows the
-    # /ActualText spans; sorting pieces by x would put a tone mark after the next letter)
-    rows: list[list[tuple[str, BBox]]] = []
-    for word, box in inside:
-        height = max(box[3] - box[1], 1.0)
-        for row in rows:
-            if abs(row[0][1][1] - box[1]) < LINE_TOLERANCE * height:
-                row.append((word, box))
-                break
-        else:
-            rows.append([(word, box)])
-    rows.sort(key=lambda row: row[0][1][1])
-    out = []
-    for row in rows:
-        text = ""
-        prev: BBox | None = None
-        for word, box in row:
-            if prev is not None:
-                gap = box[0] - prev[2]
-                height = max(box[3] - box[1], 1.0)
-                if not (_is_thai(text[-1]) and _is_thai(word[0]) and gap < SPACE_GAP * height) and gap > 0.5:
-                    text += " "
-            text += word
-            prev = box
-        out.append(CellLine(repair_text(text), min(b[1] for _, b in row)))
-    return tuple(out)
+    lines = sorted(lines_from_words(inside), key=lambda line: line.bbox[1])
+    return tuple(CellLine(repair_text(line.text), line.bbox[1]) for line in lines)
 
 
 def _rulings(pdfium_page, height: float) -> tuple[list[dict], list[dict]]:

@@ -84,7 +84,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
     with _timed(timings, "validate"):
         checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks,
                   *validate.count_checks(projects, foreword), *validate.sequence_checks(projects),
-                  *validate.total_checks(summary.totals, template.dimensions),
+                  *validate.total_checks(summary.totals),
                   *validate.part2_part3_checks(summary, projects),
                   *validate.committee_checks(members, appendix.numbering_gaps(members))]
         for page in pages:

@@ -42,7 +42,7 @@ def sequence_checks(projects: Sequence[Project]) -> list[Check]:
     return checks
 
 
-def total_checks(totals: Sequence[BudgetTotal], dimensions: dict[int, str]) -> list[Check]:
+def total_checks(totals: Sequence[BudgetTotal]) -> list[Check]:
     """Each printed subtotal against its rows; the grand total against the subtotals and the rows."""
     checks: list[Check] = []
     subtotal_by_year: dict[int, int] = {}
