@@ -86,29 +86,33 @@ def _rulings(pdfium_page, height: float) -> tuple[list[dict], list[dict]]:
 
 
 def ruled_rows(pdf_path: Path, pages: Iterable[Page], min_columns: int) -> list[Row]:
-    """Every row of every ruled table with at least ``min_columns`` columns on the given pages."""
-    import pdfplumber
+    """Every row of every ruled table with at least ``min_columns`` columns on the given pages.
+
+    pdfplumber's ``TableFinder`` does the geometry (snapping and joining the edges, intersections,
+    cells, tables, rows). Fed explicit edges, it never reads its page, so no pdfplumber page is
+    parsed: ``page=None`` (pdfplumber would otherwise parse the whole document, ~0.05 s a plan).
+    """
     import pypdfium2 as pdfium
+    from pdfplumber.table import TableFinder
 
     rows: list[Row] = []
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
-        with pdfplumber.open(pdf_path) as pdf:
-            for page in pages:
-                vertical, horizontal = _rulings(doc[page.number - 1], doc[page.number - 1].get_height())
-                if len(vertical) < 2 or len(horizontal) < 2:
-                    continue  # no ruled table on this page
-                plumber_page = pdf.pages[page.number - 1]
-                settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-                for table in plumber_page.find_tables(settings):
-                    for row in table.rows:
-                        if len(row.cells) < min_columns:
-                            continue
-                        cells = tuple(None if c is None else Cell(c, cell_lines(page.words, c))
-                                      for c in row.cells)
-                        rows.append(Row(page.number, row.bbox[1], cells))
-                plumber_page.close()
+        for page in pages:
+            pdfium_page = doc[page.number - 1]
+            vertical, horizontal = _rulings(pdfium_page, pdfium_page.get_height())
+            pdfium_page.close()
+            if len(vertical) < 2 or len(horizontal) < 2:
+                continue  # no ruled table on this page
+            settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                        "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+            for table in TableFinder(None, settings).tables:  # type: ignore[arg-type]
+                for row in table.rows:
+                    if len(row.cells) < min_columns:
+                        continue
+                    cells = tuple(None if c is None else Cell(c, cell_lines(page.words, c))
+                                  for c in row.cells)
+                    rows.append(Row(page.number, row.bbox[1], cells))
     finally:
         doc.close()
     return rows

@@ -15,12 +15,16 @@ what is wrong with a bad input.
 
 from __future__ import annotations
 
+import codecs
 import html
 import logging
+import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -37,9 +41,10 @@ log = logging.getLogger(__name__)
 PDFTOTEXT_TIMEOUT_S = 300
 MAX_PAGES = 500  # plans run to 60–200 pages; a longer file is refused rather than read for an hour
 MAX_STREAM_MB = 256  # a stream inflating past this is a decompression bomb
-_PAGE = regex.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', regex.S)
-_WORD = regex.compile(
-    r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>', regex.S
+# stdlib re: these two simple patterns run over every word of a plan, where it is the faster engine
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+_WORD = re.compile(
+    r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>', re.S
 )
 _WS = regex.compile(r"\s+")
 
@@ -56,7 +61,7 @@ class RawPage:
     width: float
     height: float
     lines: tuple[RawLine, ...]
-    words: tuple[RawLine, ...] = ()  # poppler's words with boxes, for table cells
+    words: tuple[tuple[str, BBox], ...] = ()  # poppler's (or OCR's) words with boxes, for table cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,36 +167,63 @@ def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> t
     """Every page's lines in reading order, with boxes (origin top-left, points).
 
     One ``pdftotext -raw -bbox`` pass gives the words in content order with their boxes; lines
-    are rebuilt from them (``lines_from_words``). Its output goes to a temporary file (a full
-    pipe would stall it), so that ``while_waiting`` — PDFium work of the caller's — runs meanwhile.
+    are rebuilt from them (``lines_from_words``). Pages are parsed as poppler streams them out, so
+    parsing overlaps poppler's own work; ``while_waiting`` (PDFium work of the caller's) runs in a
+    thread meanwhile. A pdftotext that outlives PDFTOTEXT_TIMEOUT_S is killed.
     """
     exe = _pdftotext()
     src = str(info.path)
-    with tempfile.TemporaryFile() as out:
-        proc = subprocess.Popen([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"], stdout=out,
-                                stderr=subprocess.PIPE)
-        extra = while_waiting() if while_waiting else None
-        try:
-            _, err = proc.communicate(timeout=PDFTOTEXT_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
+    with tempfile.TemporaryFile() as err, ThreadPoolExecutor(max_workers=1) as side:
+        # stderr to a file: a broken PDF's thousands of warnings must not fill a pipe and stall it
+        proc = subprocess.Popen([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"],
+                                stdout=subprocess.PIPE, stderr=err)
+        waiting = side.submit(while_waiting) if while_waiting else None
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
             proc.kill()
-            raise BadInput(src, f"text extraction took longer than {PDFTOTEXT_TIMEOUT_S} s") from None
+
+        timer = threading.Timer(PDFTOTEXT_TIMEOUT_S, kill)
+        timer.start()
+        pages: list[RawPage] = []
+        try:
+            decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+            pending = ""
+            assert proc.stdout is not None
+            while chunk := proc.stdout.read1(1 << 16):
+                pending += decoder.decode(chunk)
+                cut = pending.rfind("</page>")
+                if cut >= 0:
+                    cut += len("</page>")
+                    _parse_pages(pending[:cut], pages)
+                    pending = pending[cut:]
+            _parse_pages(pending + decoder.decode(b"", final=True), pages)
+            proc.wait()
+        finally:
+            timer.cancel()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        if timed_out.is_set():
+            raise BadInput(src, f"text extraction took longer than {PDFTOTEXT_TIMEOUT_S} s")
         if proc.returncode != 0:
-            raise BadInput(src, f"pdftotext failed: {err.decode(errors='replace').strip()[:200]}")
-        out.seek(0)
-        bbox_html = out.read().decode("utf-8", errors="replace")
-    pages = []
-    for number, match in enumerate(_PAGE.finditer(bbox_html), start=1):
-        width, height = float(match[1]), float(match[2])
-        words = [
-            (html.unescape(w[4]) if "&" in w[4] else w[4], (float(w[0]), float(w[1]), float(w[2]), float(w[3])))
-            for w in _WORD.findall(match[3])
-        ]
-        pages.append(RawPage(number, width, height, lines_from_words(words),
-                             tuple(RawLine(w, box) for w, box in words)))
+            err.seek(0)
+            message = err.read().decode(errors="replace").strip()[:200]
+            raise BadInput(src, f"pdftotext failed: {message}")
+        extra = waiting.result() if waiting else None
     if len(pages) != info.pages:
         log.warning("%s: pdftotext saw %d pages, the PDF has %d", src, len(pages), info.pages)
     return pages, extra
+
+
+def _parse_pages(bbox_html: str, pages: list[RawPage]) -> None:
+    """Append the complete ``<page>`` elements of poppler's bbox XHTML to ``pages``."""
+    for match in _PAGE.finditer(bbox_html):
+        words = tuple((html.unescape(t) if "&" in t else t, (float(x0), float(y0), float(x1), float(y1)))
+                      for x0, y0, x1, y1, t in _WORD.findall(match[3]))
+        pages.append(RawPage(len(pages) + 1, float(match[1]), float(match[2]), lines_from_words(words),
+                             words))
 
 
 LINE_SLACK = 0.1  # a word whose middle lies within the line's height (± this share) is on the line
@@ -199,7 +231,7 @@ BACKSTEP = 0.5  # a word may start this share of the line height left of the pre
 WORD_GAP = 0.12  # a gap wider than this share of the height between two words is a space
 
 
-def lines_from_words(words: list[tuple[str, BBox]]) -> tuple[RawLine, ...]:
+def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
     """Words in content order → lines: a new line where a word leaves the line's height or
     steps back left; a space where the gap between two words is wider than WORD_GAP of the height.
 

@@ -187,6 +187,27 @@ class Repaired:
         return sum(self.changes.values())
 
 
+# Anything any rule could change; a text with none of it (most lines of a clean PDF) is left as
+# it is without running the rules. tests/test_thai.py proves the superset with hypothesis.
+_VOWEL_MARKS = ABOVE_VOWELS + BELOW_VOWELS
+_SUSPECT = regex.compile(
+    _INVISIBLE.pattern[:-1] + "\ue000-\uf8ff" + NIKHAHIT + "]"  # invisibles, PUA, NIKHAHIT
+    + rf"|[ \u00a0][{MARKS}{NON_INITIAL}]|[{LEADING_VOWELS}][ \u00a0]|{SARA_AM}[{SARA_AA}{SARA_AM}]"
+    # mark pairs order_marks would change: out of rank order, or two of one rank
+    + rf"|[{TONES}{SIGNS}][{_VOWEL_MARKS}]|[{SIGNS}][{TONES}]|[{_VOWEL_MARKS}][{_VOWEL_MARKS}]"
+    + rf"|[{TONES}][{TONES}]|[{SIGNS}][{SIGNS}]"
+)
+
+
+def may_need_repair(text: str) -> bool:
+    r"""False when no rule can change ``text`` (a cheap screen before ``repair``).
+
+    >>> may_need_repair("เทศบาลเมืองกาฬสินธุ์ ที่ ๑"), may_need_repair("ชื ่อ")
+    (False, True)
+    """
+    return bool(_SUSPECT.search(text)) or not unicodedata.is_normalized("NFC", text)
+
+
 def repair(text: str) -> Repaired:
     r"""Apply every rule in order and count what each changed.
 
@@ -195,6 +216,8 @@ def repair(text: str) -> Repaired:
     ('เทศบาลตำบล ชื่อ', {'join_cluster_spaces': 1, 'rebuild_sara_am': 1})
     """
     changes: dict[str, int] = {}
+    if not may_need_repair(text):
+        return Repaired(text, changes)
     for rule in RULES:
         fixed = rule(text)
         if fixed != text:
@@ -239,5 +262,5 @@ def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
             lines.append(Line(raw.number, fixed.text, rl.text, rl.bbox, fixed.total))
         source = "repaired" if total else "text-layer"
         pages.append(Page(raw.number, raw.width, raw.height, tuple(lines), source, total,
-                          words=tuple((w.text, w.bbox) for w in raw.words)))
+                          words=raw.words))
     return tuple(pages)

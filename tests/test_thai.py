@@ -25,6 +25,22 @@ def test_never_raises_and_is_idempotent(text):
     assert thai.repair_text(once) == once
 
 
+cluster_heavy = st.text(alphabet=st.sampled_from(list(thai.CONSONANTS[:12] + thai.MARKS + thai.NON_INITIAL
+                                                       + thai.LEADING_VOWELS + " \u00a0")), max_size=30)
+
+
+@given(st.one_of(thai_heavy, cluster_heavy))
+@settings(max_examples=1500, deadline=None)
+def test_screen_never_skips_a_change(text):
+    """repair() skips the rules when may_need_repair() is False: no rule may change such a text."""
+    chained = text
+    for rule in thai.RULES:
+        chained = rule(chained)
+    if not thai.may_need_repair(text):
+        assert chained == text
+    assert thai.repair_text(text) == chained
+
+
 @pytest.mark.parametrize("rule", thai.RULES, ids=lambda r: r.__name__)
 @given(text=thai_heavy)
 @settings(max_examples=150, deadline=None)
