@@ -7,7 +7,8 @@ only its geometry is used; each cell's text is assembled from poppler's words
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,13 +46,28 @@ class Row:
         return cell.text if cell else ""
 
 
-def cell_lines(words: Iterable[tuple[str, BBox]], bbox: BBox) -> tuple[CellLine, ...]:
+class PageWords:
+    """A page's words, indexed by the height of their centre so that a cell finds its own quickly."""
+
+    def __init__(self, words: Sequence[tuple[str, BBox]]) -> None:
+        keyed = sorted(((b[1] + b[3]) / 2, k) for k, (w, b) in enumerate(words) if w.strip())
+        self._middles = [m for m, _ in keyed]
+        self._order = [k for _, k in keyed]
+        self._words = words
+
+    def inside(self, bbox: BBox) -> list[tuple[str, BBox]]:
+        """The words whose centre lies in ``bbox``, in the text engine's own (content) order."""
+        x0, top, x1, bottom = bbox
+        lo, hi = bisect_left(self._middles, top), bisect_right(self._middles, bottom)
+        picked = sorted(k for k in self._order[lo:hi]
+                        if x0 <= (self._words[k][1][0] + self._words[k][1][2]) / 2 <= x1)
+        return [self._words[k] for k in picked]
+
+
+def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
     """The words inside ``bbox`` as repaired lines, top to bottom (lines built as for the page:
     in the text engine's own order, which follows the /ActualText spans)."""
-    x0, top, x1, bottom = bbox
-    inside = [(w, b) for w, b in words
-              if x0 <= (b[0] + b[2]) / 2 <= x1 and top <= (b[1] + b[3]) / 2 <= bottom and w.strip()]
-    lines = sorted(lines_from_words(inside), key=lambda line: line.bbox[1])
+    lines = sorted(lines_from_words(words.inside(bbox)), key=lambda line: line.bbox[1])
     return tuple(CellLine(repair_text(line.text), line.bbox[1]) for line in lines)
 
 
@@ -106,11 +122,12 @@ def ruled_rows(pdf_path: Path, pages: Iterable[Page], min_columns: int) -> list[
                 continue  # no ruled table on this page
             settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+            words = PageWords(page.words)
             for table in TableFinder(None, settings).tables:  # type: ignore[arg-type]
                 for row in table.rows:
                     if len(row.cells) < min_columns:
                         continue
-                    cells = tuple(None if c is None else Cell(c, cell_lines(page.words, c))
+                    cells = tuple(None if c is None else Cell(c, cell_lines(words, c))
                                   for c in row.cells)
                     rows.append(Row(page.number, row.bbox[1], cells))
     finally:

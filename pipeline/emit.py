@@ -14,13 +14,12 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 import regex
 
 from .records import (BUDGET_COLUMNS, BUDGET_TOTAL_COLUMNS, CHECK_COLUMNS, COMMITTEE_COLUMNS, PROJECT_COLUMNS,
-                      RISK_COLUMNS, TARGET_COLUMNS, Check, Page, Plan)
+                      RISK_COLUMNS, TARGET_COLUMNS, Check, Page, Plan, as_row)
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}_.\-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
@@ -59,7 +58,7 @@ def _csv_text(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
 def document_json(plan: Plan) -> dict[str, object]:
     projects = []
     for p in plan.projects:
-        record = {k: v for k, v in asdict(p).items() if k not in ("field_pages", "field_boxes")}
+        record = {k: v for k, v in as_row(p).items() if k not in ("field_pages", "field_boxes")}
         record["pages"] = {k: list(v) for k, v in p.field_pages.items()}
         record["boxes"] = {k: [[page, *(round(x, 1) for x in box)] for page, box in v]
                            for k, v in p.field_boxes.items()}
@@ -67,9 +66,9 @@ def document_json(plan: Plan) -> dict[str, object]:
     return {
         "doc_id": plan.doc_id,
         "source": {"path": plan.path, "sha256": plan.sha256, "pages": len(plan.pages)},
-        "document": asdict(plan.document),
+        "document": as_row(plan.document),
         "projects": projects,
-        "checks": [asdict(c) for c in plan.checks],
+        "checks": [as_row(c) for c in plan.checks],
         "pages": pages_json(plan.pages),
     }
 
@@ -95,14 +94,14 @@ def write_plan(plan: Plan, out_dir: Path, bom: bool = True, formats: tuple[str, 
     encoding = "utf-8-sig" if bom else "utf-8"
     files = {
         "document.json": (json.dumps(document_json(plan), ensure_ascii=False, indent=1), "utf-8"),
-        "projects.csv": (_csv_text(PROJECT_COLUMNS, [asdict(p) for p in plan.projects]), encoding),
-        "checks.csv": (_csv_text(CHECK_COLUMNS, [{"doc_id": plan.doc_id, **asdict(c)}
+        "projects.csv": (_csv_text(PROJECT_COLUMNS, [as_row(p) for p in plan.projects]), encoding),
+        "checks.csv": (_csv_text(CHECK_COLUMNS, [{"doc_id": plan.doc_id, **as_row(c)}
                                                   for c in plan.checks]), encoding),
-        "budgets.csv": (_csv_text(BUDGET_COLUMNS, [asdict(b) for b in plan.budgets]), encoding),
-        "budget_totals.csv": (_csv_text(BUDGET_TOTAL_COLUMNS, [asdict(t) for t in plan.budget_totals]), encoding),
-        "risks.csv": (_csv_text(RISK_COLUMNS, [asdict(r) for r in plan.risks]), encoding),
-        "targets.csv": (_csv_text(TARGET_COLUMNS, [asdict(t) for t in plan.targets]), encoding),
-        "committee.csv": (_csv_text(COMMITTEE_COLUMNS, [asdict(m) for m in plan.committee]), encoding),
+        "budgets.csv": (_csv_text(BUDGET_COLUMNS, [as_row(b) for b in plan.budgets]), encoding),
+        "budget_totals.csv": (_csv_text(BUDGET_TOTAL_COLUMNS, [as_row(t) for t in plan.budget_totals]), encoding),
+        "risks.csv": (_csv_text(RISK_COLUMNS, [as_row(r) for r in plan.risks]), encoding),
+        "targets.csv": (_csv_text(TARGET_COLUMNS, [as_row(t) for t in plan.targets]), encoding),
+        "committee.csv": (_csv_text(COMMITTEE_COLUMNS, [as_row(m) for m in plan.committee]), encoding),
         "text.txt": (page_text(plan.pages), "utf-8"),
         "datapackage.json": (json.dumps(datapackage(plan.doc_id, list(TABLE_FILES), encoding=encoding),
                                         ensure_ascii=False, indent=1), "utf-8"),
@@ -120,10 +119,10 @@ def plan_tables(plan: Plan):
 
     from .schema import COLUMN_ORDER, pandas_dtypes
 
-    records = {"projects": [asdict(p) for p in plan.projects], "budgets": [asdict(b) for b in plan.budgets],
-               "budget_totals": [asdict(t) for t in plan.budget_totals], "risks": [asdict(r) for r in plan.risks],
-               "targets": [asdict(t) for t in plan.targets], "committee": [asdict(m) for m in plan.committee],
-               "checks": [{"doc_id": plan.doc_id, **asdict(c)} for c in plan.checks]}
+    records = {"projects": [as_row(p) for p in plan.projects], "budgets": [as_row(b) for b in plan.budgets],
+               "budget_totals": [as_row(t) for t in plan.budget_totals], "risks": [as_row(r) for r in plan.risks],
+               "targets": [as_row(t) for t in plan.targets], "committee": [as_row(m) for m in plan.committee],
+               "checks": [{"doc_id": plan.doc_id, **as_row(c)} for c in plan.checks]}
     frames = {}
     for table, rows in records.items():
         cols = list(COLUMN_ORDER[table])
@@ -135,7 +134,7 @@ def plan_tables(plan: Plan):
 def write_text(doc_id: str, path: str, pages: Sequence[Page], checks: Sequence[Check], out_dir: Path) -> Path:
     """The text engine's outputs for any PDF: text.txt and pages.json."""
     report = {"doc_id": doc_id, "source": {"path": path, "pages": len(pages)}, "pages": pages_json(pages),
-              "checks": [asdict(c) for c in checks]}
+              "checks": [as_row(c) for c in checks]}
     files = {"text.txt": (page_text(pages), "utf-8"),
              "pages.json": (json.dumps(report, ensure_ascii=False, indent=1), "utf-8")}
     return write_folder(out_dir, doc_id, files)

@@ -238,32 +238,28 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
     The words are poppler's, split at spaces and at /ActualText spans (so a Thai word may come in
     pieces with no gap between them, which join without a space).
     """
-    lines: list[list[tuple[str, BBox]]] = []
-    top = bottom = 0.0
-    for word, box in words:
-        if lines:
-            height = bottom - top
-            middle = (box[1] + box[3]) / 2
-            prev = lines[-1][-1][1]
-            if (top - LINE_SLACK * height <= middle <= bottom + LINE_SLACK * height
-                    and box[0] >= prev[0] - BACKSTEP * height):
-                lines[-1].append((word, box))
-                top, bottom = min(top, box[1]), max(bottom, box[3])
+    out: list[RawLine] = []
+    parts: list[str] = []  # the current line's text
+    x0 = top = x1 = bottom = 0.0  # its box
+    prev_left = prev_right = 0.0  # the previous word's
+    for word, (left, upper, right, lower) in words:
+        if parts:
+            slack = LINE_SLACK * (bottom - top)
+            if (top - slack <= (upper + lower) / 2 <= bottom + slack
+                    and left >= prev_left - BACKSTEP * (bottom - top)):
+                if left - prev_right > WORD_GAP * max(lower - upper, 1.0):
+                    parts.append(" ")
+                parts.append(word)
+                x0, top = min(x0, left), min(top, upper)
+                x1, bottom = max(x1, right), max(bottom, lower)
+                prev_left, prev_right = left, right
                 continue
-        lines.append([(word, box)])
-        top, bottom = box[1], box[3]
-    out = []
-    for line in lines:
-        text = ""
-        prev_box: BBox | None = None
-        for word, box in line:
-            if prev_box is not None and box[0] - prev_box[2] > WORD_GAP * max(box[3] - box[1], 1.0):
-                text += " "
-            text += word
-            prev_box = box
-        boxes = [b for _, b in line]
-        out.append(RawLine(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                                  max(b[2] for b in boxes), max(b[3] for b in boxes))))
+            out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
+        parts = [word]
+        x0, top, x1, bottom = left, upper, right, lower
+        prev_left, prev_right = left, right
+    if parts:
+        out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
     return tuple(out)
 
 
