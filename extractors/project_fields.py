@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.checks import check
 from pipeline.layout import join_lines, paragraphs
-from pipeline.numerals import be_years, is_placeholder, parse_baht, thai_int
+from pipeline.numerals import be_years, is_placeholder, parse_baht
 from pipeline.records import Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
 
@@ -29,20 +29,18 @@ class _Field:
     lines: list[Line] = field(default_factory=list)
 
 
-def _split_fields(block: ProjectBlock, template: Template) -> tuple[list[_Field], list[Check]]:
+def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[int] = frozenset()
+                  ) -> tuple[list[_Field], list[Check]]:
     fields: list[_Field] = []
     checks: list[Check] = []
     note_re = template.anchors["note"]
     for line in block.lines:
         text = line.text.strip()
-        m = template.field_heading.match(text)
-        name = template.field_for(m["head"]) if m else None
-        if m and name:
-            current = _Field(name, thai_int(m["no"]))
-            fields.append(current)
-            rest = m["rest"].strip()
-            if rest:
-                fields[-1].lines.append(_with_text(line, rest))
+        heading = template.match_field(text, ocr=line.page in ocr_pages)
+        if heading:
+            fields.append(_Field(heading.name, heading.number))
+            if heading.rest:
+                fields[-1].lines.append(_with_text(line, heading.rest))
             continue
         if note_re.match(text) and fields and fields[-1].name in ("results", "outcomes", "note"):
             if fields[-1].name != "note":
@@ -106,9 +104,9 @@ def _kind(name: str, template: Template) -> str:
     return ""
 
 
-def extract_project(block: ProjectBlock, template: Template, doc_id: str,
-                    edges: dict[int, float]) -> tuple[Project, list[Check]]:
-    fields, checks = _split_fields(block, template)
+def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges: dict[int, float],
+                    ocr_pages: frozenset[int] = frozenset()) -> tuple[Project, list[Check]]:
+    fields, checks = _split_fields(block, template, ocr_pages)
     values: dict[str, str] = {}
     pages: dict[str, tuple[int, ...]] = {}
     numbers: list[tuple[int, str, int]] = []

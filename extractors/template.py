@@ -13,8 +13,22 @@ from pathlib import Path
 
 import regex
 
+from pipeline.numerals import thai_int
+
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATE = "nacc_2566_2570"
+
+
+# On OCR'd lines: a number, or up to three characters OCR made of one, then any stop it made of "."
+OCR_FIELD = (r"^(?:(?P<no>[0-9๐-๙]{1,2})\s*[.,)«»:;·]?|\S{1,3}?\s*[.,)«»:;·])\s*(?P<head>{heads})"
+             r"\s*:?\s*(?P<rest>.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldHeading:
+    number: int | None  # as printed (plans misnumber fields); None if OCR made it unreadable
+    name: str  # the Project column it fills
+    rest: str  # text after the heading on the same line
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +38,27 @@ class Template:
     dimensions: dict[int, str]
     anchors: dict[str, regex.Pattern[str]]  # no "project" anchor: a project starts at its name field
     field_heading: regex.Pattern[str]
+    ocr_field_heading: regex.Pattern[str]  # field_heading for OCR'd lines: the number may be misread
     field_of_heading: tuple[tuple[str, regex.Pattern[str]], ...]
     list_fields: frozenset[str]
     results_blocks: dict[str, regex.Pattern[str]]
     list_marker: regex.Pattern[str]
     kinds: tuple[str, ...]
+
+    def match_field(self, text: str, ocr: bool = False) -> FieldHeading | None:
+        """A field heading line ("๗. งบประมาณดำเนินการ …") → its number, field and the rest.
+
+        On an OCR'd line the number may come out as anything short ("ฆซ .", "ol.", "๗,"): the
+        heading is then known by its name alone, and its number is None when it is not a number.
+        """
+        m = self.field_heading.match(text)
+        if m is None and ocr:
+            m = self.ocr_field_heading.match(text)
+        name = self.field_for(m["head"]) if m else None
+        if m is None or name is None:
+            return None
+        no = m["no"]
+        return FieldHeading(thai_int(no) if no and all(c.isdigit() for c in no) else None, name, m["rest"].strip())
 
     def field_for(self, heading: str) -> str | None:
         """The column a printed field heading fills (matched by name, never by number)."""
@@ -60,6 +90,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         dimensions={int(k): v for k, v in data["dimensions"].items()},
         anchors=anchors,
         field_heading=regex.compile(data["anchors"]["field"].replace("{heads}", heads)),
+        ocr_field_heading=regex.compile(OCR_FIELD.replace("{heads}", heads)),
         field_of_heading=tuple((f, regex.compile(s)) for f, s in synonyms),
         list_fields=frozenset(data["list_fields"]),
         results_blocks={k: regex.compile(_tolerant(v)) for k, v in data["results_blocks"].items()},

@@ -13,7 +13,7 @@ import io
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
@@ -21,6 +21,8 @@ import regex
 
 from .errors import BadInput
 from .records import BBox
+
+PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
 from .ingest import PdfInfo, RawLine, RawPage
 
 DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
@@ -39,8 +41,16 @@ def available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def _tesseract(info: PdfInfo, number: int, png: bytes, to_points: float, settings: OcrSettings,
+def _tesseract(info: PdfInfo, number: int, image, to_points: float, settings: OcrSettings,
                size: tuple[float, float]) -> RawPage:
+    """OCR one rendered page (a grayscale PIL image); its digits are read again (digits.py)."""
+    import numpy as np
+
+    from .digits import reread_line
+
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    png = buf.getvalue()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         result = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.langs, "--psm", "3", "tsv"],
@@ -50,21 +60,32 @@ def _tesseract(info: PdfInfo, number: int, png: bytes, to_points: float, setting
     if result.returncode != 0:
         raise BadInput(str(info.path), "tesseract failed: "
                        + result.stderr.decode(errors="replace").strip()[:200], page=number)
-    lines, words = _tsv_lines(result.stdout.decode("utf-8"), to_points)
+    gray = np.asarray(image)
+    lines, words = _tsv_lines(result.stdout.decode("utf-8"), to_points,
+                              lambda words: reread_line(words, gray))
     return RawPage(number, size[0], size[1], tuple(lines), tuple(words))
 
 
-def _tsv_lines(tsv: str, scale: float) -> tuple[list[RawLine], list[tuple[str, BBox]]]:
-    """Tesseract TSV (level 5 = word) → lines in reading order, and words, with boxes in points."""
-    lines: dict[tuple[int, int, int, int], list[tuple[str, BBox]]] = {}
+def _tsv_lines(tsv: str, scale: float,
+               fix: Callable[[list[tuple[str, PixelBox]]], list[tuple[str, PixelBox]]] | None = None
+               ) -> tuple[list[RawLine], list[tuple[str, BBox]]]:
+    """Tesseract TSV (level 5 = word) → lines in reading order, and words, with boxes in points.
+
+    ``fix`` gets each line's words with their pixel boxes (left, top, right, bottom) and returns
+    them corrected.
+    """
+    pixels: dict[tuple[int, int, int, int], list[tuple[str, PixelBox]]] = {}
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
         left, top, width, height = (int(c) for c in cols[6:10])
-        box = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
-        lines.setdefault(key, []).append((cols[11], box))
+        pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
+    lines: dict[tuple[int, int, int, int], list[tuple[str, BBox]]] = {}
+    for key, words in pixels.items():
+        lines[key] = [(text, (b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale))
+                      for text, b in (fix(words) if fix is not None else words)]
     out = []
     all_words = [word for words in lines.values() for word in words]
     for words in lines.values():
@@ -113,7 +134,7 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(rf"(?<={_D}) \.(?= |$)"), "."),  # ๑ . ชื่อ → ๑. ชื่อ
     (regex.compile(rf"(?<={_D}) \)"), ")"),  # ๓ ) → ๓)
     (regex.compile(rf"\( (?={_D})"), "("),  # ( ๑ → (๑
-    (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?:[,.]{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
+    (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?: ?[,.] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
 )
 
 
@@ -148,9 +169,7 @@ def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | N
                 while sum(not f.done() for f in futures) >= 2 * settings.workers:
                     wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
                 image = doc[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil()
-                buf = io.BytesIO()
-                image.save(buf, format="PNG")
-                futures.append(pool.submit(_tesseract, info, page.number, buf.getvalue(), 72 / settings.dpi,
+                futures.append(pool.submit(_tesseract, info, page.number, image, 72 / settings.dpi,
                                            settings, (page.width, page.height)))
             return [f.result() for f in futures]
     finally:

@@ -66,7 +66,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         projects = []
         doc_id = doc_id or doc_id_for(path)
         for block in blocks:
-            project, field_checks = project_fields.extract_project(block, template, doc_id, edges)
+            project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages)
             projects.append(project)
             checks.extend(field_checks)
     with _timed(timings, "tables"):

@@ -128,8 +128,9 @@ def split_projects(part3: tuple[Line, ...], template: Template,
     last_field = ""  # the field the open project is in: headings inside a project are its content
     for line in part3[1:]:  # the first line is the "ส่วนที่ ๓" heading itself
         text = line.text.strip()
-        field = template.field_heading.match(text)
-        field_name = template.field_for(field["head"]) if field else None
+        ocr = line.page in ocr_pages
+        field = template.match_field(text, ocr)
+        field_name = field.name if field else None
         if blocks and field_name:
             last_field = field_name
         in_body = bool(blocks) and last_field not in ("", "results", "outcomes", "note")
@@ -137,7 +138,6 @@ def split_projects(part3: tuple[Line, ...], template: Template,
             blocks.append(ProjectBlock(len(blocks) + 1, line.page, dimension, mission, submission, [line]))
             submission_used, open_heading, last_field = True, None, "name"
             continue
-        ocr = line.page in ocr_pages
         m = project_re.match(text) if project_re is not None else None
         if ocr and project_re is not None and not m and _OCR_PROJECT.match(text):
             m = _OCR_PROJECT.match(text)

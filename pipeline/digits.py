@@ -1,0 +1,335 @@
+"""Thai digits in OCR output, read again glyph by glyph from the page image.
+
+Tesseract's Thai model reads Thai words well but confuses the Thai digits with each other and with
+Latin look-alikes (๔ → ๕ or "@", ๖ → ๒, ๗ → ๓, ๘ → ๕, ๙ → ๑, ๒๕๖๖ → "webb"; docs/fidelity.md),
+at any resolution. Every digit of a plan matters (project and field numbers, years, baht), so each
+OCR word that holds a digit, or is a short non-Thai word where a number could be, is cut out of
+the page image; its glyphs are separated at the blank columns between them, and each glyph taller
+than punctuation is compared with templates: the Thai and Arabic digits and everything a digit
+could be mistaken for (Thai consonants and vowels, Latin letters, punctuation), rendered in the
+TLWG Thai fonts (corpora/tools/make_glyph_templates.py → pipeline/data/glyph_templates.npz).
+
+A digit position of the word is rewritten only when the word's glyphs that are nearest to a digit
+line up one to one with the positions OCR gave digits (or look-alikes), and that glyph is nearest
+to a digit by a clear margin over any other class. Anything else stays as OCR read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .numerals import THAI_DIGITS
+
+TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"
+SIDE = 20  # a glyph is compared as a SIDE × SIDE image
+ARABIC = "0123456789"
+THAI_LETTERS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ" + "ะาำเแโใไๆฯ"
+LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+PUNCTUATION = "()@©%/-"
+STOPS = ",.;:"  # templates too, so that a comma is known for one and never taken for a digit
+CLASSES = THAI_DIGITS + ARABIC + THAI_LETTERS + LATIN + PUNCTUATION + STOPS
+DIGIT_CLASSES = THAI_DIGITS + ARABIC
+LOOK_ALIKES = "@©" + LATIN  # what OCR prints where a Thai digit is
+MIN_SIMILARITY = 0.6  # a glyph less like any template than this is left alone
+MARGIN = 0.04  # the best digit must beat the best other class by this much
+SMALL = 0.65  # a piece lower than this share of a digit's height is punctuation unless it reads as a digit
+DOT = 0.4  # …and lower than this share, always punctuation (a full stop, a hyphen)
+SPACE_GAP = 0.6  # a gap wider than this share of the line height is a space (as in ocr._join_words)
+
+
+@dataclass(frozen=True, slots=True)
+class Templates:
+    vectors: np.ndarray  # (n, SIDE*SIDE), unit length
+    labels: np.ndarray  # (n,) index into CLASSES
+
+
+@cache
+def templates() -> Templates | None:
+    """The shipped templates, or None when the file is missing (then OCR digits stay as read)."""
+    if not TEMPLATES.exists():
+        return None
+    with np.load(TEMPLATES) as data:
+        if "".join(data["classes"].tolist()) != CLASSES:
+            return None  # made for another class list: run corpora/tools/make_glyph_templates.py
+        return Templates(data["vectors"].astype(np.float32), data["labels"].astype(np.int64))
+
+
+def glyph_vector(ink: np.ndarray) -> np.ndarray | None:
+    """A glyph's ink (bool image) → centred in a square, scaled to SIDE × SIDE, zero mean, unit length.
+
+    >>> v = glyph_vector(np.eye(8, dtype=bool))
+    >>> v.shape, round(float(np.linalg.norm(v)), 3)
+    ((400,), 1.0)
+    >>> glyph_vector(np.zeros((5, 5), dtype=bool)) is None
+    True
+    """
+    from PIL import Image
+
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if rows.size == 0:
+        return None
+    ink = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    side = max(ink.shape)
+    square = np.zeros((side, side), dtype=np.uint8)
+    top, left = (side - ink.shape[0]) // 2, (side - ink.shape[1]) // 2
+    square[top:top + ink.shape[0], left:left + ink.shape[1]] = ink * 255
+    small = np.asarray(Image.fromarray(square).resize((SIDE, SIDE), Image.Resampling.BILINEAR), dtype=np.float32)
+    vector = small.ravel() - small.mean()
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else None
+
+
+Box = tuple[int, int, int, int]  # pixels: left, top, right, bottom
+
+
+def _pieces(ink: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+    """Ink split at blank columns: (first column, end column, the piece's ink), left to right."""
+    columns = ink.any(axis=0)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], columns.astype(np.int8), [0]))))
+    return [(int(a), int(b), ink[:, a:b]) for a, b in zip(edges[::2], edges[1::2])]
+
+
+def _height(piece: np.ndarray) -> int:
+    rows = np.flatnonzero(piece.any(axis=1))
+    return int(rows[-1] - rows[0] + 1) if rows.size else 0
+
+
+def _classify(glyphs: list[np.ndarray], t: Templates) -> list[str | None]:
+    """Each glyph → the class it clearly is (best template class, by MARGIN over every other
+    class), or None."""
+    vectors = [glyph_vector(g) for g in glyphs]
+    out: list[str | None] = [None] * len(glyphs)
+    keep = [k for k, v in enumerate(vectors) if v is not None]
+    if not keep:
+        return out
+    similarity = np.stack([vectors[k] for k in keep]) @ t.vectors.T  # (glyphs, templates)
+    best = np.full((len(keep), len(CLASSES)), -1.0, dtype=np.float32)
+    for label in np.unique(t.labels):
+        best[:, label] = similarity[:, t.labels == label].max(axis=1)
+    for row, k in zip(best, keep):
+        order = np.argsort(row)[::-1]
+        top, second = row[order[0]], row[order[1]]
+        if top >= MIN_SIMILARITY and top - second >= MARGIN:
+            out[k] = CLASSES[int(order[0])]
+    return out
+
+
+def _has_thai_letter(word: str) -> bool:
+    return any("\u0e01" <= c <= "\u0e4e" for c in word)
+
+
+def _positions(word: str) -> list[int]:
+    """Where in an OCR word a digit is (or could be): its digits, and look-alikes in a word with no Thai."""
+    thai = _has_thai_letter(word)
+    return [k for k, c in enumerate(word) if c in DIGIT_CLASSES or (not thai and c in LOOK_ALIKES)]
+
+
+def candidate(word: str) -> bool:
+    """Worth a second look: holds a Thai digit, or is a short word with no Thai where one may be.
+
+    >>> [candidate(w) for w in ("๒๕5๐", "webb", "@)", "การ", "ที่๒", "100", "Excel")]
+    [True, True, True, False, True, False, False]
+    """
+    if any(c in THAI_DIGITS for c in word):
+        return True
+    if any(c in ARABIC for c in word) and all(c in ARABIC or not (c.isalnum() or c in LOOK_ALIKES) for c in word):
+        return False  # an Arabic number ("100 คน") is one thing OCR reads well
+    return len(word) <= 4 and not _has_thai_letter(word) and bool(_positions(word))
+
+
+def _tall(pieces: list[np.ndarray]) -> list[bool]:
+    """Which pieces are glyphs rather than punctuation (. , -): at least SMALL of the median
+    height (the median, not the tallest: a bracket stands taller than the digits beside it)."""
+    heights = [_height(p) for p in pieces]
+    middle = float(np.median(heights)) if heights else 0.0
+    return [h >= SMALL * middle for h in heights]
+
+
+def reread_word(word: str, pieces: list[np.ndarray]) -> str:
+    """A word with Thai letters and digits ("ลำดับที่๒") and its pieces of ink → its digit positions
+    given the glyphs read as digits, when the two line up one to one; else the word as OCR read it."""
+    t = templates()
+    positions = _positions(word)
+    if t is None or not pieces or not positions:
+        return word
+    read = _classify([p for p, tall in zip(pieces, _tall(pieces)) if tall], t)
+    digits = [r for r in read if r is not None and r in DIGIT_CLASSES]
+    if len(word) <= 3 and len(read) == len(word) and len(digits) == len(read):
+        return "".join(digits)  # "ด๗" for ๓๗: every glyph of a short word is clearly a digit
+    if len(digits) != len(positions):
+        return word
+    chars = list(word)
+    for k, digit in zip(positions, digits):
+        chars[k] = digit
+    return "".join(chars)
+
+
+SPAN_GLYPHS = DIGIT_CLASSES + "()/%"  # what a number, list marker or date is made of
+
+
+def _is_dot(piece: np.ndarray, line_height: int) -> bool:
+    """A small, roughly square blob in the lower half of the line."""
+    rows, cols = np.flatnonzero(piece.any(axis=1)), np.flatnonzero(piece.any(axis=0))
+    if rows.size == 0:
+        return False
+    h, w = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+    return h <= 0.3 * line_height and 0.5 <= w / h <= 2 and rows[0] >= piece.shape[0] / 2
+
+
+def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_height: int) -> str | None:
+    """A run of OCR words with no Thai letter (a number, "๓)", "๒๕๖๖ - ๒๕๗๐", or OCR's Latin guess
+    at one) rebuilt from its pieces of ink (left column, ink), or None to keep OCR's reading.
+
+    Rebuilt only when every piece is clearly a digit, a bracket or slash, or punctuation, and one is a
+    Thai digit. A piece is punctuation when it is low (under DOT of the digits' height), reads as
+    a stop, or is lowish (under SMALL) and reads as nothing clear; punctuation takes OCR's own
+    punctuation in order. A gap wider than a space stays a space.
+    """
+    t = templates()
+    if t is None or not pieces:
+        return None
+    heights = [_height(p) for _, p in pieces]
+    reference = float(np.median([h for h in heights if h >= DOT * max(heights)]))
+    read = _classify([p for _, p in pieces], t)
+    kinds = []  # per piece: a glyph, OCR's punctuation, or nothing (dust)
+    for h, r in zip(heights, read):
+        if h < DOT * reference:
+            kinds.append(None)  # a full stop, the tail of a comma, a hyphen: punctuation
+        elif r is not None and r in SPAN_GLYPHS:
+            kinds.append(r)
+        elif r is not None and r in STOPS or h < SMALL * reference:
+            kinds.append(None)
+        else:
+            return None  # a glyph that is clearly no digit, or not clearly anything
+    if not any(k is not None and k in THAI_DIGITS for k in kinds):
+        return None
+    punctuation = [c for c in ocr_text if not (c.isalnum() or c.isspace() or c in "()/%@©")]
+    out = ""
+    prev_end: int | None = None
+    for (start, piece), kind in zip(pieces, kinds):
+        if prev_end is not None and start - prev_end > SPACE_GAP * line_height:
+            out += " "
+        if kind is not None:
+            out += kind
+        elif punctuation:
+            out += punctuation.pop(0)
+        elif _is_dot(piece, line_height):
+            out += "."  # OCR lost the full stop of "๘." (a field number)
+        prev_end = start + piece.shape[1]
+    return out
+
+
+def _run_pieces(pieces: list[tuple[int, int, np.ndarray]], x0: int, x1: int, others: list[tuple[int, int]],
+                gap: float, used: set[int]) -> list[int]:
+    """The pieces under a run of words spanning columns x0–x1: those it overlaps, then outward
+    the adjacent glyphs (closer than ``gap``, not punctuation) that no other word's box covers,
+    since Tesseract's boxes for a number often miss its first or last glyph. Pieces in ``used``
+    (another run's) are never taken. Returns their indices."""
+    def covered(a: int, b: int) -> bool:
+        return any(min(b, r) - max(a, q) >= 0.5 * (b - a) for q, r in others)
+
+    inside = [j for j, (a, b, _) in enumerate(pieces)
+              if min(b, x1) - max(a, x0) > 0 and not covered(a, b) and j not in used]
+    if not inside:
+        return []
+    first, last = inside[0], inside[-1]
+    reference = float(np.median([_height(pieces[j][2]) for j in inside]))
+
+    def joins(j: int, neighbour: int) -> bool:  # a tall piece right beside the run, no other word's
+        a, b, piece = pieces[j]
+        near = a - pieces[neighbour][1] if j > neighbour else pieces[neighbour][0] - b
+        return near < gap and _height(piece) >= SMALL * reference and not covered(a, b) and j not in used
+
+    while first > 0 and joins(first - 1, first):
+        first -= 1
+    while last + 1 < len(pieces) and joins(last + 1, last):
+        last += 1
+    return [j for j in range(first, last + 1) if j not in used]
+
+
+def _groups(run: list[tuple[str, Box]], gap: float) -> list[list[tuple[str, Box]]]:
+    """A run of words cut where the space between two words is wider than ``gap``."""
+    groups = [[run[0]]]
+    for word in run[1:]:
+        if word[1][0] - groups[-1][-1][1][2] > gap:
+            groups.append([])
+        groups[-1].append(word)
+    return groups
+
+
+def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[str, Box]]:
+    """One OCR line's words (text, pixel box) on a grayscale page → the words with their digits
+    read again.
+
+    The glyphs are cut from the whole line (Tesseract's boxes for Thai overlap, clip a glyph or
+    take in its neighbour, and a dropped digit has none): the line's ink is split at blank
+    columns. A run of words with no Thai letter is read again as one number from every piece under
+    the run (``reread_number``); a word with Thai letters from the pieces its box overlaps most
+    (``reread_word``).
+    """
+    if not any(candidate(text) for text, _ in words):
+        return words
+    pad = 3
+    left = max(0, min(b[0] for _, b in words) - pad)
+    top = max(0, min(b[1] for _, b in words) - pad)
+    bottom = max(b[3] for _, b in words) + pad
+    ink = binarize(page[top:bottom, left:max(b[2] for _, b in words) + pad])
+    pieces = _pieces(ink)
+    height = int(np.median([b[3] - b[1] for _, b in words]))
+    out: list[tuple[str, Box]] = []
+    used: set[int] = set()  # pieces a rebuilt number has taken
+    k = 0
+    while k < len(words):
+        text, box = words[k]
+        if candidate(text) and not _has_thai_letter(text):
+            end = k + 1  # the run: number-like words and the punctuation between them
+            while end < len(words) and not _has_thai_letter(words[end][0]) and (
+                    candidate(words[end][0]) or not any(c.isalnum() for c in words[end][0])):
+                end += 1
+            for run in _groups(words[k:end], SPACE_GAP * height):  # "๒๐,๐๐๐" and "UM" (บาท) apart
+                x0, x1 = min(b[0] for _, b in run) - left, max(b[2] for _, b in run) - left
+                text_boxes = [(b[0] - left, b[2] - left) for t, b in words  # words of letters, not punctuation
+                              if (t, b) not in run and any(c.isalnum() for c in t)]
+                mine = _run_pieces(pieces, x0, x1, text_boxes, SPACE_GAP * height, used)
+                rebuilt = reread_number("".join(t for t, _ in run), [(pieces[j][0], pieces[j][2]) for j in mine],
+                                        height)
+                if rebuilt is None:
+                    out.extend(run)
+                else:
+                    used.update(mine)
+                    out.append((rebuilt, (x0 + left, min(b[1] for _, b in run), x1 + left,
+                                          max(b[3] for _, b in run))))
+            k = end
+            continue
+        if candidate(text):
+            overlaps = [min(b, box[2] - left) - max(a, box[0] - left) for a, b, _ in pieces]
+            mine_w = [p for (a, b, p), o in zip(pieces, overlaps) if o >= 0.5 * (b - a)]
+            text = reread_word(text, mine_w)
+        out.append((text, box))
+        k += 1
+    return out
+
+
+def binarize(gray: np.ndarray) -> np.ndarray:
+    """Ink mask of a grayscale crop (Otsu's threshold; a blank crop has no ink).
+
+    >>> binarize(np.array([[250, 20], [240, 30]], dtype=np.uint8)).tolist()
+    [[False, True], [False, True]]
+    """
+    if gray.size == 0 or int(gray.max()) - int(gray.min()) < 40:
+        return np.zeros(gray.shape, dtype=bool)
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    levels = np.arange(256)
+    weight = np.cumsum(hist)
+    mean = np.cumsum(hist * levels)
+    total, total_mean = weight[-1], mean[-1]
+    between = np.zeros(256)
+    valid = (weight > 0) & (weight < total)
+    w0, m0 = weight[valid], mean[valid]
+    between[valid] = (total_mean * w0 / total - m0) ** 2 / (w0 * (total - w0))
+    return gray <= int(np.argmax(between))
+
