@@ -25,7 +25,8 @@ EXPECTED_FIELDS = ("name", "rationale", "objectives", "target_group", "method", 
 @dataclass(slots=True)
 class _Field:
     name: str
-    number: int | None
+    number: int | None  # None: unnumbered (a note) or, when ``numbered``, a number OCR could not read
+    numbered: bool = True
     lines: list[Line] = field(default_factory=list)
 
 
@@ -44,7 +45,7 @@ def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[
             continue
         if note_re.match(text) and fields and fields[-1].name in ("results", "outcomes", "note"):
             if fields[-1].name != "note":
-                fields.append(_Field("note", None))
+                fields.append(_Field("note", None, numbered=False))
         if not fields:
             checks.append(check("field-unrecognised", line.page,
                                 f"project {block.seq}: text before the first field: {text[:60]}"))
@@ -109,10 +110,10 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
     fields, checks = _split_fields(block, template, ocr_pages)
     values: dict[str, str] = {}
     pages: dict[str, tuple[int, ...]] = {}
-    numbers: list[tuple[int, str, int]] = []
+    numbers: list[tuple[int | None, str, int]] = []
     boxes: dict[str, tuple[tuple[int, tuple[float, float, float, float]], ...]] = {}
     for f in fields:
-        if f.number is not None:
+        if f.numbered:
             numbers.append((f.number, f.name, f.lines[0].page if f.lines else block.page))
         pages[f.name] = tuple(sorted({ln.page for ln in f.lines}))
         boxes[f.name] = _boxes(f.lines)
@@ -136,7 +137,7 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         checks.append(check("field-missing", block.page, f"project {block.seq} has no outputs/outcomes field",
                             field="outcomes"))
     for i, (number, name, page) in enumerate(numbers):
-        if number != i + 1:
+        if number is not None and number != i + 1:  # None: OCR left the number unreadable
             checks.append(check("field-number-out-of-order", page,
                                 f"project {block.seq}: field {name} is numbered {number}, expected {i + 1}",
                                 field=name))

@@ -19,9 +19,14 @@ TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATE = "nacc_2566_2570"
 
 
-# On OCR'd lines: a number, or up to three characters OCR made of one, then any stop it made of "."
-OCR_FIELD = (r"^(?:(?P<no>[0-9๐-๙]{1,2})\s*[.,)«»:;·]?|\S{1,3}?\s*[.,)«»:;·])\s*(?P<head>{heads})"
-             r"\s*:?\s*(?P<rest>.*)$")
+# On OCR'd lines a field number may come out as up to three other characters, its stop as another
+OCR_NUMBER = regex.compile(r"^(?:(?P<no>[0-9๐-๙]{1,2})\s*[.,«»:;·]?|\S{1,3}?\s*[.,«»:;·])\s*")
+
+
+def _fuzzy(synonym: str) -> regex.Pattern[str]:
+    """A heading synonym with one character OCR misread ("ผู้รับถิดชอบ"): one substitution, no
+    insertion or deletion (those would let a short word vanish and "มาตรการ…" pass for "ชื่อมาตรการ")."""
+    return regex.compile(rf"(?b)(?:{synonym}){{s<=1}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +43,7 @@ class Template:
     dimensions: dict[int, str]
     anchors: dict[str, regex.Pattern[str]]  # no "project" anchor: a project starts at its name field
     field_heading: regex.Pattern[str]
-    ocr_field_heading: regex.Pattern[str]  # field_heading for OCR'd lines: the number may be misread
+    fuzzy_headings: tuple[tuple[str, regex.Pattern[str]], ...]  # for OCR'd lines
     field_of_heading: tuple[tuple[str, regex.Pattern[str]], ...]
     list_fields: frozenset[str]
     results_blocks: dict[str, regex.Pattern[str]]
@@ -48,17 +53,23 @@ class Template:
     def match_field(self, text: str, ocr: bool = False) -> FieldHeading | None:
         """A field heading line ("๗. งบประมาณดำเนินการ …") → its number, field and the rest.
 
-        On an OCR'd line the number may come out as anything short ("ฆซ .", "ol.", "๗,"): the
-        heading is then known by its name alone, and its number is None when it is not a number.
+        On an OCR'd line the number may come out as anything short ("ฆซ .", "ol.", "๗,") and the name
+        with a character or two misread ("ผู้รับถิดชอบโครงการ"): the heading is then the synonym that
+        matches with the fewest errors, and its number None when OCR left no number.
         """
         m = self.field_heading.match(text)
-        if m is None and ocr:
-            m = self.ocr_field_heading.match(text)
         name = self.field_for(m["head"]) if m else None
-        if m is None or name is None:
-            return None
-        no = m["no"]
-        return FieldHeading(thai_int(no) if no and all(c.isdigit() for c in no) else None, name, m["rest"].strip())
+        if m and name:
+            return FieldHeading(thai_int(m["no"]), name, m["rest"].strip())
+        if ocr and (number := OCR_NUMBER.match(text)):
+            rest = text[number.end():]
+            found = [(sum(f.fuzzy_counts), -(f.end()), field, f.end()) for field, pattern in self.fuzzy_headings
+                     if (f := pattern.match(rest))]
+            if found:
+                _, _, field, end = min(found)
+                no = number["no"]
+                return FieldHeading(thai_int(no) if no else None, field, rest[end:].lstrip(" :").strip())
+        return None
 
     def field_for(self, heading: str) -> str | None:
         """The column a printed field heading fills (matched by name, never by number)."""
@@ -90,7 +101,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         dimensions={int(k): v for k, v in data["dimensions"].items()},
         anchors=anchors,
         field_heading=regex.compile(data["anchors"]["field"].replace("{heads}", heads)),
-        ocr_field_heading=regex.compile(OCR_FIELD.replace("{heads}", heads)),
+        fuzzy_headings=tuple((f, _fuzzy(s)) for f, s in synonyms),
         field_of_heading=tuple((f, regex.compile(s)) for f, s in synonyms),
         list_fields=frozenset(data["list_fields"]),
         results_blocks={k: regex.compile(_tolerant(v)) for k, v in data["results_blocks"].items()},

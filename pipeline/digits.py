@@ -37,6 +37,7 @@ LOOK_ALIKES = "@©" + LATIN  # what OCR prints where a Thai digit is
 MIN_SIMILARITY = 0.6  # a glyph less like any template than this is left alone
 MARGIN = 0.04  # the best digit must beat the best other class by this much
 SMALL = 0.65  # a piece lower than this share of a digit's height is punctuation unless it reads as a digit
+MIN_INK = 6  # pixels: a smaller speck is dust
 DOT = 0.4  # …and lower than this share, always punctuation (a full stop, a hyphen)
 SPACE_GAP = 0.6  # a gap wider than this share of the line height is a space (as in ocr._join_words)
 
@@ -86,11 +87,89 @@ def glyph_vector(ink: np.ndarray) -> np.ndarray | None:
 Box = tuple[int, int, int, int]  # pixels: left, top, right, bottom
 
 
+def _components(ink: np.ndarray) -> list[list[tuple[int, int, int]]]:
+    """8-connected components of the ink, each as its runs (row, first column, end column).
+
+    Run-length labelling: each row's runs join the runs of the row above that touch them.
+    """
+    parent: list[int] = []
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    runs: list[tuple[int, int, int]] = []
+    above: list[int] = []  # indices of the previous row's runs
+    for row in range(ink.shape[0]):
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], ink[row].astype(np.int8), [0]))))
+        current = []
+        for a, b in zip(edges[::2].tolist(), edges[1::2].tolist()):
+            k = len(runs)
+            runs.append((row, a, b))
+            parent.append(k)
+            for j in above:
+                _, c, d = runs[j]
+                if c <= b and a <= d:  # touching, diagonals included
+                    parent[find(k)] = find(j)
+            current.append(k)
+        above = current
+    groups: dict[int, list[tuple[int, int, int]]] = {}
+    for k, run in enumerate(runs):
+        groups.setdefault(find(k), []).append(run)
+    return list(groups.values())
+
+
+def _without_rules(ink: np.ndarray) -> np.ndarray:
+    """The ink less any column inked from top to bottom of the line's crop: a table or frame rule
+    crossing the line (no glyph is as tall as the crop, which has the marks' room and a margin)."""
+    full = ink.all(axis=0) if ink.shape[0] >= 8 else np.zeros(ink.shape[1], dtype=bool)
+    if not full.any():
+        return ink
+    cleaned = ink.copy()
+    cleaned[:, full] = False
+    return cleaned
+
+
 def _pieces(ink: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
-    """Ink split at blank columns: (first column, end column, the piece's ink), left to right."""
-    columns = ink.any(axis=0)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], columns.astype(np.int8), [0]))))
-    return [(int(a), int(b), ink[:, a:b]) for a, b in zip(edges[::2], edges[1::2])]
+    """A line's ink → its glyphs: (first column, end column, the glyph's own ink), left to right.
+
+    Connected components: those crossing the middle of the line are glyph bodies; every other one
+    (a mark above or below, a stop) joins the body under it that it overlaps most, so that a tone
+    mark overhanging the digit after it ("ที่๔") stays with its consonant.
+    """
+    ink = _without_rules(ink)
+    spans = []  # [first column, end column, top row, bottom row, runs]
+    for runs in _components(ink):
+        top, bottom = min(r for r, _, _ in runs), max(r for r, _, _ in runs) + 1
+        if sum(b - a for _, a, b in runs) < MIN_INK or top == 0 or bottom == ink.shape[0]:
+            continue  # dust, or the edge of something on the next line or a rule
+        spans.append([min(a for _, a, _ in runs), max(b for _, _, b in runs),
+                      min(r for r, _, _ in runs), max(r for r, _, _ in runs) + 1, runs])
+    if not spans:
+        return []
+    heights = sorted(s[3] - s[2] for s in spans)
+    tall = [s for s in spans if s[3] - s[2] >= heights[len(heights) // 2]]
+    middle = float(np.median([(s[2] + s[3]) / 2 for s in tall]))
+    bases = [s for s in spans if s[2] <= middle <= s[3]]
+    for mark in [s for s in spans if not s[2] <= middle <= s[3]]:  # marks above or below, stops, dust
+        overlaps = [min(b[1], mark[1]) - max(b[0], mark[0]) for b in bases]
+        best = max(range(len(bases)), key=lambda k: overlaps[k], default=None)
+        if best is not None and overlaps[best] > 0 and (mark[1] - mark[0]) < 1.5 * (bases[best][1] - bases[best][0]):
+            base = bases[best]
+            base[0], base[1] = min(base[0], mark[0]), max(base[1], mark[1])
+            base[4] = base[4] + mark[4]
+        else:
+            bases.append(mark)
+    merged = sorted(bases, key=lambda s: s[0])
+    out = []
+    for a, b, _, _, runs in merged:
+        glyph = np.zeros((ink.shape[0], b - a), dtype=bool)
+        for row, c, d in runs:
+            glyph[row, c - a:d - a] = True
+        out.append((a, b, glyph))
+    return out
 
 
 def _height(piece: np.ndarray) -> int:
@@ -215,10 +294,10 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
             out += " "
         if kind is not None:
             out += kind
-        elif punctuation:
-            out += punctuation.pop(0)
-        elif _is_dot(piece, line_height):
-            out += "."  # OCR lost the full stop of "๘." (a field number)
+        else:
+            said = punctuation.pop(0) if punctuation else ""
+            # a dot is a full stop whatever OCR made of it ("๗," for ๗.), or where it lost it ("๘")
+            out += "." if _is_dot(piece, line_height) else said
         prev_end = start + piece.shape[1]
     return out
 
@@ -293,7 +372,7 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
             for run in _groups(words[k:end], SPACE_GAP * height):  # "๒๐,๐๐๐" and "UM" (บาท) apart
                 x0, x1 = min(b[0] for _, b in run) - left, max(b[2] for _, b in run) - left
                 text_boxes = [(b[0] - left, b[2] - left) for t, b in words  # words of letters, not punctuation
-                              if (t, b) not in run and any(c.isalnum() for c in t)]
+                              if (t, b) not in run and (_has_thai_letter(t) or any(c.isalnum() for c in t))]
                 mine = _run_pieces(pieces, x0, x1, text_boxes, SPACE_GAP * height, used)
                 rebuilt = reread_number("".join(t for t, _ in run), [(pieces[j][0], pieces[j][2]) for j in mine],
                                         height)

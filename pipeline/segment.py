@@ -8,7 +8,7 @@ the document's content; ``text.txt`` keeps it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -131,6 +131,15 @@ def split_projects(part3: tuple[Line, ...], template: Template,
         ocr = line.page in ocr_pages
         field = template.match_field(text, ocr)
         field_name = field.name if field else None
+        if (ocr and project_re is not None and field_name == "name" and blocks
+                and last_field not in ("", "name")):
+            # a second name field: OCR could not read this project's "ลำดับที่ N" line
+            seq = blocks[-1].seq + 1
+            checks.append(check("ocr-number-corrected", line.page,
+                                f"no readable “ลำดับที่” before a project's name field; the sequence gives {seq}"))
+            blocks.append(ProjectBlock(seq, line.page, dimension, mission, submission, [line]))
+            submission_used, open_heading, last_field = True, None, "name"
+            continue
         if blocks and field_name:
             last_field = field_name
         in_body = bool(blocks) and last_field not in ("", "results", "outcomes", "note")
@@ -166,7 +175,12 @@ def split_projects(part3: tuple[Line, ...], template: Template,
             open_heading = "dimension"
             continue
         if m := a["dimension"].match(text):
+            expected_no = str(int(dimension.no) + 1 if dimension else 1)
             dimension = heading("dimension", m, line, m["word"])
+            if ocr and dimension.no != expected_no:
+                checks.append(check("ocr-number-corrected", line.page,
+                                    f"OCR read dimension “{m['no']}”; the sequence gives {expected_no}"))
+                dimension = replace(dimension, no=expected_no)
             mission = submission = None
             open_heading = "dimension"
             if m["word"] != "มิติ":
