@@ -111,12 +111,19 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
 
 
 def detect(first_lines: list[str]) -> str:
-    """The template generation of a plan, from the period printed on its first pages."""
+    """The template generation of a plan, from the period printed on its first pages.
+
+    >>> detect(["(พ.ศ. ๒๕๖๑ - ๒๕๖๔)"]), detect(["(พ.ศ. ๒๕๖๖ - ๒๕๗๐)"]), detect(["(พ.ศ. ๒๕๑๐ - ๒๕๗๐)"])
+    ('nacc_2561_2564', 'nacc_2566_2570', 'nacc_2566_2570')
+    """
     from pipeline.numerals import be_years
 
     for text in first_lines:
         if "พ.ศ" in text or "25" in text or "๒๕" in text:
             start, end = be_years(text)
             if start and end and end > start:
-                return "nacc_2561_2564" if start <= 2564 else DEFAULT_TEMPLATE
+                if 3 <= end - start <= 5:
+                    return "nacc_2561_2564" if start <= 2564 else DEFAULT_TEMPLATE
+                # an implausible span: one year is misread (OCR: ๒๕๑๐ - ๒๕๗๐); trust the later one
+                return "nacc_2561_2564" if end <= 2565 else DEFAULT_TEMPLATE
     return DEFAULT_TEMPLATE

@@ -30,6 +30,7 @@ ARABIC = "0123456789"
 THAI_LETTERS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ" + "ะาำเแโใไๆฯ"
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 PUNCTUATION = "()@©%/-"
+NUMBER_CLASSES = THAI_DIGITS + ARABIC + THAI_LETTERS + "()%/-" + ",.;:"  # no Latin: "o" is not ๐ here
 STOPS = ",.;:"  # templates too, so that a comma is known for one and never taken for a digit
 CLASSES = THAI_DIGITS + ARABIC + THAI_LETTERS + LATIN + PUNCTUATION + STOPS
 DIGIT_CLASSES = THAI_DIGITS + ARABIC
@@ -177,24 +178,38 @@ def _height(piece: np.ndarray) -> int:
     return int(rows[-1] - rows[0] + 1) if rows.size else 0
 
 
-def _classify(glyphs: list[np.ndarray], t: Templates) -> list[str | None]:
-    """Each glyph → the class it clearly is (best template class, by MARGIN over every other
-    class), or None."""
+def _classify(glyphs: list[np.ndarray], t: Templates, among: str = CLASSES) -> list[str | None]:
+    """Each glyph → the class it clearly is (the best template class ``among`` the given ones, by
+    MARGIN over every other of them), or None."""
     vectors = [glyph_vector(g) for g in glyphs]
     out: list[str | None] = [None] * len(glyphs)
     keep = [k for k, v in enumerate(vectors) if v is not None]
     if not keep:
         return out
+    labels = [CLASSES.index(c) for c in among]
     similarity = np.stack([vectors[k] for k in keep]) @ t.vectors.T  # (glyphs, templates)
-    best = np.full((len(keep), len(CLASSES)), -1.0, dtype=np.float32)
-    for label in np.unique(t.labels):
-        best[:, label] = similarity[:, t.labels == label].max(axis=1)
+    best = np.full((len(keep), len(labels)), -1.0, dtype=np.float32)
+    for column, label in enumerate(labels):
+        mine = t.labels == label
+        if mine.any():
+            best[:, column] = similarity[:, mine].max(axis=1)
     for row, k in zip(best, keep):
         order = np.argsort(row)[::-1]
         top, second = row[order[0]], row[order[1]]
         if top >= MIN_SIMILARITY and top - second >= MARGIN:
-            out[k] = CLASSES[int(order[0])]
+            out[k] = among[int(order[0])]
     return out
+
+
+def _split_touching(piece: np.ndarray) -> list[np.ndarray]:
+    """Two glyphs that touch (bold title digits: ๕๖) → cut at the thinnest column of the middle."""
+    cols = np.flatnonzero(piece.any(axis=0))
+    width = cols[-1] - cols[0] + 1 if cols.size else 0
+    if width < 1.6 * _height(piece):
+        return [piece]
+    lo, hi = cols[0] + width // 5, cols[-1] - width // 5
+    cut = lo + int(np.argmin(piece[:, lo:hi + 1].sum(axis=0)))
+    return [piece[:, :cut], piece[:, cut:]]
 
 
 def _has_thai_letter(word: str) -> bool:
@@ -250,13 +265,15 @@ def reread_word(word: str, pieces: list[np.ndarray]) -> str:
 SPAN_GLYPHS = DIGIT_CLASSES + "()/%"  # what a number, list marker or date is made of
 
 
-def _is_dot(piece: np.ndarray, line_height: int) -> bool:
-    """A small, roughly square blob in the lower half of the line."""
+def _is_dot(piece: np.ndarray, reference: float, baseline: float) -> bool:
+    """A full stop: small, about as wide as tall, sitting on the digits' baseline (a hyphen is wide
+    and higher up; a comma hangs below)."""
     rows, cols = np.flatnonzero(piece.any(axis=1)), np.flatnonzero(piece.any(axis=0))
     if rows.size == 0:
         return False
     h, w = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
-    return h <= 0.3 * line_height and 0.5 <= w / h <= 2 and rows[0] >= piece.shape[0] / 2
+    return (h <= 0.35 * reference and 0.6 <= w / h <= 1.6
+            and abs(rows[-1] - baseline) <= 0.15 * reference)
 
 
 def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_height: int) -> str | None:
@@ -271,9 +288,15 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
     t = templates()
     if t is None or not pieces:
         return None
+    split = []
+    for start, piece in pieces:  # touching glyphs come apart where they are thinnest
+        for part in _split_touching(piece):
+            split.append((start, part))
+            start += part.shape[1]
+    pieces = split
     heights = [_height(p) for _, p in pieces]
     reference = float(np.median([h for h in heights if h >= DOT * max(heights)]))
-    read = _classify([p for _, p in pieces], t)
+    read = _classify([p for _, p in pieces], t, NUMBER_CLASSES)
     kinds = []  # per piece: a glyph, OCR's punctuation, or nothing (dust)
     for h, r in zip(heights, read):
         if h < DOT * reference:
@@ -287,6 +310,8 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
     if not any(k is not None and k in THAI_DIGITS for k in kinds):
         return None
     punctuation = [c for c in ocr_text if not (c.isalnum() or c.isspace() or c in "()/%@©")]
+    baseline = float(np.median([np.flatnonzero(p.any(axis=1))[-1] for (_, p), k in zip(pieces, kinds)
+                                if k is not None and k in DIGIT_CLASSES]))
     out = ""
     prev_end: int | None = None
     for (start, piece), kind in zip(pieces, kinds):
@@ -297,7 +322,7 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
         else:
             said = punctuation.pop(0) if punctuation else ""
             # a dot is a full stop whatever OCR made of it ("๗," for ๗.), or where it lost it ("๘")
-            out += "." if _is_dot(piece, line_height) else said
+            out += "." if _is_dot(piece, reference, baseline) else said
         prev_end = start + piece.shape[1]
     return out
 
@@ -365,9 +390,9 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
     while k < len(words):
         text, box = words[k]
         if candidate(text) and not _has_thai_letter(text):
-            end = k + 1  # the run: number-like words and the punctuation between them
+            end = k + 1  # the run: number-like words, and the punctuation and Arabic digits among them
             while end < len(words) and not _has_thai_letter(words[end][0]) and (
-                    candidate(words[end][0]) or not any(c.isalnum() for c in words[end][0])):
+                    candidate(words[end][0]) or not any(c.isalpha() for c in words[end][0])):
                 end += 1
             for run in _groups(words[k:end], SPACE_GAP * height):  # "๒๐,๐๐๐" and "UM" (บาท) apart
                 x0, x1 = min(b[0] for _, b in run) - left, max(b[2] for _, b in run) - left

@@ -82,6 +82,7 @@ def _tsv_lines(tsv: str, scale: float,
         key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
         left, top, width, height = (int(c) for c in cols[6:10])
         pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
+    pixels = {key: _without_echoes(words) for key, words in pixels.items() if not _mark_row(words, pixels)}
     lines: dict[tuple[int, int, int, int], list[tuple[str, BBox]]] = {}
     for key, words in pixels.items():
         lines[key] = [(text, (b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale))
@@ -94,6 +95,40 @@ def _tsv_lines(tsv: str, scale: float,
         out.append(RawLine(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
                                   max(b[2] for b in boxes), max(b[3] for b in boxes))))
     return out, all_words
+
+
+MARK_ROW = 0.6  # a "line" lower than this share of the page's typical line height…
+_THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{2,}")
+
+
+def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
+    """Drop a one-letter word whose box lies mostly inside a longer neighbour's: Tesseract's LSTM
+    sometimes reads the start of a word twice ("ข" over the ป of "ปีงบประมาณ").
+
+    >>> _without_echoes([("ข", (291, 289, 307, 350)), ("ปีงบประมาณ", (295, 293, 528, 337))])
+    [('ปีงบประมาณ', (295, 293, 528, 337))]
+    """
+    out = []
+    for k, (text, box) in enumerate(words):
+        if len(text) == 1 and text.isalpha():
+            neighbours = [words[j] for j in (k - 1, k + 1) if 0 <= j < len(words) and len(words[j][0]) >= 3]
+            width = max(1, box[2] - box[0])
+            if any(min(box[2], b[2]) - max(box[0], b[0]) >= 0.7 * width for _, b in neighbours):
+                continue
+        out.append((text, box))
+    return out
+
+
+def _mark_row(words: list[tuple[str, PixelBox]], page: dict[object, list[tuple[str, PixelBox]]]) -> bool:
+    """A row Tesseract made of marks alone: where lines stand far apart, it reads the tone marks and
+    upper vowels of a line as a line of their own ("ข่", "Ao", "a 6 a"). Such a row is much lower than
+    the page's lines and holds no run of Thai letters; it is dropped (the marks stay in their line).
+    """
+    heights = sorted(b[3] - b[1] for row in page.values() for _, b in row)
+    typical = heights[len(heights) // 2] if heights else 0
+    mine = sorted(b[3] - b[1] for _, b in words)
+    return (mine[len(mine) // 2] < MARK_ROW * typical
+            and not _THAI_RUN.search("".join(text for text, _ in words)))
 
 
 # OCR spaces out Thai abbreviations ("พ . ศ ." for พ.ศ.): letters and dots only
@@ -135,6 +170,7 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(rf"(?<={_D}) \)"), ")"),  # ๓ ) → ๓)
     (regex.compile(rf"\( (?={_D})"), "("),  # ( ๑ → (๑
     (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?: ?[,.] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
+    (regex.compile(r"(?<![๐-๙])๒ ?๕ ?[๐-๙] ?[๐-๙](?![๐-๙])"), lambda m: m[0].replace(" ", "")),  # ๒ ๕๖๔ → ๒๕๖๔
 )
 
 
@@ -143,6 +179,8 @@ def post_correct(text: str) -> str:
 
     >>> post_correct("๓ . ๑ . ๑ ส่งเสริม ๑ . ชื่อโครงการ ๓ ) เพื่อ ( ๑ ) ข้อ ๕๐ . ๐๐๐ บาท")
     '๓.๑.๑ ส่งเสริม ๑. ชื่อโครงการ ๓) เพื่อ (๑) ข้อ ๕๐,๐๐๐ บาท'
+    >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔")
+    'พ.ศ. ๒๕๖๑ -๒๕๖๔'
     """
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)

@@ -107,6 +107,36 @@ _OCR_PROJECT = regex.compile(r"^ลำดับที่?\s*(?P<no>\S{1,4})\s*$"
 _OCR_DIMENSION = regex.compile(r"^มิ?ติที่?\s*(?P<no>\S{1,2})\s+(?P<name>.*)$")
 
 
+_PROJECT_TAIL = regex.compile(r"^(?P<head>.*\S)\s*(?P<tail>ลำดับที่?\s*\S{1,4})$")
+
+
+def _split_project_tails(lines: tuple[Line, ...], ocr_pages: frozenset[int]) -> tuple[Line, ...]:
+    """OCR reads a "ลำดับที่ N" printed level with the heading before it (right-aligned) as the end
+    of that heading's line: on OCR'd pages it becomes a line of its own again."""
+    out: list[Line] = []
+    for line in lines:
+        m = _PROJECT_TAIL.match(line.text.strip()) if line.page in ocr_pages else None
+        if m and "ลำดับ" not in m["head"]:
+            out += [replace(line, text=m["head"]), replace(line, text=m["tail"])]
+        else:
+            out.append(line)
+    return tuple(out)
+
+
+_GARBLED_DIMENSION = regex.compile(r"^\S{1,6}\s+(?P<no>\S{1,2})\s+(?P<name>.{12,})$")
+
+
+def _garbled_dimension(text: str, current: Heading | None, template: Template) -> regex.Match[str] | None:
+    """An OCR'd dimension heading whose word มิติที่ came out as anything ("HAN ๓ การส่งเสริม…"):
+    known by the name that follows, the template's name of the next dimension (or its start)."""
+    m = _GARBLED_DIMENSION.match(text)
+    expected = template.dimensions.get(int(current.no) + 1 if current else 1, "")
+    if m is None or not expected:
+        return None
+    printed, name = "".join(m["name"].split()), "".join(expected.split())
+    return m if name.startswith(printed) or printed.startswith(name) else None
+
+
 def split_projects(part3: tuple[Line, ...], template: Template,
                    ocr_pages: frozenset[int] = frozenset()) -> tuple[list[ProjectBlock], list[Check]]:
     """Part 3 lines → one block per "ลำดับที่ N", each knowing its dimension, mission, sub-mission.
@@ -125,16 +155,24 @@ def split_projects(part3: tuple[Line, ...], template: Template,
         return Heading(level, _no(m["no"]), m["name"].strip(), line.page, word)
 
     project_re = a.get("project")
+    if project_re is not None and ocr_pages:
+        part3 = _split_project_tails(part3, ocr_pages)
     last_field = ""  # the field the open project is in: headings inside a project are its content
     for line in part3[1:]:  # the first line is the "ส่วนที่ ๓" heading itself
         text = line.text.strip()
         ocr = line.page in ocr_pages
+        if ocr and blocks and last_field == "" and not blocks[-1].lines:
+            # OCR reads a "ลำดับที่ N" printed level with its headings before them: the headings
+            # that come between it and the project's first field are the project's own
+            newest = blocks[-1]
+            newest.dimension, newest.mission, newest.submission = dimension, mission, submission
+            submission_used = submission_used or submission is not None
         field = template.match_field(text, ocr)
         field_name = field.name if field else None
-        if (ocr and project_re is not None and field_name == "name" and blocks
-                and last_field not in ("", "name")):
-            # a second name field: OCR could not read this project's "ลำดับที่ N" line
-            seq = blocks[-1].seq + 1
+        if (ocr and project_re is not None and field_name == "name"
+                and (not blocks or last_field not in ("", "name"))):
+            # a name field with no project open, or a second one: OCR lost this project's "ลำดับที่ N"
+            seq = blocks[-1].seq + 1 if blocks else 1
             checks.append(check("ocr-number-corrected", line.page,
                                 f"no readable “ลำดับที่” before a project's name field; the sequence gives {seq}"))
             blocks.append(ProjectBlock(seq, line.page, dimension, mission, submission, [line]))
@@ -162,10 +200,13 @@ def split_projects(part3: tuple[Line, ...], template: Template,
             open_heading = None
             last_field = ""
             continue
-        if in_body:
+        if in_body and not (ocr and _garbled_dimension(text, dimension, template)):
+            # (the next dimension's heading, known by its template name, closes a project whose
+            # last field heading OCR could not read)
             blocks[-1].lines.append(line)
             continue
-        if ocr and not a["dimension"].match(text) and (m := _OCR_DIMENSION.match(text)):
+        if ocr and not a["dimension"].match(text) and (m := _OCR_DIMENSION.match(text)
+                                                        or _garbled_dimension(text, dimension, template)):
             expected_no = str(int(dimension.no) + 1 if dimension else 1)
             if _no(m["no"]) != expected_no:
                 checks.append(check("ocr-number-corrected", line.page,
