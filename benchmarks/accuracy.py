@@ -11,7 +11,6 @@ with whitespace removed, list fields item by item, numbers exactly. The image-on
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 import tempfile
@@ -21,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SYN = ROOT / "corpora" / "synthetic"
+
+from corpora.tools.scan import scanned_copy  # noqa: E402  (re-exported for bench.py, fidelity.py)
 
 LIST_FIELDS = ("objectives", "method", "outputs", "outcomes")
 FIELDS = ("seq", "dimension_no", "dimension_name", "mission_no", "mission_name", "submission_no", "submission_name",
@@ -52,18 +53,6 @@ def compare(plan, expected: dict) -> dict[str, tuple[int, int]]:
             if project is not None and agree(field, getattr(project, field), want[field]):
                 out[field][0] += 1
     return {k: (v[0], v[1]) for k, v in out.items()}
-
-
-def scanned_copy(pdf: Path, dst: Path, dpi: int = 200) -> Path:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(pdf))
-    images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(doc))]
-    doc.close()
-    buf = io.BytesIO()
-    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    dst.write_bytes(buf.getvalue())
-    return dst
 
 
 def run(scans: bool = True) -> dict[str, dict]:

@@ -122,13 +122,15 @@ def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelB
 def _mark_row(words: list[tuple[str, PixelBox]], page: dict[object, list[tuple[str, PixelBox]]]) -> bool:
     """A row Tesseract made of marks alone: where lines stand far apart, it reads the tone marks and
     upper vowels of a line as a line of their own ("ข่", "Ao", "a 6 a"). Such a row is much lower than
-    the page's lines and holds no run of Thai letters; it is dropped (the marks stay in their line).
+    the page's lines and holds no run of Thai letters; it is dropped (the marks stay in their line),
+    unless it is a lone dash, which plans print for "none".
     """
     heights = sorted(b[3] - b[1] for row in page.values() for _, b in row)
     typical = heights[len(heights) // 2] if heights else 0
     mine = sorted(b[3] - b[1] for _, b in words)
-    return (mine[len(mine) // 2] < MARK_ROW * typical
-            and not _THAI_RUN.search("".join(text for text, _ in words)))
+    text = "".join(t for t, _ in words)
+    return (mine[len(mine) // 2] < MARK_ROW * typical and not _THAI_RUN.search(text)
+            and text not in ("-", "–", "—"))  # a lone dash is a value: "no budget"
 
 
 # OCR spaces out Thai abbreviations ("พ . ศ ." for พ.ศ.): letters and dots only

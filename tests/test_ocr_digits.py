@@ -1,0 +1,105 @@
+"""Thai digits on scanned pages: Tesseract's misreadings read again from the page image (pipeline/digits.py).
+
+The regression page is page 28 of the golden PDF rasterised at 200 dpi (corpora/tools/scan.py);
+its numbers were read by hand from that page of corpora/kalasin/kalasin.pdf and the same lines of
+corpora/kalasin/source.txt (project 2: fields ๔.–๙., list items ๑)–๕), ๒๐๐ people, the period
+๒๕๖๖ – ๒๕๗๐, the budget ๑,๐๐๐,๐๐๐ baht, page number ๒๘). Tesseract alone reads 9 of them wrong.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+
+import numpy as np
+import pytest
+import regex
+
+from pipeline import digits, textlayer
+from tests.conftest import ROOT
+
+REGRESSION = ROOT / "corpora" / "regressions" / "thai-digits-misread-by-ocr.pdf"
+NUMBER = regex.compile(r"[๐-๙][๐-๙,]*[.)]?")  # a Thai number with its stop or bracket
+PAGE_28 = ["๒๘", "๓)", "๔.", "๒๐๐", "๕.", "๑)", "๒)", "๓)", "๔)", "๕)", "๖.", "๒๕๖๖", "๒๕๗๐", "๗.",
+           "๑,๐๐๐,๐๐๐", "๘.", "๙."]
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+
+
+@needs_tesseract
+def test_every_number_of_the_scanned_page_is_read():
+    layer = textlayer.read(REGRESSION)
+    (page,) = layer.pages
+    assert page.source == "ocr"
+    read = Counter(NUMBER.findall(page.text))
+    assert not Counter(PAGE_28) - read, (Counter(PAGE_28) - read, page.text)
+    assert "๑,๐๐๐,๐๐๐ บาท" in page.text and "๒๕๖๖ - ๒๕๗๐" in page.text
+
+
+@needs_tesseract
+def test_the_fields_of_the_scanned_page_keep_their_numbers():
+    from extractors.template import load
+
+    layer = textlayer.read(REGRESSION)
+    template = load("nacc_2566_2570")
+    headings = [template.match_field(line.text, ocr=True) for line in layer.pages[0].lines]
+    numbered = [(h.number, h.name) for h in headings if h]
+    assert numbered == [(4, "target_group"), (5, "method"), (6, "duration"), (7, "budget"), (8, "responsible"),
+                        (9, "results")]
+
+
+def test_glyphs_are_components_and_marks_join_the_body_under_them():
+    ink = np.zeros((40, 60), dtype=bool)
+    ink[15:35, 5:20] = True  # a consonant's body
+    ink[5:10, 14:26] = True  # a tone mark overhanging to the right…
+    ink[15:35, 24:40] = True  # …over the next glyph's columns (a digit)
+    ink[:, 50] = True  # a rule crossing the whole line
+    pieces = digits._pieces(ink)
+    assert [(a, b) for a, b, _ in pieces] == [(5, 26), (24, 40)]
+    assert digits._height(pieces[1][2]) == 20  # the digit alone, without the mark
+
+
+def test_binarize_and_blank_crops():
+    assert not digits.binarize(np.full((4, 4), 200, dtype=np.uint8)).any()
+    crop = np.array([[255, 30, 255], [250, 20, 240]], dtype=np.uint8)
+    assert digits.binarize(crop).tolist() == [[False, True, False], [False, True, False]]
+
+
+def test_without_templates_ocr_text_is_kept(monkeypatch):
+    monkeypatch.setattr(digits, "templates", lambda: None)
+    page = np.full((40, 100), 255, dtype=np.uint8)
+    words = [("๒๕5๐", (10, 10, 60, 30))]
+    assert digits.reread_line(words, page) == words
+
+
+def test_templates_ship_with_the_package():
+    t = digits.templates()
+    assert t is not None, "pipeline/data/glyph_templates.npz missing: python corpora/tools/make_glyph_templates.py"
+    labels = {digits.CLASSES[k] for k in t.labels.tolist()}
+    assert set(digits.THAI_DIGITS) <= labels and {"ข", "a", ","} <= labels
+    assert np.allclose(np.linalg.norm(t.vectors[:50], axis=1), 1, atol=1e-2)
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_scanned_kalasin_reads_every_project_number_and_budget(tmp_path):
+    """The golden plan as a 200-dpi scan (114 image-only pages): every project, its dimension,
+    mission and sub-mission numbers, its period and its budget as in the hand-checked goldens."""
+    import json
+
+    from corpora.tools.scan import scanned_copy
+    from pipeline.run import run_document
+
+    plan = run_document(scanned_copy(ROOT / "corpora" / "kalasin" / "kalasin.pdf", tmp_path / "scan.pdf"))
+    assert {p.source for p in plan.pages} == {"ocr"}
+    expected = json.loads((ROOT / "corpora" / "kalasin" / "expected" / "projects.json").read_text(encoding="utf-8"))
+    got = {p.seq: p for p in plan.projects}
+    assert sorted(got) == [e["seq"] for e in expected] == list(range(1, 31))
+    wrong = []
+    for e in expected:
+        p = got[e["seq"]]
+        fields = ["dimension_no", "mission_no", "submission_no", "period_start_be", "period_end_be", "budget_baht"]
+        if e["budget_text"] == "-":
+            fields.remove("budget_baht")  # known miss: Tesseract drops a line holding a lone dash
+        wrong += [(e["seq"], f, getattr(p, f), e[f]) for f in fields if getattr(p, f) != e[f]]
+    assert not wrong
