@@ -245,16 +245,17 @@ def _tall(pieces: list[np.ndarray]) -> list[bool]:
 
 def reread_word(word: str, pieces: list[np.ndarray]) -> str:
     """A word with Thai letters and digits ("ลำดับที่๒") and its pieces of ink → its digit positions
-    given the glyphs read as digits, when the two line up one to one; else the word as OCR read it."""
+    given the glyphs read as digits, when the two line up one to one; a short word all of whose
+    glyphs are clearly digits → those digits; else the word as OCR read it."""
     t = templates()
-    positions = _positions(word)
-    if t is None or not pieces or not positions:
+    if t is None or not pieces:
         return word
     read = _classify([p for p, tall in zip(pieces, _tall(pieces)) if tall], t)
     digits = [r for r in read if r is not None and r in DIGIT_CLASSES]
-    if len(word) <= 3 and len(read) == len(word) and len(digits) == len(read):
-        return "".join(digits)  # "ด๗" for ๓๗: every glyph of a short word is clearly a digit
-    if len(digits) != len(positions):
+    if len(word) <= 3 and read and len(digits) == len(read):
+        return "".join(digits)  # "ด๗" for ๓๗, "ฆ" for ๗: every glyph of a short word is clearly a digit
+    positions = _positions(word)
+    if not positions or len(digits) != len(positions):
         return word
     chars = list(word)
     for k, digit in zip(positions, digits):
@@ -375,7 +376,10 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
     the run (``reread_number``); a word with Thai letters from the pieces its box overlaps most
     (``reread_word``).
     """
-    if not any(candidate(text) for text, _ in words):
+    def worth(k: int, text: str) -> bool:  # a line's first short word may be its number ("ฆ ." for ๗.)
+        return candidate(text) or (k == 0 and len(text) <= 3 and _has_thai_letter(text))
+
+    if not any(worth(k, text) for k, (text, _) in enumerate(words)):
         return words
     pad = 3
     left = max(0, min(b[0] for _, b in words) - pad)
@@ -409,7 +413,7 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                                           max(b[3] for _, b in run))))
             k = end
             continue
-        if candidate(text):
+        if worth(k, text):
             overlaps = [min(b, box[2] - left) - max(a, box[0] - left) for a, b, _ in pieces]
             mine_w = [p for (a, b, p), o in zip(pieces, overlaps) if o >= 0.5 * (b - a)]
             text = reread_word(text, mine_w)
