@@ -24,6 +24,8 @@ CASES = {
     "zero-width-spaces-and-pua-mpdf": ("repaired", ["บันทึกข้อความ", "โรงพยาบาลพิชัย"], ["\u200b"]),
     "wingdings-checkboxes": ("repaired", ["แบบฟอร์มการขึ้นทะเบียนผู้พิการ", "☐"], ["\uf0a3"]),
     "libreoffice-actualtext-justified": ("text-layer", ["สำนักงาน ก.พ.", "กำหนดแนวทางการดำเนินการ"], []),
+    "thai-digits-misread-by-ocr": ("ocr", ["๗. งบประมาณดำเนินการ", "๑,๐๐๐,๐๐๐ บาท", "๒๕๖๖ - ๒๕๗๐"],
+                                   ["๕. งบประมาณ", "๒๕๒๒"]),  # tests/test_ocr_digits.py: every number
 }
 
 
