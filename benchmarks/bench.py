@@ -32,7 +32,6 @@ BATCH = ["tt-nongbua", "abt-nonsung", "tm-bangpla", "abt-nongkhai", "tt-khokpho"
 
 
 COPIES = 3
-NOTES_HEADING = "## Reading the numbers"
 
 
 def distinct_copies(pdfs: list[Path], copies: int, folder: Path) -> list[Path]:
@@ -210,13 +209,9 @@ def main() -> int:
     text = "\n".join(head + lines)
     print(text)
     if args.out:
-        # the hand-written reading of the numbers (from NOTES_HEADING on) is kept across runs
-        kept = ""
-        if args.out.exists():
-            previous = args.out.read_text(encoding="utf-8")
-            if NOTES_HEADING in previous:
-                kept = "\n" + previous[previous.index(NOTES_HEADING):].rstrip() + "\n"
-        args.out.write_text(text + "\n" + kept, encoding="utf-8")
+        from report import write
+
+        write(args.out, text + "\n")  # the hand-written reading of the numbers is kept
     return 0
 
 

@@ -164,7 +164,9 @@ def main() -> int:
             "plan2data is the `text` command: poppler's text, fonts' glyph data, the repair rules, "
             "OCR (Tesseract tha+eng, 200 dpi) where a page's text layer is missing or scores low.\n\n"
         )
-        args.out.write_text(intro + table + "\n", encoding="utf-8")
+        from report import write
+
+        write(args.out, intro + table + "\n")
     return 0
 
 

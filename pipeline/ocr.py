@@ -98,7 +98,7 @@ def _tsv_lines(tsv: str, scale: float,
 
 
 MARK_ROW = 0.6  # a "line" lower than this share of the page's typical line height…
-_THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{2,}")
+_THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{3,}")
 
 
 def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
@@ -173,6 +173,7 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(rf"\( (?={_D})"), "("),  # ( ๑ → (๑
     (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?: ?[,.] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
     (regex.compile(r"(?<![๐-๙])๒ ?๕ ?[๐-๙] ?[๐-๙](?![๐-๙])"), lambda m: m[0].replace(" ", "")),  # ๒ ๕๖๔ → ๒๕๖๔
+    (regex.compile(r"^([๐-๙]{1,2}) ?7(?= |$)"), r"\1)"),  # a list marker's bracket read as 7: ๑ 7 → ๑)
 )
 
 
@@ -181,8 +182,8 @@ def post_correct(text: str) -> str:
 
     >>> post_correct("๓ . ๑ . ๑ ส่งเสริม ๑ . ชื่อโครงการ ๓ ) เพื่อ ( ๑ ) ข้อ ๕๐ . ๐๐๐ บาท")
     '๓.๑.๑ ส่งเสริม ๑. ชื่อโครงการ ๓) เพื่อ (๑) ข้อ ๕๐,๐๐๐ บาท'
-    >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔")
-    'พ.ศ. ๒๕๖๑ -๒๕๖๔'
+    >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔"), post_correct("๑ 7"), post_correct("๒7 จัดทำ")
+    ('พ.ศ. ๒๕๖๑ -๒๕๖๔', '๑)', '๒) จัดทำ')
     """
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
