@@ -20,7 +20,8 @@ DEFAULT_TEMPLATE = "nacc_2566_2570"
 
 
 # On OCR'd lines a field number may come out as up to three other characters, its stop as another
-OCR_NUMBER = regex.compile(r"^(?:(?P<no>[0-9๐-๙]{1,2})\s*[.,«»:;·]?|\S{1,3}?\s*[.,«»:;·])\s*")
+OCR_NUMBER = (regex.compile(r"^(?P<no>[0-9๐-๙]{1,2})\s*[.,«»:;·]?\s*"),  # ๗, งบประมาณ / ๗ งบประมาณ
+              regex.compile(r"^(?P<no>)\S{1,3}?\s*[.,«»:;·]\s*"))  # ฆซ . งบประมาณ / ๗ซ . งบประมาณ
 
 
 def _fuzzy(synonym: str) -> regex.Pattern[str]:
@@ -61,7 +62,9 @@ class Template:
         name = self.field_for(m["head"]) if m else None
         if m and name:
             return FieldHeading(thai_int(m["no"]), name, m["rest"].strip())
-        if ocr and (number := OCR_NUMBER.match(text)):
+        for prefix in OCR_NUMBER if ocr else ():
+            if not (number := prefix.match(text)):
+                continue
             rest = text[number.end():]
             found = [(sum(f.fuzzy_counts), -(f.end()), field, f.end()) for field, pattern in self.fuzzy_headings
                      if (f := pattern.match(rest))]

@@ -103,3 +103,22 @@ def test_scanned_kalasin_reads_every_project_number_and_budget(tmp_path):
             fields.remove("budget_baht")  # known miss: Tesseract drops a line holding a lone dash
         wrong += [(e["seq"], f, getattr(p, f), e[f]) for f in fields if getattr(p, f) != e[f]]
     assert not wrong
+
+
+@pytest.mark.parametrize("line, number, field", [
+    ("๗, งบประมาณดำเนินการ", 7, "budget"),  # the stop read as a comma
+    ("๗ซ . งบประมาณดำเนินการ", None, "budget"),  # the number garbled: known by the name alone
+    ("ฆ . งบประมาณดำเนินการ", None, "budget"),
+    ("๘. ผู้รับถิดชอบโครงการ", 8, "responsible"),  # one letter of the name misread
+    ("๙« ผลผลิต / ผลลัพธ์", 9, "results"),
+    ("๑) เพื่อส่งเสริมให้บุคลากร", None, None),  # a list item is no heading
+    ("๒.๒ มาตรการส่งเสริมคุณธรรม", None, None),  # nor a mission ("มาตรการ" is not "ชื่อมาตรการ")
+])
+def test_ocr_field_headings(line, number, field):
+    from extractors.template import load
+
+    heading = load("nacc_2566_2570").match_field(line, ocr=True)
+    if field is None:
+        assert heading is None
+    else:
+        assert (heading.number, heading.name) == (number, field)
