@@ -413,6 +413,23 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                                           max(b[3] for _, b in run))))
             k = end
             continue
+        if k == 0 and _has_thai_letter(text):
+            # the line's number read as letters, maybe as two overlapping words ("ฆ" "ซ" for ๗)
+            end = 1
+            while (end < len(words) and len("".join(t for t, _ in words[:end + 1])) <= 3
+                   and _has_thai_letter(words[end][0]) and words[end][1][0] < words[end - 1][1][2]):
+                end += 1
+            if end > 1:
+                text = "".join(t for t, _ in words[:end])
+                box = (min(b[0] for _, b in words[:end]), min(b[1] for _, b in words[:end]),
+                       max(b[2] for _, b in words[:end]), max(b[3] for _, b in words[:end]))
+                overlaps = [min(b, box[2] - left) - max(a, box[0] - left) for a, b, _ in pieces]
+                read = reread_word(text, [p for (a, b, p), o in zip(pieces, overlaps) if o >= 0.5 * (b - a)])
+                if read != text:
+                    out.append((read, box))
+                    k = end
+                    continue
+                text, box = words[0]
         if worth(k, text):
             overlaps = [min(b, box[2] - left) - max(a, box[0] - left) for a, b, _ in pieces]
             mine_w = [p for (a, b, p), o in zip(pieces, overlaps) if o >= 0.5 * (b - a)]
