@@ -1,17 +1,19 @@
 """Thai digits in OCR output, read again glyph by glyph from the page image.
 
 Tesseract's Thai model reads Thai words well but confuses the Thai digits with each other and with
-Latin look-alikes (๔ → ๕ or "@", ๖ → ๒, ๗ → ๓, ๘ → ๕, ๙ → ๑, ๒๕๖๖ → "webb"; docs/fidelity.md),
-at any resolution. Every digit of a plan matters (project and field numbers, years, baht), so each
-OCR word that holds a digit, or is a short non-Thai word where a number could be, is cut out of
-the page image; its glyphs are separated at the blank columns between them, and each glyph taller
-than punctuation is compared with templates: the Thai and Arabic digits and everything a digit
-could be mistaken for (Thai consonants and vowels, Latin letters, punctuation), rendered in the
-TLWG Thai fonts (corpora/tools/make_glyph_templates.py → pipeline/data/glyph_templates.npz).
+look-alikes (๔ → ๕ or "@", ๖ → ๒, ๗ → ๓ or "ฆ", ๘ → ๕, ๙ → ๑, ๒๕๖๖ → "webb"; docs/fidelity.md), at
+any resolution. Every digit of a plan matters (project and field numbers, years, baht), so every
+OCR line that holds a number-like word is cut out of the page image and split into glyphs
+(connected components; a mark joins the body it sits on, rules and dust are left out). Each glyph
+is compared with templates of the Thai and Arabic digits and of everything a digit could be taken
+for (Thai letters, Latin letters, brackets, stops), rendered in the TLWG Thai fonts
+(corpora/tools/make_glyph_templates.py → pipeline/data/glyph_templates.npz).
 
-A digit position of the word is rewritten only when the word's glyphs that are nearest to a digit
-line up one to one with the positions OCR gave digits (or look-alikes), and that glyph is nearest
-to a digit by a clear margin over any other class. Anything else stays as OCR read it.
+A run of words with no Thai letter (a number, a list marker, a period "๒๕๖๖ - ๒๕๗๐", or OCR's Latin
+guess at one) is rebuilt from all the glyphs under it when each is clearly a digit, bracket or
+stop; in a word with Thai letters ("ลำดับที่๒") only the digit positions change, and only when the
+glyphs read as digits line up one to one with them. A glyph counts as clearly one class only by a
+margin over every other class. Anything else stays as OCR read it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .numerals import THAI_DIGITS
+from .ocr import SPACE_GAP  # a gap wider than this share of the line height is a space
 
 TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"
 SIDE = 20  # a glyph is compared as a SIDE × SIDE image
@@ -40,7 +43,6 @@ MARGIN = 0.04  # the best digit must beat the best other class by this much
 SMALL = 0.65  # a piece lower than this share of a digit's height is punctuation unless it reads as a digit
 MIN_INK = 6  # pixels: a smaller speck is dust
 DOT = 0.4  # …and lower than this share, always punctuation (a full stop, a hyphen)
-SPACE_GAP = 0.6  # a gap wider than this share of the line height is a space (as in ocr._join_words)
 
 
 @dataclass(frozen=True, slots=True)
