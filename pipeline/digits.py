@@ -49,6 +49,7 @@ DOT = 0.4  # …and lower than this share, always punctuation (a full stop, a hy
 class Templates:
     vectors: np.ndarray  # (n, SIDE*SIDE), unit length
     labels: np.ndarray  # (n,) index into CLASSES
+    members: tuple[np.ndarray, ...]  # per class (index into CLASSES): its templates' rows
 
 
 @cache
@@ -59,7 +60,9 @@ def templates() -> Templates | None:
     with np.load(TEMPLATES) as data:
         if "".join(data["classes"].tolist()) != CLASSES:
             return None  # made for another class list: run corpora/tools/make_glyph_templates.py
-        return Templates(data["vectors"].astype(np.float32), data["labels"].astype(np.int64))
+        labels = data["labels"].astype(np.int64)
+        members = tuple(np.flatnonzero(labels == k) for k in range(len(CLASSES)))
+        return Templates(data["vectors"].astype(np.float32), labels, members)
 
 
 def glyph_vector(ink: np.ndarray) -> np.ndarray | None:
@@ -192,9 +195,8 @@ def _classify(glyphs: list[np.ndarray], t: Templates, among: str = CLASSES) -> l
     similarity = np.stack([vectors[k] for k in keep]) @ t.vectors.T  # (glyphs, templates)
     best = np.full((len(keep), len(labels)), -1.0, dtype=np.float32)
     for column, label in enumerate(labels):
-        mine = t.labels == label
-        if mine.any():
-            best[:, column] = similarity[:, mine].max(axis=1)
+        if t.members[label].size:
+            best[:, column] = similarity[:, t.members[label]].max(axis=1)
     for row, k in zip(best, keep):
         order = np.argsort(row)[::-1]
         top, second = row[order[0]], row[order[1]]
@@ -358,6 +360,11 @@ def _run_pieces(pieces: list[tuple[int, int, np.ndarray]], x0: int, x1: int, oth
     return [j for j in range(first, last + 1) if j not in used]
 
 
+def _owned(pieces: list[tuple[int, int, np.ndarray]], box: Box, left: int) -> list[np.ndarray]:
+    """The pieces lying at least half inside a word's box (columns relative to ``left``)."""
+    return [p for a, b, p in pieces if min(b, box[2] - left) - max(a, box[0] - left) >= 0.5 * (b - a)]
+
+
 def _groups(run: list[tuple[str, Box]], gap: float) -> list[list[tuple[str, Box]]]:
     """A run of words cut where the space between two words is wider than ``gap``."""
     groups = [[run[0]]]
@@ -425,17 +432,14 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                 text = "".join(t for t, _ in words[:end])
                 box = (min(b[0] for _, b in words[:end]), min(b[1] for _, b in words[:end]),
                        max(b[2] for _, b in words[:end]), max(b[3] for _, b in words[:end]))
-                overlaps = [min(b, box[2] - left) - max(a, box[0] - left) for a, b, _ in pieces]
-                read = reread_word(text, [p for (a, b, p), o in zip(pieces, overlaps) if o >= 0.5 * (b - a)])
+                read = reread_word(text, _owned(pieces, box, left))
                 if read != text:
                     out.append((read, box))
                     k = end
                     continue
                 text, box = words[0]
         if worth(k, text):
-            overlaps = [min(b, box[2] - left) - max(a, box[0] - left) for a, b, _ in pieces]
-            mine_w = [p for (a, b, p), o in zip(pieces, overlaps) if o >= 0.5 * (b - a)]
-            text = reread_word(text, mine_w)
+            text = reread_word(text, _owned(pieces, box, left))
         out.append((text, box))
         k += 1
     return out

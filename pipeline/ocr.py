@@ -82,7 +82,8 @@ def _tsv_lines(tsv: str, scale: float,
         key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
         left, top, width, height = (int(c) for c in cols[6:10])
         pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
-    pixels = {key: _without_echoes(words) for key, words in pixels.items() if not _mark_row(words, pixels)}
+    typical = _typical_height(pixels)
+    pixels = {key: _without_echoes(words) for key, words in pixels.items() if not _mark_row(words, typical)}
     lines: dict[tuple[int, int, int, int], list[tuple[str, BBox]]] = {}
     for key, words in pixels.items():
         lines[key] = [(text, (b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale))
@@ -119,14 +120,18 @@ def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelB
     return out
 
 
-def _mark_row(words: list[tuple[str, PixelBox]], page: dict[object, list[tuple[str, PixelBox]]]) -> bool:
+def _typical_height(page: dict[object, list[tuple[str, PixelBox]]]) -> int:
+    """The median height of the page's word boxes, in pixels."""
+    heights = sorted(b[3] - b[1] for row in page.values() for _, b in row)
+    return heights[len(heights) // 2] if heights else 0
+
+
+def _mark_row(words: list[tuple[str, PixelBox]], typical: int) -> bool:
     """A row Tesseract made of marks alone: where lines stand far apart, it reads the tone marks and
     upper vowels of a line as a line of their own ("ข่", "Ao", "a 6 a"). Such a row is much lower than
-    the page's lines and holds no run of Thai letters; it is dropped (the marks stay in their line),
+    the page's ``typical`` word height and holds no run of Thai letters; it is dropped (the marks stay in their line),
     unless it is a lone dash, which plans print for "none".
     """
-    heights = sorted(b[3] - b[1] for row in page.values() for _, b in row)
-    typical = heights[len(heights) // 2] if heights else 0
     mine = sorted(b[3] - b[1] for _, b in words)
     text = "".join(t for t, _ in words)
     return (mine[len(mine) // 2] < MARK_ROW * typical and not _THAI_RUN.search(text)

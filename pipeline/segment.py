@@ -126,11 +126,19 @@ def _split_project_tails(lines: tuple[Line, ...], ocr_pages: frozenset[int]) -> 
 _GARBLED_DIMENSION = regex.compile(r"^\S{1,6}\s+(?P<no>\S{1,2})\s+(?P<name>.{12,})$")
 
 
+def _next_dimension_no(current: Heading | None) -> str:
+    return str(int(current.no) + 1 if current else 1)
+
+
+def _dimension_corrected(line: Line, printed: str, expected_no: str) -> Check:
+    return check("ocr-number-corrected", line.page, f"OCR read dimension “{printed}”; the sequence gives {expected_no}")
+
+
 def _garbled_dimension(text: str, current: Heading | None, template: Template) -> regex.Match[str] | None:
     """An OCR'd dimension heading whose word มิติที่ came out as anything ("HAN ๓ การส่งเสริม…"):
     known by the name that follows, the template's name of the next dimension (or its start)."""
     m = _GARBLED_DIMENSION.match(text)
-    expected = template.dimensions.get(int(current.no) + 1 if current else 1, "")
+    expected = template.dimensions.get(int(_next_dimension_no(current)), "")
     if m is None or not expected:
         return None
     printed, name = "".join(m["name"].split()), "".join(expected.split())
@@ -200,27 +208,25 @@ def split_projects(part3: tuple[Line, ...], template: Template,
             open_heading = None
             last_field = ""
             continue
-        if in_body and not (ocr and _garbled_dimension(text, dimension, template)):
+        garbled = _garbled_dimension(text, dimension, template) if ocr else None
+        if in_body and not garbled:
             # (the next dimension's heading, known by its template name, closes a project whose
             # last field heading OCR could not read)
             blocks[-1].lines.append(line)
             continue
-        if ocr and not a["dimension"].match(text) and (m := _OCR_DIMENSION.match(text)
-                                                        or _garbled_dimension(text, dimension, template)):
-            expected_no = str(int(dimension.no) + 1 if dimension else 1)
+        if ocr and not a["dimension"].match(text) and (m := _OCR_DIMENSION.match(text) or garbled):
+            expected_no = _next_dimension_no(dimension)
             if _no(m["no"]) != expected_no:
-                checks.append(check("ocr-number-corrected", line.page,
-                                    f"OCR read dimension “{m['no']}”; the sequence gives {expected_no}"))
+                checks.append(_dimension_corrected(line, m["no"], expected_no))
             dimension = Heading("dimension", expected_no, m["name"].strip(), line.page, "มิติ")
             mission = submission = None
             open_heading = "dimension"
             continue
         if m := a["dimension"].match(text):
-            expected_no = str(int(dimension.no) + 1 if dimension else 1)
+            expected_no = _next_dimension_no(dimension)
             dimension = heading("dimension", m, line, m["word"])
             if ocr and dimension.no != expected_no:
-                checks.append(check("ocr-number-corrected", line.page,
-                                    f"OCR read dimension “{m['no']}”; the sequence gives {expected_no}"))
+                checks.append(_dimension_corrected(line, m["no"], expected_no))
                 dimension = replace(dimension, no=expected_no)
             mission = submission = None
             open_heading = "dimension"
