@@ -83,8 +83,13 @@ class Template:
 
 
 def _tolerant(pattern: str) -> str:
-    """Tone marks optional in a heading pattern: OCR drops them ("ชือโครงการ", "ลำดับที๕")."""
-    return regex.sub(r"([\u0e48-\u0e4b])(?![?*+])", r"\1?", pattern)
+    """A heading pattern's tone marks optional and interchangeable: OCR drops them ("ชือโครงการ",
+    "ลำดับที๕"), and the dictionary may then give back a different one ("ซื้อโครงการ").
+
+    >>> bool(regex.fullmatch(_tolerant("ชื่อโครงการ"), "ชือโครงการ")), bool(regex.fullmatch(_tolerant("ชื่อ"), "ชื้อ"))
+    (True, True)
+    """
+    return regex.sub(r"[\u0e48-\u0e4b](?![?*+])", "[\u0e48-\u0e4b]?", pattern)
 
 
 @cache
