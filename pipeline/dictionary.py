@@ -91,6 +91,7 @@ def restore_aa(line: str) -> tuple[str, list[Swap]]:
 
 
 _MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # above/below a letter
+_CONSONANT = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
 SAME_WORD_RATIO = 50  # a known word is changed only into one this many times as frequent (เรือง 623 → เรื่อง 103,410)
 MIN_FREQUENCY = 500  # the Thai National Corpus must know a restored word at least this often (ซื่อสัตย์ 870)…
 MIN_FREQUENCY_SHORT = 20_000  # …and a two-letter one as one of the commonest words (นี้, ที่; not ขี for ปี)
@@ -103,11 +104,11 @@ _THAI_CHUNK = regex.compile(r"(?<![\u0e01-\u0e4e.])[\u0e01-\u0e4e]{2,}(?![\u0e01
 def _word_costs():
     """Each known word's cost, −log of its share of the Thai National Corpus (a word the list knows and
     the corpus never saw counts once); a character no word covers costs more than the rarest word."""
-    from pythainlp.util import Trie
+    from pythainlp.tokenize import word_dict_trie  # the tokenizer's own trie of words(), built once
 
     freq, known = frequencies(), words()
     total = sum(freq.get(w, 0) + 1 for w in known)
-    return {w: math.log(total / (freq.get(w, 0) + 1)) for w in known}, Trie(known), math.log(total) + 4.0
+    return {w: math.log(total / (freq.get(w, 0) + 1)) for w in known}, word_dict_trie(), math.log(total) + 4.0
 
 
 def segment(text: str) -> list[str]:
@@ -189,6 +190,31 @@ def _two_words(run: str) -> str | None:
     return None
 
 
+def _with_one_mark(region: str) -> str | None:
+    """``region`` (an uncovered run with the words around it) with the one mark that lets known words
+    cover all of it, the new word a common one of three letters or more ("เพือ|ย|กระ" → เพื่อยกระ,
+    which a split at อย hid; a stray letter is not made a short word: ก → ก็, ด → ดี)."""
+    cost, freq = _word_costs()[0], frequencies()
+    best: tuple[float, str] | None = None
+    for k in range(1, len(region) + 1):
+        if region[k - 1] not in _CONSONANT + _MARKS:
+            continue
+        for mark in _MARKS:
+            candidate = region[:k] + mark + region[k:]
+            tokens = segment(candidate)
+            if any(t not in cost for t in tokens):
+                continue
+            start = 0
+            for token in tokens:  # the word the mark went into
+                if start <= k < start + len(token):
+                    break
+                start += len(token)
+            total = sum(cost[t] for t in tokens)
+            if len(token) >= 4 and freq.get(token, 0) >= MIN_FREQUENCY and (best is None or total < best[0]):
+                best = (total, candidate)
+    return best[1] if best else None
+
+
 def _restore_run(text: str, swaps: list[Swap]) -> str:
     cost = _word_costs()[0]
     for _ in range(ROUNDS):
@@ -207,6 +233,15 @@ def _restore_run(text: str, swaps: list[Swap]) -> str:
                     break
             else:
                 n, word = 1, (_two_words(units[i]) if units[i] not in cost else None)
+            if word is None and units[i] not in cost:  # the mark may belong to a word around the run
+                before = out.pop() if out else ""
+                n = min(3, len(units) - i)
+                word = _with_one_mark(before + "".join(units[i:i + n]))
+                if word is None:
+                    out.append(before)
+                    n = 1
+                else:
+                    units[i] = before + units[i]
             if word is None:
                 out.append(units[i])
             else:
@@ -220,19 +255,48 @@ def _restore_run(text: str, swaps: list[Swap]) -> str:
     return text
 
 
+_LETTERS = "[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]"  # Thai letters and marks, not ฯ or ๆ
+_SPACED = regex.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}}) ({_LETTERS}{{2,}})(?![.]|{_LETTERS})")  # not พ.ศ.
+
+
+def _uncovered(text: str) -> int:
+    cost = _word_costs()[0]
+    return sum(len(t) for t in segment(text) if t not in cost)
+
+
+def _join_split_words(line: str, swaps: list[Swap]) -> str:
+    """OCR puts a space inside a word ("ห้วยทรายค รังที่", "บุคลาก รจำเป็น"): two runs that leave
+    letters no word covers are joined when, joined (and their marks restored), words cover them all."""
+    pos = 0
+    while m := _SPACED.search(line, pos):
+        left, right = m[1], m[2]
+        if (_uncovered(_restore_run(left, [])) + _uncovered(_restore_run(right, []))
+                and not _uncovered(_restore_run(left + right, []))):
+            swaps.append(Swap(m[0], left + right))
+            line = line[:m.start()] + left + right + line[m.end():]
+            pos = m.start()
+        else:
+            pos = m.start(2)
+    return line
+
+
 def restore_lost_marks(line: str) -> tuple[str, list[Swap]]:
     """OCR drops tone marks and upper vowels ("ท้องถิน", "เรืองร้องเรียน", "นีขึน"); give them back
     where the Thai National Corpus is sure: each run of Thai letters (abbreviations such as ป.ป.ช. left
     alone) is split into its likeliest words (``segment``), and a word or run one mark short of a
-    known word is restored (``_restorable``). Checked against the correct text of the golden and
+    known word is restored (``_restorable``); a space OCR put inside a word goes first
+    (``_join_split_words``). Checked against the correct text of the golden and
     synthetic plans, where it changes nothing but a surname (tests/test_dictionary.py).
 
     >>> restore_lost_marks("ชือโครงการ ท้องถิน")[0]
     'ชื่อโครงการ ท้องถิ่น'
     >>> restore_lost_marks("หลักเกณฑ์ทีเกียวข้อง เพิ่มขืน มาตรการนีขึน ข้อมลข่าวสาร ระเบยบ")[0]
     'หลักเกณฑ์ที่เกี่ยวข้อง เพิ่มขึ้น มาตรการนี้ขึ้น ข้อมูลข่าวสาร ระเบียบ'
+    >>> restore_lost_marks("เพือยกระดับคุณธรรม")[0], restore_lost_marks("ตำบลห้วยทรายค รังที่ 1 บุคลาก รจำเป็น")[0]
+    ('เพื่อยกระดับคุณธรรม', 'ตำบลห้วยทรายครั้งที่ 1 บุคลากรจำเป็น')
     >>> restore_lost_marks("ไม่ทนต่อการทุจริต ประพฤติมิชอบ มาใช้ สำนักงาน ป.ป.ช.")[0]
     'ไม่ทนต่อการทุจริต ประพฤติมิชอบ มาใช้ สำนักงาน ป.ป.ช.'
     """
     swaps: list[Swap] = []
+    line = _join_split_words(line, swaps)
     return _THAI_CHUNK.sub(lambda m: _restore_run(m[0], swaps), line), swaps

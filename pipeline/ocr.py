@@ -89,9 +89,12 @@ def _tsv_lines(tsv: str, scale: float,
         lines[key] = [(text, (b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale))
                       for text, b in (fix(words) if fix is not None else words)]
     out = []
-    all_words = [word for words in lines.values() for word in words]
+    all_words = []
     for words in lines.values():
         text = _join_words(words)
+        if _noise_row([t for t, _ in words], text):
+            continue
+        all_words.extend(words)
         boxes = [b for _, b in words]
         out.append(RawLine(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
                                   max(b[2] for b in boxes), max(b[3] for b in boxes))))
@@ -136,6 +139,42 @@ def _mark_row(words: list[tuple[str, PixelBox]], typical: int) -> bool:
     text = "".join(t for t, _ in words)
     return (mine[len(mine) // 2] < MARK_ROW * typical and not _THAI_RUN.search(text)
             and text not in ("-", "–", "—"))  # a lone dash is a value: "no budget"
+
+
+_LATIN = regex.compile(r"[A-Za-z]")
+_NOISE_SYMBOL = regex.compile(r"[|=%&~<>@¢“”'\"^*_{}\[\]\\]")
+_LONE_LETTER = regex.compile(r"[\u0e01-\u0e2e][\u0e47-\u0e4e]*")  # a consonant with no vowel (ปี is a word)
+_ARABIC_DIGIT, _THAI_DIGIT = regex.compile(r"[0-9]"), regex.compile(r"[๐-๙]")
+
+
+def _noise_row(raw: list[str], text: str) -> bool:
+    """A row Tesseract made of marks and specks, read as Latin or digit "words" ("a vy Yu V 1 1 ๑ 7",
+    "cha", "x=", "๑ 7"): no run of Thai letters, and at least half its words are noise — Latin of
+    three letters or fewer (an acronym such as ITA is kept), a stray symbol, a lone Thai letter, or
+    digits of both scripts in one row. ``raw`` are Tesseract's words, ``text`` the joined line.
+
+    >>> _noise_row(["a", "vy", "Yu", "V", "1", "1", "๑", "7"], "a vy Yu V 1 1 ๑ 7"), _noise_row(["๑", "7"], "๑)")
+    (True, True)
+    >>> _noise_row(["๑", "๐"], "๑๐"), _noise_row(["-"], "-"), _noise_row(["NO", "Gift", "Policy"], "NO Gift Policy")
+    (False, False, False)
+    >>> _noise_row(["๕", "ป", "ี"], "๕ ปี"), _noise_row(["300"], "300"), _noise_row(["ITA"], "ITA")
+    (False, False, False)
+    """
+    if _THAI_RUN.search(text.replace(" ", "")):
+        return False
+    joined = "".join(raw)
+    mixed = bool(_ARABIC_DIGIT.search(joined) and _THAI_DIGIT.search(joined))
+    tokens = text.split()
+
+    def noise(token: str) -> bool:
+        letters = len(_LATIN.findall(token))
+        return bool(_NOISE_SYMBOL.search(token)
+                    or (letters and not (letters >= 4 or (letters == 3 and token.isupper())))
+                    or (mixed and (_ARABIC_DIGIT.search(token) or _THAI_DIGIT.search(token)))
+                    or _LONE_LETTER.fullmatch(token))
+
+    noisy = sum(map(noise, tokens))
+    return noisy > 0 and 2 * noisy >= len(tokens)
 
 
 # OCR spaces out Thai abbreviations ("พ . ศ ." for พ.ศ.): letters and dots only

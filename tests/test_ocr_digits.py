@@ -130,3 +130,4 @@ def test_ocr_field_headings(line, number, field):
         assert heading is None
     else:
         assert (heading.number, heading.name) == (number, field)
+

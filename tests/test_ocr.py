@@ -1,0 +1,26 @@
+"""OCR lines from Tesseract's TSV (pipeline/ocr.py): what becomes a line and what is left out."""
+
+from __future__ import annotations
+
+from pipeline.ocr import _tsv_lines
+
+
+def _tsv(rows: list[tuple[int, str, tuple[int, int, int, int]]]) -> str:
+    """Tesseract TSV (level-5 words) from (line number, text, (left, top, width, height))."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    return "\n".join([head] + [f"5\t1\t1\t1\t{line}\t{k}\t{x}\t{y}\t{w}\t{h}\t90\t{text}"
+                               for k, (line, text, (x, y, w, h)) in enumerate(rows, start=1)])
+
+
+def test_ocr_rows_of_marks_and_specks_are_left_out():
+    """What Tesseract made of a Kinnari line's tone marks (corpora/synthetic abt-huaisai, page 13)
+    never reaches a line or the page's words; a page number, a lone dash and an acronym do."""
+    rows = [(1, "บุคลากรจำเป็นต้องมีความรู้", (100, 100, 600, 27)),
+            (2, "a", (100, 140, 20, 25)), (2, "vy", (130, 140, 20, 26)), (2, "Yu", (160, 140, 20, 14)),
+            (2, "๑", (190, 140, 20, 24)), (2, "7", (215, 140, 10, 36)),
+            (3, "เพื่อยกระดับคุณธรรม", (100, 190, 500, 27)),
+            (4, "๑", (100, 240, 12, 11)), (4, "7", (115, 240, 12, 28)),
+            (5, "๑๐", (700, 20, 30, 27)), (6, "-", (400, 300, 20, 27)), (7, "ITA", (100, 340, 60, 27))]
+    lines, words = _tsv_lines(_tsv(rows), 1.0)
+    assert [line.text for line in lines] == ["บุคลากรจำเป็นต้องมีความรู้", "เพื่อยกระดับคุณธรรม", "๑๐", "-", "ITA"]
+    assert [text for text, _ in words] == ["บุคลากรจำเป็นต้องมีความรู้", "เพื่อยกระดับคุณธรรม", "๑๐", "-", "ITA"]
