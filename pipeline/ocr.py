@@ -50,29 +50,81 @@ def _tesseract(info: PdfInfo, number: int, image, to_points: float, settings: Oc
 
     buf = io.BytesIO()
     image.save(buf, format="PNG")
-    png = buf.getvalue()
+    tsv = _run_tesseract(info, number, buf.getvalue(), settings.langs, "3")
+    gray = np.asarray(image)
+    lines, words = _tsv_lines(tsv, to_points,
+                              lambda words: reread_line(words, gray),
+                              lambda rows: _latin_read_as_thai(rows, gray, info, number))
+    return RawPage(number, size[0], size[1], tuple(lines), tuple(words))
+
+
+Row = list[tuple[str, PixelBox]]
+_LATIN_FOR_THAI = regex.compile(r"[a-z][A-Za-z]{1,2}")  # short, lowercase-led: an acronym (NO, ITA) stays
+
+
+def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int) -> list[Row]:
+    """A short Latin word after a Thai word, ending its line or before another Thai word, is a Thai
+    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ): the page's such words are cut out, stacked on one image and
+    read again with the Thai model alone (one Tesseract run a page); a word comes back only as Thai."""
+    import numpy as np
+    from PIL import Image
+
+    found = [(r, k) for r, row in enumerate(rows) for k in range(1, len(row))
+             if _LATIN_FOR_THAI.fullmatch(row[k][0]) and _THAI_LETTER.search(row[k - 1][0])
+             and (k + 1 == len(row) or _THAI_LETTER.search(row[k + 1][0]))]
+    if not found:
+        return rows
+    pad_x, pad_y, gap = 4, 12, 40  # pixels at 200 dpi: the marks above and below stay in the crop
+    crops = []
+    for r, k in found:
+        left, top, right, bottom = rows[r][k][1]
+        crops.append(gray[max(0, top - pad_y):bottom + pad_y, max(0, left - pad_x):right + pad_x])
+    canvas = np.full((sum(c.shape[0] + gap for c in crops) + gap, max(c.shape[1] for c in crops) + 2 * gap), 255,
+                     dtype=np.uint8)
+    spans, y = [], gap
+    for crop in crops:
+        canvas[y:y + crop.shape[0], gap:gap + crop.shape[1]] = crop
+        spans.append((y - gap // 2, y + crop.shape[0] + gap // 2))
+        y += crop.shape[0] + gap
+    buf = io.BytesIO()
+    Image.fromarray(canvas).save(buf, format="PNG")
+    tsv = _run_tesseract(info, number, buf.getvalue(), "tha", "6")
+    read: dict[int, str] = {}
+    for line in tsv.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
+            middle = int(cols[7]) + int(cols[9]) // 2
+            at = next((i for i, (a, b) in enumerate(spans) if a <= middle < b), None)
+            if at is not None:
+                read[at] = read.get(at, "") + cols[11].strip()
+    rows = [list(row) for row in rows]
+    for i, (r, k) in enumerate(found):
+        if _THAI_WORD.fullmatch(read.get(i, "")):
+            rows[r][k] = (read[i], rows[r][k][1])
+    return rows
+
+
+def _run_tesseract(info: PdfInfo, number: int, png: bytes, langs: str, psm: str) -> str:
+    """Tesseract's TSV for one PNG image, on one thread."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        result = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.langs, "--psm", "3", "tsv"],
+        result = subprocess.run(["tesseract", "stdin", "stdout", "-l", langs, "--psm", psm, "tsv"],
                                 input=png, capture_output=True, env=env, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
         raise BadInput(str(info.path), f"OCR took longer than {TIMEOUT_S} s", page=number) from None
     if result.returncode != 0:
         raise BadInput(str(info.path), "tesseract failed: "
                        + result.stderr.decode(errors="replace").strip()[:200], page=number)
-    gray = np.asarray(image)
-    lines, words = _tsv_lines(result.stdout.decode("utf-8"), to_points,
-                              lambda words: reread_line(words, gray))
-    return RawPage(number, size[0], size[1], tuple(lines), tuple(words))
+    return result.stdout.decode("utf-8")
 
 
-def _tsv_lines(tsv: str, scale: float,
-               fix: Callable[[list[tuple[str, PixelBox]]], list[tuple[str, PixelBox]]] | None = None
+def _tsv_lines(tsv: str, scale: float, fix: Callable[[Row], Row] | None = None,
+               fix_page: Callable[[list[Row]], list[Row]] | None = None
                ) -> tuple[list[RawLine], list[tuple[str, BBox]]]:
     """Tesseract TSV (level 5 = word) → lines in reading order, and words, with boxes in points.
 
     ``fix`` gets each line's words with their pixel boxes (left, top, right, bottom) and returns
-    them corrected.
+    them corrected; ``fix_page`` gets all lines' words at once, before ``fix``.
     """
     pixels: dict[tuple[int, int, int, int], list[tuple[str, PixelBox]]] = {}
     for row in tsv.splitlines()[1:]:
@@ -83,14 +135,14 @@ def _tsv_lines(tsv: str, scale: float,
         left, top, width, height = (int(c) for c in cols[6:10])
         pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
     typical = _typical_height(pixels)
-    pixels = {key: _without_echoes(words) for key, words in pixels.items() if not _mark_row(words, typical)}
-    lines: dict[tuple[int, int, int, int], list[tuple[str, BBox]]] = {}
-    for key, words in pixels.items():
-        lines[key] = [(text, (b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale))
-                      for text, b in (fix(words) if fix is not None else words)]
+    rows = [_without_echoes(words) for words in pixels.values() if not _mark_row(words, typical)]
+    if fix_page is not None:
+        rows = fix_page(rows)
     out = []
     all_words = []
-    for words in lines.values():
+    for row in rows:
+        words = [(text, (b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale))
+                 for text, b in (fix(row) if fix is not None else row)]
         text = _join_words(words)
         if _noise_row([t for t, _ in words], text):
             continue
@@ -101,6 +153,8 @@ def _tsv_lines(tsv: str, scale: float,
     return out, all_words
 
 
+_THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e]")
+_THAI_WORD = regex.compile(r"[\u0e01-\u0e4e]+")
 MARK_ROW = 0.6  # a "line" lower than this share of the page's typical line height…
 _THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{3,}")
 

@@ -26,6 +26,8 @@ CASES = {
     "libreoffice-actualtext-justified": ("text-layer", ["สำนักงาน ก.พ.", "กำหนดแนวทางการดำเนินการ"], []),
     "thai-digits-misread-by-ocr": ("ocr", ["๗. งบประมาณดำเนินการ", "๑,๐๐๐,๐๐๐ บาท", "๒๕๖๖ - ๒๕๗๐"],
                                    ["๕. งบประมาณ", "๒๕๒๒"]),  # tests/test_ocr_digits.py: every number
+    # Tesseract alone: a row of tone marks read as "๐ | 9๑7 A vy vy aA", และ as "was", ที่ as "ที"
+    "kinnari-ocr-latin-and-mark-rows": ("ocr", ["ระเบียบและ", "หลักเกณฑ์ที่เกี่ยวข้อง"], ["was", "vy", "aA", "9๑7"]),
 }
 
 
