@@ -36,8 +36,6 @@ def frequencies() -> dict[str, int]:
     return dict(tnc.word_freqs())
 
 
-
-
 @cache
 def _aa_as_am_table():
     """Words as a font that prints SARA AA as SARA AM shows them → the real word."""
@@ -97,6 +95,7 @@ MIN_FREQUENCY = 500  # the Thai National Corpus must know a restored word at lea
 MIN_FREQUENCY_SHORT = 20_000  # …and a two-letter one as one of the commonest words (นี้, ที่; not ขี for ปี)
 SPAN = 3  # words and uncovered runs looked at together ("ข้อ|มล" → ข้อมูล)
 ROUNDS = 4  # a line's words are revisited while restorations go on ("ที|เกียว" → ที่|เกี่ยว)
+MAX_WORD = 30  # longer than any word in the list that a plan uses
 _THAI_CHUNK = regex.compile(r"(?<![\u0e01-\u0e4e.])[\u0e01-\u0e4e]{2,}(?![\u0e01-\u0e4e.])")  # not an abbreviation
 
 
@@ -135,8 +134,6 @@ def segment(text: str) -> list[str]:
         j = i
     return tokens[::-1]
 
-
-MAX_WORD = 30  # longer than any word in the list that a plan uses
 
 
 @cache
@@ -235,7 +232,7 @@ def _restore_run(text: str, swaps: list[Swap]) -> str:
                 n, word = 1, (_two_words(units[i]) if units[i] not in cost else None)
             if word is None and units[i] not in cost:  # the mark may belong to a word around the run
                 before = out.pop() if out else ""
-                n = min(3, len(units) - i)
+                n = min(SPAN, len(units) - i)
                 word = _with_one_mark(before + "".join(units[i:i + n]))
                 if word is None:
                     out.append(before)

@@ -64,8 +64,9 @@ _LATIN_FOR_THAI = regex.compile(r"[a-z][A-Za-z]{1,2}")  # short, lowercase-led: 
 
 def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int) -> list[Row]:
     """A short Latin word after a Thai word, ending its line or before another Thai word, is a Thai
-    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ): the page's such words are cut out, stacked on one image and
-    read again with the Thai model alone (one Tesseract run a page); a word comes back only as Thai."""
+    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ): the page's such words are cut out,
+    stacked on one image and read again with the Thai model alone (one Tesseract run a page); a
+    word comes back only as Thai."""
     import numpy as np
     from PIL import Image
 
