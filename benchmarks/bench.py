@@ -194,8 +194,8 @@ def main() -> int:
                                pdftotext, note=(
                                    f"The 12 synthetic plans, {COPIES} copies each made distinct by their "
                                    "/Info (a batch skips duplicate files): enough documents that the "
-                                   "start-up (~0.8 s: the fork server imports the pipeline and builds the "
-                                   "word list once) stops dominating."))
+                                   "start-up (the fork server imports the pipeline and builds the word list "
+                                   "once; timed below) stops dominating."))
 
         # --- a scan
         sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -329,6 +329,13 @@ def _combined_parquet(out: Path) -> None:
             os.replace(tmp, out / f"{name[:-4]}.parquet")
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local", scheduler: str = "",
               force: bool = False, ocr: str = "auto", bom: bool = True, timeout_s: float = DOC_TIMEOUT_S,
               memory_mb: int = DOC_MEMORY_MB, formats: tuple[str, ...] = ("csv", "json"),
@@ -354,6 +361,8 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
             report[doc_id] = prev
             continue
         tasks.append(Task(str(path), doc_id, code, sha, str(out), ocr, bom, memory_mb, tuple(formats)))
+    # largest files first: a long document started last would leave the other workers idle at the end
+    tasks.sort(key=lambda t: -_size(t.path))
     total = len(tasks)
     if force and (out / JOURNAL).exists():
         (out / JOURNAL).unlink()
