@@ -30,6 +30,16 @@ def _fuzzy(synonym: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?b)(?:{synonym}){{s<=1}}")
 
 
+def _opening(words: str) -> regex.Pattern[str]:
+    """The words a field's value opens with, read by OCR with up to two letters wrong and one extra
+    ("ขีงบประมาณ", "ปขีงบประมาณ" for ปีงบประมาณ); none missing, so "งบประมาณ" is not taken for it.
+
+    >>> [bool(_opening("ปีงบประมาณ").match(t)) for t in ("ขีงบประมาณ พ.ศ.", "ปขีงบประมาณ", "งบประมาณ", "ใช้งบประมาณ")]
+    [True, True, False, False]
+    """
+    return regex.compile(rf"(?b)^(?:{words}){{s<=2,i<=1,e<=2}}(?![\u0e01-\u0e2e])")
+
+
 @dataclass(frozen=True, slots=True)
 class FieldHeading:
     number: int | None  # as printed (plans misnumber fields); None if OCR made it unreadable
@@ -47,6 +57,7 @@ class Template:
     fuzzy_headings: tuple[tuple[str, regex.Pattern[str]], ...]  # for OCR'd lines
     field_of_heading: tuple[tuple[str, regex.Pattern[str]], ...]
     list_fields: frozenset[str]
+    ocr_openings: dict[str, tuple[str, regex.Pattern[str]]]  # field → (the words it opens with, OCR misreads)
     results_blocks: dict[str, regex.Pattern[str]]
     list_marker: regex.Pattern[str]
     kinds: tuple[str, ...]
@@ -112,6 +123,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         fuzzy_headings=tuple((f, _fuzzy(s)) for f, s in synonyms),
         field_of_heading=tuple((f, regex.compile(s)) for f, s in synonyms),
         list_fields=frozenset(data["list_fields"]),
+        ocr_openings={f: (words, _opening(words)) for f, words in data.get("ocr_openings", {}).items()},
         results_blocks={k: regex.compile(_tolerant(v)) for k, v in data["results_blocks"].items()},
         list_marker=regex.compile(data["list_marker"]),
         kinds=tuple(data["kinds"]),

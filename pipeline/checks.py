@@ -31,6 +31,7 @@ CODES: dict[str, tuple[str, str]] = {
     "part2-part3-mismatch": ("warning", "Part 2 and Part 3 disagree on a project (listed or not, its budget)"),
     "committee-numbering-gap": ("warning", "the committee order skips member numbers"),
     "ocr-number-corrected": ("info", "a heading number OCR misread was taken from the sequence"),
+    "ocr-opening-restored": ("info", "a field's opening words OCR misread were restored from the template"),
     "page-ocr": ("info", "a page was read by OCR instead of its text layer"),
     "page-needs-ocr": ("warning", "a page's text layer is unusable and OCR was not allowed"),
 }
