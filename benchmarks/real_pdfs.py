@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import textlayer  # noqa: E402
-from pipeline.quality import _INVALID, dictionary_miss  # noqa: E402
+from pipeline.quality import INVALID, dictionary_miss  # noqa: E402
 from pipeline.thai import damage  # noqa: E402
 
 def miss_rate(text: str) -> float | None:
@@ -28,7 +28,7 @@ def miss_rate(text: str) -> float | None:
 def counts(text: str) -> dict[str, object]:
     d = damage(text)
     return {"pua": d["pua"], "am_split": d["sara_am_split"], "space_mark": d["space_before_mark"],
-            "invalid": len(_INVALID.findall(text)), "miss": miss_rate(text)}
+            "invalid": len(INVALID.findall(text)), "miss": miss_rate(text)}
 
 
 def pdfplumber_text(path: Path) -> str:

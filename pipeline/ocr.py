@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from .errors import BadInput
+from .quality import INVALID
 from .records import BBox
 
 PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
@@ -204,9 +205,11 @@ _ARABIC_DIGIT, _THAI_DIGIT = regex.compile(r"[0-9]"), regex.compile(r"[๐-๙]"
 
 def _noise_row(raw: list[str], text: str) -> bool:
     """A row Tesseract made of marks and specks, read as Latin or digit "words" ("a vy Yu V 1 1 ๑ 7",
-    "cha", "x=", "๑ 7"): no run of Thai letters, and at least half its words are noise — Latin of
-    three letters or fewer (an acronym such as ITA is kept), a stray symbol, a lone Thai letter, or
-    digits of both scripts in one row. ``raw`` are Tesseract's words, ``text`` the joined line.
+    "cha", "x=", "๑ 7", "ปใใใใโ 7็"): no run of Thai letters that could be a word, and at least half
+    its words are noise — Latin of three letters or fewer (an acronym such as ITA is kept), a stray
+    symbol, a lone Thai letter, an impossible Thai sequence (a mark with no base, a leading vowel
+    before no consonant), or digits of both scripts in one row. ``raw`` are Tesseract's words,
+    ``text`` the joined line.
 
     >>> _noise_row(["a", "vy", "Yu", "V", "1", "1", "๑", "7"], "a vy Yu V 1 1 ๑ 7"), _noise_row(["๑", "7"], "๑)")
     (True, True)
@@ -214,19 +217,21 @@ def _noise_row(raw: list[str], text: str) -> bool:
     (False, False, False)
     >>> _noise_row(["๕", "ป", "ี"], "๕ ปี"), _noise_row(["300"], "300"), _noise_row(["ITA"], "ITA")
     (False, False, False)
+    >>> _noise_row(["ธี", "11", "ปใใใใโ", "7็", "7ื"], "ธี 11 ปใใใใโ 7็ 7ื")
+    True
     """
-    if _THAI_RUN.search(text.replace(" ", "")):
-        return False
+    tokens = text.split()
+    if any(_THAI_RUN.search(t) and not INVALID.search(t) for t in tokens):
+        return False  # a run of Thai letters that could be a word
     joined = "".join(raw)
     mixed = bool(_ARABIC_DIGIT.search(joined) and _THAI_DIGIT.search(joined))
-    tokens = text.split()
 
     def noise(token: str) -> bool:
         letters = len(_LATIN.findall(token))
         return bool(_NOISE_SYMBOL.search(token)
                     or (letters and not (letters >= 4 or (letters == 3 and token.isupper())))
                     or (mixed and (_ARABIC_DIGIT.search(token) or _THAI_DIGIT.search(token)))
-                    or _LONE_LETTER.fullmatch(token))
+                    or _LONE_LETTER.fullmatch(token) or INVALID.search(token))
 
     noisy = sum(map(noise, tokens))
     return noisy > 0 and 2 * noisy >= len(tokens)

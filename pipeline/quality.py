@@ -19,7 +19,7 @@ STRIDE = 4  # every STRIDE-th page gets the dictionary check unless the document
 _THAI = regex.compile(r"[\u0e01-\u0e5b]")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 # impossible sequences: a mark with no base, two tones, a leading vowel before a non-consonant
-_INVALID = regex.compile(
+INVALID = regex.compile(
     rf"(?:^|[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e])[{MARKS}]"
     r"|[\u0e48-\u0e4b][\u0e48-\u0e4b]"
     r"|[\u0e40-\u0e44](?![\u0e01-\u0e2e])"
@@ -88,7 +88,7 @@ def assess(text: str, dictionary: bool = True) -> Quality:
     if chars == 0:
         return Quality(0, 0.0, 0, 0, 0, None, 0.0)
     thai = len(_THAI.findall(stripped))
-    invalid = len(_INVALID.findall(text))
+    invalid = len(INVALID.findall(text))
     controls = len(_CONTROL.findall(text))
     pua = damage(text)["pua"]
     miss = dictionary_miss(text) if thai >= 20 and dictionary else None
