@@ -260,6 +260,31 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
         prev_left, prev_right = left, right
     if parts:
         out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
+    return _join_rotated(out)
+
+
+ROTATED_WIDTH = 30.0  # points: a column of text turned 90° is one line-height wide
+
+
+def _join_rotated(lines: list[RawLine]) -> tuple[RawLine, ...]:
+    """Text turned 90° (a table header written bottom to top, "น้ำหนัก") comes from poppler a run
+    of glyphs at a time, each a "line" of its own: runs in one narrow column, each just above the
+    one before, are one line again.
+
+    >>> [line.text for line in _join_rotated([RawLine("นํ", (497, 83, 510, 90)), RawLine("้", (497, 82, 510, 82)),
+    ...     RawLine("า", (497, 77, 510, 83)), RawLine("หน", (497, 62, 510, 77)), RawLine("ัก", (497, 54, 510, 60)),
+    ...     RawLine("หน่วยประเมิน", (522, 36, 587, 50))])]
+    ['นํ้าหนัก', 'หน่วยประเมิน']
+    """
+    out: list[RawLine] = []
+    for line in lines:
+        if out:
+            a, b = out[-1].bbox, line.bbox
+            if (abs(a[0] - b[0]) <= 1 and abs(a[2] - b[2]) <= 1 and a[2] - a[0] <= ROTATED_WIDTH
+                    and b[3] <= a[1] + 1 and b[1] < a[1]):
+                out[-1] = RawLine(out[-1].text + line.text, (min(a[0], b[0]), b[1], max(a[2], b[2]), a[3]))
+                continue
+        out.append(line)
     return tuple(out)
 
 

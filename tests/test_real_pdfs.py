@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+import regex
+
 from pipeline import textlayer
 from pipeline.quality import dictionary_miss
-from pipeline.thai import damage
+from pipeline.thai import MARKS, damage
 from tests.conftest import KALASIN, SHARED
 
 REAL = SHARED / "real-pdfs"
@@ -45,9 +47,20 @@ def test_real_pdf_text(pdf, source_miss, tmp_path):
     for name in ("text.txt", "pages.json"):
         assert damage((folder / name).read_text(encoding="utf-8")) == {
             "pua": 0, "sara_am_split": 0, "space_before_mark": 0}, name
+    orphans = [(p.number, line.text) for p in layer.pages for line in p.lines if regex.match(f"[{MARKS}]", line.text)]
+    assert orphans == []  # no line opens with a mark (text turned 90° came a glyph run a line)
     ours = dictionary_miss("\n".join(p.text for p in layer.pages), None)
     raw = dictionary_miss(_pdfplumber_text(pdf), None)
     assert ours is not None, "no Thai text came out"
     if raw is not None:
         assert ours <= max(raw / 2, source_miss * 1.05), f"dictionary miss {ours:.3f}, raw {raw:.3f}"
     assert all(p.quality is not None for p in layer.pages)
+
+
+def test_text_turned_90_degrees_is_one_line():
+    """nysso ITA EB2 2.6, page 10: the table header "น้ำหนัก" is printed bottom to top; poppler gives it
+    as five runs (นํ / ้ / า / หน / ัก), each once a line of its own."""
+    layer = textlayer.read(REAL / "nysso__upload_ITA_EB2_2.6.pdf")
+    texts = [line.text for line in layer.pages[9].lines]
+    assert "น้ำหนัก" in texts
+    assert not {"้", "ัก", "นํ"} & set(texts)
