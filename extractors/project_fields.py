@@ -105,6 +105,22 @@ def _kind(name: str, template: Template) -> str:
     return ""
 
 
+def _restore_openings(fields: list[_Field], values: dict[str, str], template: Template,
+                      ocr_pages: frozenset[int], seq: int) -> list[Check]:
+    """On OCR'd pages, the words a field's value opens with in the template, where OCR misread them
+    ("ขีงบประมาณ" for ปีงบประมาณ); ``values`` is updated in place."""
+    checks = []
+    for f in fields:
+        opening = template.ocr_openings.get(f.name)
+        value = values.get(f.name, "")
+        if opening and f.lines and f.lines[0].page in ocr_pages and not value.startswith(opening[0]):
+            if m := opening[1].match(value):
+                values[f.name] = opening[0] + value[m.end():]
+                checks.append(check("ocr-opening-restored", f.lines[0].page,
+                                    f"project {seq}: {f.name} “{m[0]}” read as “{opening[0]}”", field=f.name))
+    return checks
+
+
 def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges: dict[int, float],
                     ocr_pages: frozenset[int] = frozenset()) -> tuple[Project, list[Check]]:
     fields, checks = _split_fields(block, template, ocr_pages)
@@ -128,14 +144,7 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         else:
             values[f.name] = "\n".join(_paragraph_texts(f.lines, edges, template))
 
-    for f in fields:  # OCR misreads the words a field's value opens with in the template: ขีงบประมาณ
-        opening = template.ocr_openings.get(f.name)
-        value = values.get(f.name, "")
-        if opening and f.lines and f.lines[0].page in ocr_pages and not value.startswith(opening[0]):
-            if m := opening[1].match(value):
-                values[f.name] = opening[0] + value[m.end():]
-                checks.append(check("ocr-opening-restored", f.lines[0].page,
-                                    f"project {block.seq}: {f.name} “{m[0]}” read as “{opening[0]}”", field=f.name))
+    checks.extend(_restore_openings(fields, values, template, ocr_pages, block.seq))
     seen = {f.name for f in fields}
     for name in EXPECTED_FIELDS:
         if name not in seen:
