@@ -1,7 +1,9 @@
 """NACC template generations as data (``templates/*.json``), compiled once.
 
 A municipality whose plan says "วิธีการดำเนินงาน" instead of "วิธีดำเนินการ"
-is a new synonym in the JSON file, not new code.
+is a new synonym in the JSON file, not new code. ``ocr_openings`` holds the words a
+field's value opens with in the template (the duration: ปีงบประมาณ), given back on
+OCR'd pages where a letter or two of them was misread.
 """
 
 from __future__ import annotations
