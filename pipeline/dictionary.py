@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
+
+from .thai import ABOVE_VOWELS, CONSONANTS, TONES
 
 SARA_AA, SARA_AM = "\u0e32", "\u0e33"
 
@@ -88,8 +90,7 @@ def restore_aa(line: str) -> tuple[str, list[Swap]]:
     return "".join(out), swaps
 
 
-_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # above/below a letter
-_CONSONANT = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
+_MARKS = ABOVE_VOWELS + "\u0e38\u0e39" + TONES + "\u0e4c"  # the marks OCR drops: vowels above/below, tones, ์
 SAME_WORD_RATIO = 50  # a known word is changed only into one this many times as frequent (เรือง 623 → เรื่อง 103,410)
 MIN_FREQUENCY = 500  # the Thai National Corpus must know a restored word at least this often (ซื่อสัตย์ 870)…
 MIN_FREQUENCY_SHORT = 20_000  # …and a two-letter one as one of the commonest words (นี้, ที่; not ขี for ปี)
@@ -194,7 +195,7 @@ def _with_one_mark(region: str) -> str | None:
     cost, freq = _word_costs()[0], frequencies()
     best: tuple[float, str] | None = None
     for k in range(1, len(region) + 1):
-        if region[k - 1] not in _CONSONANT + _MARKS:
+        if region[k - 1] not in CONSONANTS + _MARKS:
             continue
         for mark in _MARKS:
             candidate = region[:k] + mark + region[k:]
@@ -213,7 +214,16 @@ def _with_one_mark(region: str) -> str | None:
 
 
 def _restore_run(text: str, swaps: list[Swap]) -> str:
+    restored, found = _restored(text)
+    swaps.extend(found)
+    return restored
+
+
+@lru_cache(maxsize=8192)  # OCR repeats its runs (ที, ท้องถิน) and the split-word check asks again
+def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
+    """A Thai run with the marks OCR lost given back, and what was restored."""
     cost = _word_costs()[0]
+    swaps: list[Swap] = []
     for _ in range(ROUNDS):
         units: list[str] = []  # known words, and runs of characters no word covers
         for token in segment(text):
@@ -249,7 +259,7 @@ def _restore_run(text: str, swaps: list[Swap]) -> str:
         if restored == text:
             break
         text = restored
-    return text
+    return text, tuple(swaps)
 
 
 _LETTERS = "[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]"  # Thai letters and marks, not ฯ or ๆ

@@ -49,9 +49,7 @@ def _tesseract(info: PdfInfo, number: int, image, to_points: float, settings: Oc
 
     from .digits import reread_line
 
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    tsv = _run_tesseract(info, number, buf.getvalue(), settings.langs, "3")
+    tsv = _run_tesseract(info, number, _png(image), settings.langs, "3")
     gray = np.asarray(image)
     lines, words = _tsv_lines(tsv, to_points,
                               lambda words: reread_line(words, gray),
@@ -88,9 +86,7 @@ def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int) -> li
         canvas[y:y + crop.shape[0], gap:gap + crop.shape[1]] = crop
         spans.append((y - gap // 2, y + crop.shape[0] + gap // 2))
         y += crop.shape[0] + gap
-    buf = io.BytesIO()
-    Image.fromarray(canvas).save(buf, format="PNG")
-    tsv = _run_tesseract(info, number, buf.getvalue(), "tha", "6")
+    tsv = _run_tesseract(info, number, _png(Image.fromarray(canvas)), "tha", "6")
     read: dict[int, str] = {}
     for line in tsv.splitlines()[1:]:
         cols = line.split("\t")
@@ -104,6 +100,12 @@ def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int) -> li
         if _THAI_WORD.fullmatch(read.get(i, "")):
             rows[r][k] = (read[i], rows[r][k][1])
     return rows
+
+
+def _png(image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
 
 
 def _run_tesseract(info: PdfInfo, number: int, png: bytes, langs: str, psm: str) -> str:
