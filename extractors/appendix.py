@@ -8,7 +8,9 @@ import regex
 
 from pipeline.layout import join_lines
 from pipeline.numerals import to_arabic
-from pipeline.records import Line
+from pipeline.records import Line, Page
+
+from .tables import PageWords, cell_lines
 
 TITLES = r"(?:นางสาว|นาง|นาย|ว่าที่\s*ร้อย(?:ตรี|โท|เอก)|ว่าที่\s*ร\.ต\.|ดร\.|จ่าเอก|สิบเอก|พันตำรวจ\S*)"
 ROLES = regex.compile(
@@ -88,13 +90,9 @@ def split_appendix(lines: tuple[Line, ...]) -> tuple[list[Line], list[Line]]:
     return announcement, order
 
 
-def members(order: list[Line], doc_id: str) -> list[Member]:
-    """One row per printed member, from "ประกอบด้วย" to the duties ("โดยมีหน้าที่…").
-
-    A member's cells wrap inside the table; the wrapped pieces follow its first line and are
-    joined to it before the role (last column) and the person's name are read off.
-    """
-    rows: list[tuple[int, list[str], int]] = []
+def _member_lines(order: list[Line]) -> list[Line]:
+    """The lines of the member list: after "ประกอบด้วย", before the duties ("โดยมีหน้าที่…")."""
+    out: list[Line] = []
     inside = False
     for line in order:
         text = line.text.strip()
@@ -103,8 +101,23 @@ def members(order: list[Line], doc_id: str) -> list[Member]:
             continue
         if text.startswith(("โดยมีหน้าที่", "ให้คณะกรรมการ", "ทั้งนี้")):
             break
-        if text.startswith("/"):
-            continue  # "/๑๖. …": continued overleaf
+        if not text.startswith("/"):  # "/๑๖. …": continued overleaf
+            out.append(line)
+    return out
+
+
+def members(order: list[Line], doc_id: str, pages: dict[int, Page] | None = None) -> list[Member]:
+    """One row per printed member, from "ประกอบด้วย" to the duties ("โดยมีหน้าที่…").
+
+    A member's cells wrap inside the table; the wrapped pieces follow its first line and are
+    joined to it before the role (last column) and the person's name are read off.
+    """
+    rows: list[tuple[int, list[str], int]] = []
+    listed = _member_lines(order)
+    if pages and (by_columns := members_by_columns(listed, pages, doc_id)) is not None:
+        return by_columns
+    for line in listed:
+        text = line.text.strip()
         if m := _MEMBER.match(text):
             rows.append((int(to_arabic(m[1])), [m[2]], line.page))
         elif rows:
@@ -115,9 +128,74 @@ def members(order: list[Line], doc_id: str) -> list[Member]:
         role_match = ROLES.search(rest)
         role = "".join(role_match[1].split()) if role_match else ""
         rest = rest[: role_match.start()].strip() if role_match else rest.strip()
-        person = _PERSON.match(rest)
-        name, position = (person[1], person[2].strip()) if person else (rest, "")
-        out.append(Member(doc_id, no, " ".join(name.split()), position, role, page))
+        name, position = _name_and_position(rest, "")
+        out.append(Member(doc_id, no, name, position, role, page))
+    return out
+
+
+def _name_and_position(person_text: str, position: str) -> tuple[str, str]:
+    """A member's name and position; a member listed by office alone ("ผู้อำนวยการกองคลัง") has no
+    name, the office is the position.
+
+    >>> _name_and_position("นายบุญมี แก้วกันหา ประธานสภา", ""), _name_and_position("ผู้อำนวยการกองช่าง", "")
+    (('นายบุญมี แก้วกันหา', 'ประธานสภา'), ('', 'ผู้อำนวยการกองช่าง'))
+    """
+    if person := _PERSON.match(person_text):
+        return " ".join(person[1].split()), join_lines([person[2], position])
+    return "", join_lines([person_text, position])
+
+
+COLUMN_PT = 8.0  # lines starting within this many points of each other start in one column
+
+
+def _column_lefts(lines: list[Line]) -> list[float]:
+    """Where the member table's columns start: the left edges that two lines or more share."""
+    clusters: list[list[float]] = []
+    for x in sorted(line.bbox[0] for line in lines):
+        if clusters and x - clusters[-1][0] <= COLUMN_PT:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
+
+
+def members_by_columns(rows: list[Line], pages: dict[int, Page], doc_id: str) -> list[Member] | None:
+    """Members read off the printed columns (number and name · position · role), each cell by its
+    words' boxes, so that wrapped cells do not run into each other; None when the list shows no
+    three columns (it is then read as text)."""
+    lefts = _column_lefts(rows)
+    if len(lefts) < 3 or any(p not in pages for p in {ln.page for ln in rows}):
+        return None
+    starts = [ln for ln in rows if abs(ln.bbox[0] - lefts[0]) <= COLUMN_PT and _MEMBER.match(ln.text.strip())]
+    if len(starts) < 2:
+        return None
+    region = {}  # page → (top, bottom) of the list on it
+    for ln in rows:
+        top, bottom = region.get(ln.page, (ln.bbox[1], ln.bbox[3]))
+        region[ln.page] = (min(top, ln.bbox[1]), max(bottom, ln.bbox[3]))
+    edges = [*lefts[1:], float("inf")]
+    out = []
+    for k, start in enumerate(starts):
+        nxt = starts[k + 1] if k + 1 < len(starts) else None
+        spans = [(start.page, start.bbox[1] - 1, nxt.bbox[1] - 1 if nxt and nxt.page == start.page
+                  else region[start.page][1] + 1)]
+        for page in sorted(p for p in region if start.page < p <= (nxt.page if nxt else max(region))):
+            spans.append((page, region[page][0] - 1, nxt.bbox[1] - 1 if nxt and nxt.page == page
+                          else region[page][1] + 1))
+        columns = []
+        for c, left in enumerate(lefts):
+            texts = []
+            for page, top, bottom in spans:
+                words = PageWords(pages[page].words)
+                box = (left - COLUMN_PT / 2, top, edges[c] - COLUMN_PT / 2, bottom)
+                texts.extend(line.text for line in cell_lines(words, box))
+            columns.append(join_lines(texts))
+        number = _MEMBER.match(columns[0])
+        role = "".join(columns[-1].split())
+        if number is None or not ROLES.fullmatch(role):
+            return None  # the columns do not hold number · … · role: read the list as text
+        name, position = _name_and_position(number[2], join_lines(columns[1:-1]))
+        out.append(Member(doc_id, int(to_arabic(number[1])), name, position, role, start.page))
     return out
 
 
@@ -130,6 +208,7 @@ def numbering_gaps(rows: list[Member]) -> list[tuple[int, int]]:
     return gaps
 
 
-def extract_appendix(appendix: tuple[Line, ...], doc_id: str) -> tuple[Instrument, Instrument, list[Member]]:
+def extract_appendix(appendix: tuple[Line, ...], doc_id: str, pages: dict[int, Page] | None = None
+                     ) -> tuple[Instrument, Instrument, list[Member]]:
     announcement, order = split_appendix(appendix)
-    return _instrument(announcement), _instrument(order), members(order, doc_id)
+    return _instrument(announcement), _instrument(order), members(order, doc_id, pages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -28,27 +29,86 @@ class Foreword:
     page: int | None
 
 
-def extract_cover(front: tuple[Line, ...]) -> tuple[DocumentInfo, list[Check]]:
-    """LAO name and type, district, province, plan period from the cover (the first page with text)."""
+PLAUSIBLE_YEARS = (2557, 2575)  # a plan year outside this is a misread, never a period
+PLAN_SPANS = (3, 4)  # 2561–2564, 2566–2570: four or five fiscal years
+
+
+def plausible_period(text: str) -> tuple[int, int] | None:
+    """The plan period a "พ.ศ. ๒๕๖๖ – ๒๕๗๐" line names, when both years can be a plan's.
+
+    >>> plausible_period("(พ.ศ. ๒๕๖๖ – ๒๕๗๐)"), plausible_period("(พ.ศ. ๒๕๐๑ - ๒๕๕๐)")
+    ((2566, 2570), None)
+    """
+    if not (m := _PERIOD.search(text)):
+        return None
+    start, end = be_years(m[0])
+    if start is None or end is None:
+        return None
+    lo, hi = PLAUSIBLE_YEARS
+    if lo <= start <= hi and lo <= end <= hi and end - start in PLAN_SPANS:
+        return start, end
+    return None
+
+
+def _page_values(lines: list[str]) -> dict[str, object]:
+    """The identity values one page prints (first occurrence of each)."""
+    found: dict[str, object] = {}
+    for text in lines:
+        if "lao_name" not in found and (m := _LAO.match(text)):
+            found["lao_type"], found["lao_name"] = m[1], m[1] + m[2]
+        if "district" not in found and (m := _DISTRICT.search(text)):
+            found["district"] = m[1]
+        if "province" not in found and (m := _PROVINCE.search(text)):
+            found["province"] = m[1]
+        if "period" not in found and (period := plausible_period(text)):
+            found["period"] = period
+    return found
+
+
+def extract_cover(front: tuple[Line, ...], ocr_pages: frozenset[int] = frozenset(),
+                  elsewhere: tuple[Line, ...] = ()) -> tuple[DocumentInfo, list[Check]]:
+    """LAO name and type, district, province, plan period from wherever the plan prints them.
+
+    The cover is the front page that prints most of them (a signed announcement, often scanned,
+    may come first; the cover may be page 2–4), text-layer pages before OCR'd ones. A value the
+    cover lacks is taken from the other front pages, then from ``elsewhere`` (running headers,
+    the appendix): the value most pages agree on, OCR'd pages only when nothing else has it.
+    """
     if not front:
         return DocumentInfo(), [check("cover-incomplete", 1, "no cover page text found")]
-    first_page = front[0].page
-    cover = [ln.text.strip() for ln in front if ln.page == first_page]
-    lao_type = lao_name = district = province = ""
-    start = end = None
-    for text in cover:
-        if not lao_name and (m := _LAO.match(text)):
-            lao_type, lao_name = m[1], m[1] + m[2]
-        if not district and (m := _DISTRICT.search(text)):
-            district = m[1]
-        if not province and (m := _PROVINCE.search(text)):
-            province = m[1]
-        if start is None and (m := _PERIOD.search(text)):
-            start, end = be_years(m[0])
-    info = DocumentInfo(lao_name, lao_type, district, province, start, end)
-    missing = [k for k, v in (("lao_name", lao_name), ("province", province), ("plan period", start))
-               if not v]
-    checks = [check("cover-incomplete", first_page, f"cover: no {', '.join(missing)} found")] if missing else []
+    by_page: dict[int, list[str]] = {}
+    for ln in front:
+        by_page.setdefault(ln.page, []).append(ln.text.strip())
+    values = {page: _page_values(lines) for page, lines in by_page.items()}
+    cover_page = max(values, key=lambda p: (p not in ocr_pages, len(values[p]), -p))
+    chosen = dict(values[cover_page])
+    later: dict[int, list[str]] = {}
+    for ln in elsewhere:
+        later.setdefault(ln.page, []).append(ln.text.strip())
+    pools = [{p: v for p, v in values.items() if p not in ocr_pages},
+             {p: _page_values(lines) for p, lines in later.items() if p not in ocr_pages},
+             {p: v for p, v in values.items() if p in ocr_pages}]
+    inferred = []
+    for key in ("lao_name", "district", "province", "period"):
+        for pool in pools:
+            if key in chosen:
+                break
+            votes = Counter(v[key] for v in pool.values() if key in v)
+            if votes:
+                chosen[key] = votes.most_common(1)[0][0]
+                inferred.append(key)
+                if key == "lao_name":
+                    chosen["lao_type"] = next(t for t in LAO_TYPES if str(chosen[key]).startswith(t))
+    start, end = chosen.get("period", (None, None))  # type: ignore[misc]
+    info = DocumentInfo(str(chosen.get("lao_name", "")), str(chosen.get("lao_type", "")),
+                        str(chosen.get("district", "")), str(chosen.get("province", "")), start, end)
+    missing = [k for k, v in (("lao_name", info.lao_name), ("province", info.province),
+                              ("plan period", info.plan_start_be)) if not v]
+    checks = [check("cover-incomplete", cover_page, f"cover: no {', '.join(missing)} found")] if missing else []
+    if inferred:
+        checks.append(check("anchor-inferred", cover_page,
+                            f"cover (page {cover_page}) lacks {', '.join(inferred)}: taken from the other pages "
+                            "that print it"))
     return info, checks
 
 

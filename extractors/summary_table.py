@@ -1,7 +1,13 @@
 """Part 2: the ruled table of every project by dimension and mission, one budget column per year.
 
 Rows continue across pages under a repeated header; one cell often holds
-several projects ("๑) … ๒) …") with their figures stacked in the year cells.
+several projects with their figures stacked in the year cells, or level with
+each project's first line. Projects are found by geometry and any list marker
+("๑)", "(๑)", "๑.๑.๑ (๑)", "๑.๑.๑.๑", a bullet) or, in a table that numbers
+nothing, by a line opening with a kind word (โครงการ/กิจกรรม/มาตรการ) or level
+with a figure. Each entry gets its place in the table (``seq`` 1, 2, …);
+``link_to_part3`` then renumbers the entries by aligning their names with Part 3.
+
 A figure goes to a project only with evidence: it sits on the line where the
 project starts, or the cell holds exactly one figure per project in order.
 Otherwise it is kept with no project (``seq`` empty) and a check says so.
@@ -9,23 +15,27 @@ Otherwise it is kept with no project (``seq`` empty) and a check says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from pipeline.checks import check
 from pipeline.numerals import thai_int, to_arabic
-from pipeline.records import Check, Page
+from pipeline.records import BBox, Check, Page
 
-from .tables import Cell, CellLine, Row, ruled_rows
+from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows
 from .template import Template
 
 ALIGN_PT = 4.0  # a figure within this many points of a project's first line is on that line
-_PROJECT_START = regex.compile(r"^\s*([0-9๐-๙]{1,3})\)\s*")
 _YEAR = regex.compile(r"(25[0-9]{2})")
 _FIGURE = regex.compile(r"^[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?$|^[-–]$")
-_COUNT = regex.compile(r"จำนวน\s*([0-9๐-๙]+)\s*โครงการ")
+_ENTRY = regex.compile(r"""^\s*(?:
+    (?P<dotted>[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,3}){2,})\.?(?:\s*\((?P<sub>[0-9๐-๙]{1,3})\))?(?![0-9๐-๙.])
+  | \((?P<paren>[0-9๐-๙]{1,3})\)
+  | (?P<close>[0-9๐-๙]{1,3})\)
+  | (?P<stop>[0-9๐-๙]{1,3})\.(?![0-9๐-๙])
+  | (?P<bullet>[-–•●○▪■◆❖➢►✓*])(?=\s)
+)\s*""", regex.X)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,7 @@ class SummaryTable:
     checks: tuple[Check, ...]
     # cells whose figures could not be tied to single projects: (page, projects, year → figures)
     unassigned: tuple[tuple[int, tuple[int, ...], dict[int, list[int]]], ...] = ()
+    pages: dict[int, int] = field(default_factory=dict)  # seq → the page Part 2 lists it on
 
 
 def figure_value(text: str) -> int | None:
@@ -85,48 +96,74 @@ def figure_value(text: str) -> int | None:
     return thai_int(text)
 
 
-def _columns(header: Row) -> dict[str, int | list[tuple[int, int]]]:
-    roles: dict[str, int | list[tuple[int, int]]] = {}
+@dataclass(slots=True)
+class _Columns:
+    roles: dict[str, int]  # dimension, mission, project, note → column index
+    years: list[tuple[int, int]]  # (column index, fiscal year)
+    bands: dict[int, tuple[float, float]]  # column index → its x-range, from the header
+
+
+def _columns(header: Row, template: Template) -> _Columns | None:
+    """The header row's column roles, or None when ``header`` is no header (three year cells at least)."""
+    words = template.part2
+    roles: dict[str, int] = {}
     years: list[tuple[int, int]] = []
     for i, cell in enumerate(header.cells):
         text = cell.text if cell else ""
-        if m := _YEAR.search(to_arabic(text)):
+        if (m := _YEAR.search(to_arabic(text))) and len(text) < 25:
             years.append((i, int(m[1])))
-        elif "ภารกิจ" in text:
-            roles["mission"] = i
-        elif "โครงการ" in text or "กิจกรรม" in text:
-            roles["project"] = i
-        elif "หมายเหตุ" in text:
-            roles["note"] = i
-        elif "มิติ" in text or "มติ" in text:
-            roles["dimension"] = i
-    roles["years"] = years
-    return roles
+        elif words["header_mission"].search(text):
+            roles.setdefault("mission", i)
+        elif words["header_project"].search(text):
+            roles.setdefault("project", i)
+        elif words["header_note"].search(text):
+            roles.setdefault("note", i)
+        elif words["header_dimension"].search(text):
+            roles.setdefault("dimension", i)
+    if len(years) < 3 or not roles:
+        return None
+    bands = {i: (c.bbox[0], c.bbox[2]) for i, c in enumerate(header.cells) if c is not None}
+    return _Columns(roles, years, bands)
 
 
 _GROUPED = regex.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*$")
+_GROUPED_PREFIX = regex.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:,[0-9๐-๙]{0,2})?$")
+
+
+def _joins(prev: str, token: str) -> bool:
+    """Whether ``token`` finishes a number that wrapped inside a narrow cell ("๑" / ",๐๐๐,๐" / "๐๐").
+
+    >>> _joins("๑", ",๐๐๐,๐"), _joins("๑,๐๐๐,๐", "๐๐"), _joins("๒๐,๐๐๐", "๕๐,๐๐๐"), _joins("๑,๗๕", "๐,๐๐๐")
+    (True, True, False, True)
+    """
+    joined = prev + token
+    if not _GROUPED_PREFIX.match(joined) or "," not in joined:
+        return False
+    return prev.endswith(",") or token.startswith(",") or not _GROUPED.match(prev)
 
 
 def _figures(lines: tuple[CellLine, ...]) -> list[tuple[int, float]]:
     """The figures of a year cell with their line tops; a number that wrapped inside a narrow cell
-    ("๑,๗๕" / "๐,๐๐๐") is joined again when only the joined form is a well-grouped number."""
+    is joined again where only the joined form is a well-grouped number."""
     tokens: list[tuple[str, float]] = []
     for line in lines:
         for token in line.text.split():
-            if not _FIGURE.match(token):
+            if not (_FIGURE.match(token) or _GROUPED_PREFIX.match(token.lstrip(","))):
                 continue
-            if tokens:
-                prev, top = tokens[-1]
-                joined = prev + token
-                if _GROUPED.match(joined) and "," in joined and (
-                        prev.endswith(",") or not _GROUPED.match(prev) or not _GROUPED.match(token)):
-                    tokens[-1] = (joined, top)
-                    continue
+            if tokens and _joins(tokens[-1][0], token):
+                tokens[-1] = (tokens[-1][0] + token, tokens[-1][1])
+                continue
             tokens.append((token, line.top))
-    return [(v, top) for token, top in tokens if (v := figure_value(token)) is not None]
+    return [(v, top) for token, top in tokens if _GROUPED.match(token) or _FIGURE.match(token)
+            if (v := figure_value(token)) is not None]
 
 
 _FRAGMENT = regex.compile(r"^[0-9๐-๙,]+$")
+
+
+def _is_header_like(row: Row) -> bool:
+    texts = [c.text.strip() if c else "" for c in row.cells]
+    return any("(บาท)" in t for t in texts) or any(_YEAR.search(to_arabic(t)) and "ปี" in t for t in texts)
 
 
 def _join_split_numbers(rows: list[Row]) -> list[Row]:
@@ -135,8 +172,7 @@ def _join_split_numbers(rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     last_data: int | None = None  # index in ``out`` of the last row that is not a header
     for row in rows:
-        texts = [c.text.strip() if c else "" for c in row.cells]
-        if any("(บาท)" in t for t in texts) or any(_YEAR.search(to_arabic(t)) and "ปี" in t for t in texts):
+        if _is_header_like(row):
             out.append(row)  # a (repeated) header row
             continue
         prev = out[last_data] if last_data is not None else None
@@ -162,108 +198,215 @@ def _join_split_numbers(rows: list[Row]) -> list[Row]:
     return out
 
 
-def extract_summary(pdf_path: Path, pages: list[Page], template: Template, doc_id: str) -> SummaryTable:
-    rows = _join_split_numbers(ruled_rows(pdf_path, pages, template.fiscal_years + 3))
-    budgets: list[BudgetRow] = []
-    totals: list[BudgetTotal] = []
-    checks: list[Check] = []
-    listed: dict[int, tuple[int | None, str]] = {}
-    roles: dict[str, int | list[tuple[int, int]]] = {}
-    dimension: int | None = None
-    mission = ""
-    group: _Group | None = None
-    sums: dict[tuple[int | None, int], int] = {}
-    groups: list[tuple[int, tuple[int, ...], dict[int, list[int]]]] = []
-    next_seq = 1
+def _row_box(row: Row) -> BBox | None:
+    boxes = [c.bbox for c in row.cells if c is not None]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
-    def close(g: _Group | None) -> None:
+
+class _Reader:
+    """Reads the rows of Part 2 top to bottom; each kind of row has its own small method."""
+
+    def __init__(self, pages: list[Page], template: Template, doc_id: str) -> None:
+        self.pages = {p.number: p for p in pages}
+        self.words: dict[int, PageWords] = {}
+        self.template = template
+        self.words_of = template.part2
+        self.doc_id = doc_id
+        self.kind = regex.compile(rf"^\s*(?:{'|'.join(template.kinds)})")
+        self.columns: _Columns | None = None
+        self.dimension: int | None = None
+        self.after_subtotal: int | None = None  # the dimension a subtotal closed, until the next is read
+        self.mission = ""
+        self.group: _Group | None = None
+        self.next_seq = 1
+        self.numbers: dict[str, int] = {}  # list scheme → its last number
+        self.numbered = False  # the table numbers its entries (so a kind word alone starts none)
+        self.budgets: list[tuple[_Project | None, BudgetRow]] = []  # named when the table is read
+        self.totals: list[BudgetTotal] = []
+        self.checks: list[Check] = []
+        self.entries: list[tuple[_Project, int | None]] = []  # every entry with its dimension
+        self.sums: dict[tuple[int | None, int], int] = {}
+        self.unassigned: list[tuple[int, tuple[int, ...], dict[int, list[int]]]] = []
+
+    # -- cells ------------------------------------------------------------------------------
+    def _text(self, row: Row, role: str) -> str:
+        """A role's cell text; where a merged cell left the row none, the words in the column's band."""
+        assert self.columns is not None
+        i = self.columns.roles.get(role)
+        if i is None or i >= len(row.cells):
+            return ""
+        cell = row.cells[i]
+        if cell is not None:
+            return cell.text.strip()
+        box, band = _row_box(row), self.columns.bands.get(i)
+        if box is None or band is None or row.page not in self.pages:
+            return ""
+        words = self.words.setdefault(row.page, PageWords(self.pages[row.page].words))
+        return "\n".join(line.text for line in cell_lines(words, (band[0], box[1], band[1], box[3]))).strip()
+
+    # -- rows -------------------------------------------------------------------------------
+    def feed(self, row: Row) -> None:
+        if (columns := _columns(row, self.template)) is not None:
+            self.columns = columns
+            return
+        if self.columns is None:
+            return
+        texts = [c.text.strip() if c else "" for c in row.cells]
+        joined = " ".join(texts)
+        if self.words_of["header_unit"].search(joined.replace("\n", " ")) and not any(
+                _FIGURE.match(t) for t in joined.split()):
+            return  # the header's unit row
+        labels = [self._text(row, r) for r in ("dimension", "mission", "project")]
+        if any(self.words_of["total"].match(t) for t in labels):
+            self._total(row, " ".join(labels))
+            return
+        self._data(row, labels)
+
+    def _total(self, row: Row, label: str) -> None:
+        """A subtotal, a dimension's total, a grand total or an item-count row."""
+        assert self.columns is not None
+        self._close()
+        flat = "".join(label.split())
+        words = self.words_of
+        counts = [thai_int(m["n"]) or 0 for m in words["count"].finditer(label)]
+        if m := words["dimension_total"].search(label):
+            dimension: int | None = thai_int(m["no"])
+        elif words["grand_total"].search(flat) or words["grand_total"].search(label):
+            dimension = None
+        else:
+            dimension = self.dimension if self.dimension is not None else (
+                self.after_subtotal + 1 if self.after_subtotal is not None else None)
+        for col, year in self.columns.years:
+            cell = row.cells[col] if col < len(row.cells) else None
+            figs = _figures(cell.lines) if cell else []
+            self.totals.append(BudgetTotal(self.doc_id, dimension, year, figs[0][0] if figs else None, 0,
+                                           sum(counts) if counts else None, row.page))
+        if dimension is not None:
+            self.after_subtotal = dimension
+            self.dimension = None
+
+    def _data(self, row: Row, labels: list[str]) -> None:
+        assert self.columns is not None
+        dim_text, mission_text, _ = labels
+        if m := self.words_of["dimension_cell"].match(dim_text):
+            self.dimension = thai_int(m["no"])
+            self.after_subtotal = None
+        if m := regex.match(r"^([0-9๐-๙]+\.[0-9๐-๙]+)", mission_text):
+            self.mission = ".".join(str(thai_int(x)) for x in m[1].split("."))
+        figures = {year: [(v, row.page, top) for v, top in _figures(row.cells[col].lines)]
+                   for col, year in self.columns.years if col < len(row.cells) and row.cells[col]}
+        starts = self._starts(row, figures)
+        if starts and self.dimension is None and self.after_subtotal is not None:
+            self.dimension = self.after_subtotal + 1  # no dimension cell read: the next one after a subtotal
+            self.after_subtotal = None
+            self.checks.append(check("anchor-inferred", row.page,
+                                     f"Part 2: dimension {self.dimension} inferred from the subtotal before it "
+                                     "(its dimension cell was not read)"))
+        has_figures = any(figures.values())
+        if self.group is not None and starts and not has_figures and not mission_text:
+            self.group.projects.extend(starts)  # the rest of a row that LibreOffice/Word split at a page break
+        elif starts or (mission_text and has_figures):
+            self._close()
+            self.group = _Group(self.dimension, self.mission, starts)
+        elif self.group is None:
+            self.group = _Group(self.dimension, self.mission)
+        for year, figs in figures.items():
+            self.group.figures.setdefault(year, []).extend(figs)
+        self.entries.extend((p, self.dimension) for p in starts)
+
+    # -- entries ----------------------------------------------------------------------------
+    def _entry(self, text: str, level: bool) -> str | None:
+        """The name an entry's first line gives, or None when the line continues an entry."""
+        if (m := _ENTRY.match(text)) and self._plausible(m):
+            self.numbered = True
+            return text[m.end():]
+        if not self.numbered and (self.kind.match(text) or level):
+            return text.strip()
+        return None
+
+    def _plausible(self, m: regex.Match[str]) -> bool:
+        """A numbered marker starts an entry when its number runs on in its scheme (or restarts at 1),
+        so a wrapped "(ปณ ๑๐๐)" never starts project 100."""
+        if m["dotted"]:
+            if m["sub"]:
+                self.numbers["paren"] = thai_int(m["sub"]) or 0
+            return True
+        if m["bullet"]:
+            return True
+        scheme = next(s for s in ("paren", "close", "stop") if m[s])
+        n = thai_int(m[scheme]) or 0
+        last = self.numbers.get(scheme)
+        if n == 1 or n == self.next_seq or (last is not None and n == last + 1):
+            self.numbers[scheme] = n
+            return True
+        return False
+
+    def _starts(self, row: Row, figures: dict[int, list[tuple[int, int, float]]]) -> list[_Project]:
+        assert self.columns is not None
+        i = self.columns.roles.get("project")
+        cell = row.cells[i] if i is not None and i < len(row.cells) else None
+        starts: list[_Project] = []
+        if not cell:
+            return starts
+        tops = [top for figs in figures.values() for _, _, top in figs]
+        for line in cell.lines:
+            level = any(abs(line.top - t) <= ALIGN_PT for t in tops)
+            if (name := self._entry(line.text, level)) is not None:
+                starts.append(_Project(self.next_seq, name, row.page, line.top))
+                self.next_seq += 1
+            elif starts:
+                starts[-1].name += line.text
+            elif self.group and self.group.projects:  # continuation of the previous row's last project
+                self.group.projects[-1].name += line.text
+        return starts
+
+    # -- groups -----------------------------------------------------------------------------
+    def _close(self) -> None:
+        g, self.group = self.group, None
         if g is None:
             return
         unassigned: dict[int, list[int]] = {}
         for year, figs in sorted(g.figures.items()):
             assigned = _assign(g, figs)
             for (value, page, _top), project in zip(figs, assigned):
-                budgets.append(BudgetRow(doc_id, project.seq if project else None, g.dimension, g.mission,
-                                         project.name if project else "", year, value, page))
-                sums[(g.dimension, year)] = sums.get((g.dimension, year), 0) + value
+                self.budgets.append((project, BudgetRow(self.doc_id, project.seq if project else None,
+                                                        g.dimension, g.mission, "", year, value, page)))
+                self.sums[(g.dimension, year)] = self.sums.get((g.dimension, year), 0) + value
             if any(p is None for p in assigned):
                 unassigned[year] = [v for v, _, _ in figs]
         if unassigned:
             page = next(iter(g.figures.values()))[0][1]
-            groups.append((page, tuple(p.seq for p in g.projects), unassigned))
+            self.unassigned.append((page, tuple(p.seq for p in g.projects), unassigned))
             shown = "; ".join(f"{y}: {', '.join(f'{v:,}' for v in vs)}" for y, vs in unassigned.items())
             whom = (f"projects {', '.join(str(p.seq) for p in g.projects)}" if g.projects
                     else "no project (a mission row with figures)")
-            checks.append(check("budget-figure-unassigned", page,
-                                f"Part 2, mission {g.mission or '?'}: figures for {whom} that no line or count "
-                                f"ties to one project ({shown}); kept with seq empty"))
+            self.checks.append(check("budget-figure-unassigned", page,
+                                     f"Part 2, mission {g.mission or '?'}: figures for {whom} that no line or "
+                                     f"count ties to one project ({shown}); kept with seq empty"))
 
-    for row in rows:
-        texts = [c.text.strip() if c else "" for c in row.cells]
-        joined = " ".join(texts)
-        if _YEAR.search(to_arabic(joined)) and ("ภารกิจ" in joined or "มิติ" in joined or "มติ" in joined):
-            roles = _columns(row)
-            continue
-        if not roles or "งบประมาณ (บาท)" in joined.replace("\n", " ") and not any(
-                _FIGURE.match(t) for t in joined.split()):
-            continue
-        years: list[tuple[int, int]] = roles["years"]  # type: ignore[assignment]
-        dim_text = texts[roles["dimension"]] if "dimension" in roles else ""
-        mission_text = texts[roles["mission"]] if "mission" in roles else ""
-        project_cell = row.cells[roles["project"]] if "project" in roles else None
-        if mission_text.startswith("รวม"):  # subtotal or grand total
-            close(group)
-            group = None
-            count = _COUNT.search(joined)
-            grand = "ทั้งสิ้น" in "".join(mission_text.split())
-            for col, year in years:
-                cell = row.cells[col]
-                figs = _figures(cell.lines) if cell else []
-                totals.append(BudgetTotal(doc_id, None if grand else dimension, year,
-                                          figs[0][0] if figs else None, 0,
-                                          thai_int(count[1]) if count else None, row.page))
-            continue
-        if m := regex.match(r"^([0-9๐-๙]+)\s*\.", dim_text):
-            dimension = thai_int(m[1])
-        if m := regex.match(r"^([0-9๐-๙]+\.[0-9๐-๙]+)", mission_text):
-            mission = ".".join(str(thai_int(x)) for x in m[1].split("."))
-        starts: list[_Project] = []
-        if project_cell:
-            for line in project_cell.lines:
-                pm = _PROJECT_START.match(line.text)
-                if pm and thai_int(pm[1]) == next_seq:  # numbers run on; "ปณ ๑๐๐)" is not project 100
-                    starts.append(_Project(next_seq, line.text[pm.end():], row.page, line.top))
-                    next_seq += 1
-                elif starts:
-                    starts[-1].name += line.text
-                elif group and group.projects:  # continuation of the previous row's last project
-                    group.projects[-1].name += line.text
-        figures = {year: [(v, row.page, top) for v, top in _figures(row.cells[col].lines)]
-                   for col, year in years if row.cells[col]}
-        has_figures = any(figures.values())
-        if group is not None and starts and not has_figures and not mission_text:
-            group.projects.extend(starts)  # the rest of a row that LibreOffice/Word split at a page break
-        elif starts or (mission_text and has_figures):
-            close(group)
-            group = _Group(dimension, mission, starts)
-        elif group is None:
-            group = _Group(dimension, mission)
-        for year, figs in figures.items():
-            group.figures.setdefault(year, []).extend(figs)
-        for p in starts:
-            listed[p.seq] = (dimension, p.name)
-    close(group)
+    def result(self) -> SummaryTable:
+        self._close()
+        filled = []
+        for t in self.totals:  # what the rows add up to, beside each printed total
+            if t.dimension_no is None:
+                rows_sum = sum(v for (d, y), v in self.sums.items() if y == t.fiscal_year_be)
+            else:
+                rows_sum = self.sums.get((t.dimension_no, t.fiscal_year_be), 0)
+            filled.append(replace(t, rows_sum_baht=rows_sum))
+        listed = {p.seq: (dimension, p.name) for p, dimension in self.entries}
+        pages = {p.seq: p.page for p, _ in self.entries}
+        budgets = tuple(replace(b, name=p.name.strip()) if p else b for p, b in self.budgets)
+        return SummaryTable(budgets, tuple(filled), listed, tuple(self.checks),
+                            tuple(self.unassigned), pages)
 
-    # what the rows add up to, beside each printed subtotal and the grand total
-    filled = []
-    for t in totals:
-        if t.dimension_no is None:
-            rows_sum = sum(v for (d, y), v in sums.items() if y == t.fiscal_year_be)
-        else:
-            rows_sum = sums.get((t.dimension_no, t.fiscal_year_be), 0)
-        filled.append(BudgetTotal(t.doc_id, t.dimension_no, t.fiscal_year_be, t.printed_baht, rows_sum,
-                                  t.printed_project_count, t.page))
-    return SummaryTable(tuple(budgets), tuple(filled), listed, tuple(checks), tuple(groups))
+
+def extract_summary(pdf_path, pages: list[Page], template: Template, doc_id: str) -> SummaryTable:
+    reader = _Reader(pages, template, doc_id)
+    for row in _join_split_numbers(ruled_rows(pdf_path, pages, template.fiscal_years + 3)):
+        reader.feed(row)
+    return reader.result()
 
 
 def _assign(group: _Group, figs: list[tuple[int, int, float]]) -> list[_Project | None]:

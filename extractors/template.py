@@ -63,6 +63,7 @@ class Template:
     results_blocks: dict[str, regex.Pattern[str]]
     list_marker: regex.Pattern[str]
     kinds: tuple[str, ...]
+    part2: dict[str, regex.Pattern[str]]  # Part 2's header words, total and count rows (see the JSON)
 
     def match_field(self, text: str, ocr: bool = False) -> FieldHeading | None:
         """A field heading line ("๗. งบประมาณดำเนินการ …") → its number, field and the rest.
@@ -129,6 +130,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         results_blocks={k: regex.compile(_tolerant(v)) for k, v in data["results_blocks"].items()},
         list_marker=regex.compile(data["list_marker"]),
         kinds=tuple(data["kinds"]),
+        part2={k: regex.compile(v) for k, v in data["part2"].items() if not k.startswith("_")},
     )
 
 
@@ -137,9 +139,15 @@ def detect(first_lines: list[str]) -> str:
 
     >>> detect(["(พ.ศ. ๒๕๖๑ - ๒๕๖๔)"]), detect(["(พ.ศ. ๒๕๖๖ - ๒๕๗๐)"]), detect(["(พ.ศ. ๒๕๑๐ - ๒๕๗๐)"])
     ('nacc_2561_2564', 'nacc_2566_2570', 'nacc_2566_2570')
+    >>> detect(["(พ.ศ. ๒๕๐๑ - ๒๕๕๐)", "(พ.ศ. ๒๕๖๖ – ๒๕๗๐)"])  # the first misread by OCR
+    'nacc_2566_2570'
     """
     from pipeline.numerals import be_years
 
+    for text in first_lines:  # a period that can be a plan's decides (an OCR'd page may misread one)
+        start, end = be_years(text) if ("พ.ศ" in text or "25" in text or "๒๕" in text) else (None, None)
+        if start and end and 2557 <= start < end <= 2575 and end - start in (3, 4):
+            return "nacc_2561_2564" if start <= 2564 else DEFAULT_TEMPLATE
     for text in first_lines:
         if "พ.ศ" in text or "25" in text or "๒๕" in text:
             start, end = be_years(text)

@@ -32,6 +32,8 @@ CODES: dict[str, tuple[str, str]] = {
     "committee-numbering-gap": ("warning", "the committee order skips member numbers"),
     "ocr-number-corrected": ("info", "a heading number OCR misread was taken from the sequence"),
     "ocr-opening-restored": ("info", "a field's opening words OCR misread were restored from the template"),
+    "anchor-inferred": ("info", "a heading or table anchor was not read; its place was inferred from what follows"),
+    "part2-entry-unpaired": ("warning", "a Part 2 entry pairs with no Part 3 project (by order and name)"),
     "page-ocr": ("info", "a page was read by OCR instead of its text layer"),
     "page-needs-ocr": ("warning", "a page's text layer is unusable and OCR was not allowed"),
 }

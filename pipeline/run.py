@@ -12,7 +12,7 @@ from pathlib import Path
 from extractors import appendix, cover, part1, project_fields, summary_table
 from extractors.template import detect, load
 
-from . import layout, segment, textlayer, validate
+from . import layout, link, segment, textlayer, validate
 from .checks import check
 from .emit import doc_id_for
 from .errors import BadInput
@@ -48,19 +48,22 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         if not any(line.text.strip() for line in lines):
             hint = "run with --ocr auto" if ocr_mode == "never" else "a scan OCR could not read?"
             raise BadInput(str(path), f"no usable text on any of its {info.pages} pages ({hint})")
-        if template_name == "auto":
-            first = [line.text for line in lines if line.page <= 2][:40]
-            template_name = detect(first)
+        ocr_pages = frozenset(p.number for p in pages if p.source == "ocr")
+        if template_name == "auto":  # the period on the first pages, text-layer pages before OCR'd ones
+            first = [line for line in lines if line.page <= 4]
+            template_name = detect([ln.text for ln in first if ln.page not in ocr_pages][:160]
+                                   + [ln.text for ln in first if ln.page in ocr_pages][:40])
         template = load(template_name)
         content = segment.drop_furniture(lines)
+        kept = set(content)
+        furniture = tuple(line for line in lines if line not in kept)  # running headers name the LAO too
         parts = segment.split_parts(content, template)
-        ocr_pages = frozenset(p.number for p in pages if p.source == "ocr")
         blocks, seg_checks = segment.split_projects(parts.part3, template, ocr_pages)
         if not blocks and not any(PLAN_TITLE in line.text for line in lines[:200]):
             raise BadInput(str(path), "not an anti-corruption action plan: no "
                            f"“{PLAN_TITLE}” title and no Part 3 projects found")
     with _timed(timings, "extract"):
-        document, cover_checks = cover.extract_cover(parts.front)
+        document, cover_checks = cover.extract_cover(parts.front, ocr_pages, (*furniture, *parts.appendix))
         foreword = cover.extract_foreword(parts.front)
         edges = layout.right_edges(content)
         projects = []
@@ -73,16 +76,17 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         part2_pages = {line.page for line in parts.part2}
         summary = summary_table.extract_summary(info.path, [p for p in pages if p.number in part2_pages],
                                                 template, doc_id)
+        summary, link_checks = link.link_to_part3(summary, projects)
         part1_pages = [p for p in pages if p.number in {line.page for line in parts.part1}]
         part1_rows = part1.part1_rows(info.path, part1_pages)
         risks = part1.extract_risks(part1_rows, doc_id)
         targets = part1.extract_targets(part1_rows, doc_id)
         objectives, goals = part1.objectives_and_goals(parts.part1, edges, template)
-        announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id)
+        announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id, {p.number: p for p in pages})
         document = replace(document, objectives=tuple(objectives), goals=tuple(goals),
                            announcement=announcement.as_dict(), committee_order=order.as_dict())
     with _timed(timings, "validate"):
-        checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks,
+        checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks, *link_checks,
                   *validate.count_checks(projects, foreword), *validate.sequence_checks(projects),
                   *validate.total_checks(summary.totals),
                   *validate.part2_part3_checks(summary, projects),

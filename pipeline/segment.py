@@ -21,6 +21,8 @@ from .records import Check, Line
 
 _DIGITS = regex.compile(r"[0-9๐-๙]+")
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
+# a page number printed level with the page's first words ("- ๓๖ -" then a right-aligned "ลำดับที่ ๑๑")
+_PAGE_NUMBER_BESIDE = regex.compile(r"^\s*[-–—]\s*[0-9๐-๙]{1,4}\s*[-–—]\s*(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,14 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     counts = Counter(shape.values())
     running = {s for s, n in counts.items() if n >= max(3, len(by_page) // 3) and len(s) > 3}
     furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text) or shape[i] in running}
-    return [line for i, line in enumerate(lines) if i not in furniture]
+    out = []
+    for i, line in enumerate(lines):
+        if i in furniture:
+            continue
+        if i in shape and (m := _PAGE_NUMBER_BESIDE.match(line.text)):
+            line = replace(line, text=line.text[m.end():])  # "- ๓๖ -ลำดับที่ ๑๑": printed level, one line
+        out.append(line)
+    return out
 
 
 def split_parts(lines: list[Line], template: Template) -> Parts:

@@ -98,10 +98,10 @@ def part2_part3_checks(summary: SummaryTable, projects: Sequence[Project]) -> li
         project = by_seq.get(seq)
         if project is None or project.budget_baht is None:
             continue
-        values = set(years.values())
+        funded = set(years.values()) - {0}
         total = sum(years.values())
-        if project.budget_baht in values and len(values) == 1:
-            continue  # Part 3 states the yearly figure
+        if funded == {project.budget_baht}:
+            continue  # Part 3 states the yearly figure (of the years it is funded)
         if project.budget_baht == total:
             continue  # Part 3 states the plan total
         shown = ", ".join(f"{y}: {v:,}" for y, v in sorted(years.items()))
