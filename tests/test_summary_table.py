@@ -1,0 +1,150 @@
+"""The Part 2 reader on layouts the golden plan does not have, row by row (cells as the table
+finder gives them), and the Part 2 ↔ Part 3 alignment."""
+
+from __future__ import annotations
+
+from extractors.summary_table import _Reader
+from extractors.tables import Cell, CellLine, Row
+from extractors.template import load
+from pipeline import validate
+from pipeline.link import align, link_to_part3
+
+YEARS = ["ปี ๒๕๖๖", "ปี ๒๕๖๗", "ปี ๒๕๖๘", "ปี ๒๕๖๙", "ปี ๒๕๗๐"]
+X = [0, 60, 140, 240, 300, 360, 420, 480, 540, 600]  # column edges
+
+
+def _cell(col: int, lines: list[tuple[str, float]] | None) -> Cell | None:
+    if lines is None:
+        return None
+    top = min((t for _, t in lines), default=0.0)
+    return Cell((X[col], top, X[col + 1], top + 20), tuple(CellLine(t, y) for t, y in lines))
+
+
+def _row(page: int, dimension=None, mission=None, project=None, years=None, note=None, merged=()) -> Row:
+    """A row of the 9-column table; ``years`` is one list of (text, top) per year or one list for all."""
+    years = years if years is not None else [[] for _ in YEARS]
+    if years and not isinstance(years[0], list):
+        years = [years] * len(YEARS)
+    cols = [dimension or [], mission or [], project or [], *years, note or []]
+    cells = tuple(None if i in merged else _cell(i, c) for i, c in enumerate(cols))
+    top = min((t for c in cols for _, t in c), default=0.0)
+    return Row(page, top, cells)
+
+
+HEADER = _row(1, [("มิติ", 10)], [("ภารกิจตามมิติ", 10)], [("โครงการ/กิจกรรม/มาตรการ", 10)],
+              [[(y, 10)] for y in YEARS], [("หมายเหตุ", 10)])
+
+
+def _read(rows: list[Row], template: str = "nacc_2566_2570"):
+    reader = _Reader([], load(template), "t")
+    for row in [HEADER, *rows]:
+        reader.feed(row)
+    return reader.result()
+
+
+def _yearly(table) -> dict[int | None, list[int]]:
+    out: dict[int | None, list[int]] = {}
+    for b in table.budgets:
+        out.setdefault(b.seq, []).append(b.budget_baht)
+    return out
+
+
+def test_tall_mission_cell_with_figures_level_with_each_project():
+    """One merged cell lists three projects "x.y.z (n)"; each year cell prints a figure or "-" level
+    with its project's first line (the older generation's layout, the validation plan's)."""
+    project = [("๑.๑.๑ (๑) โครงการอบรม", 100), ("คุณธรรม", 115), ("(๒) มาตรการ", 130), ("ป้องกัน", 145),
+               ("๑.๑.๒ (๑) กิจกรรมเชิดชู", 160)]
+    figures = [("๕๐,๐๐๐", 100), ("-", 130), ("๑๒,๐๐๐", 160)]
+    table = _read([_row(1, [("๑. การสร้าง", 100)], [("๑.๑ การเสริม", 100)], project, figures),
+                   _row(1, None, [("รวม", 200)], [("จำนวน ๓ โครงการ", 200)], [("๖๒,๐๐๐", 200)])])
+    assert _yearly(table) == {1: [50000] * 5, 2: [0] * 5, 3: [12000] * 5}
+    assert [table.projects[k][1] for k in (1, 2, 3)] == ["โครงการอบรมคุณธรรม", "มาตรการป้องกัน", "กิจกรรมเชิดชู"]
+    assert {(t.dimension_no, t.printed_baht, t.rows_sum_baht, t.printed_project_count) for t in table.totals} \
+        == {(1, 62000, 62000, 3)}
+    assert not table.checks
+
+
+def test_stacked_figures_one_per_project_in_order():
+    project = [("๑) โครงการ ก", 100), ("๒) โครงการ ข", 120), ("๓) มาตรการ ค", 140)]
+    stacked = [("๐", 100), ("๕๐,๐๐๐", 115), ("๐", 130)]  # not level with the projects: taken in order
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, stacked)])
+    assert _yearly(table) == {1: [0] * 5, 2: [50000] * 5, 3: [0] * 5}
+
+
+def test_figures_no_line_or_count_ties_stay_unassigned():
+    project = [("๑) โครงการ ก", 100), ("๒) โครงการ ข", 120), ("๓) มาตรการ ค", 140)]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 100), ("๕๐,๐๐๐", 112)])])
+    assert _yearly(table) == {1: [0] * 5, None: [50000] * 5}
+    assert [c.code for c in table.checks] == ["budget-figure-unassigned"]
+
+
+def test_a_number_wrapped_over_lines_of_a_narrow_cell_is_joined():
+    wrapped = [("๑", 100), (",๐๐๐,๐", 112), ("๐๐", 124), ("๕๐,๐๐", 150), ("๐", 162)]
+    project = [("(๑) โครงการ ก", 100), ("(๒) โครงการ ข", 150)]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, wrapped)])
+    assert _yearly(table) == {1: [1_000_000] * 5, 2: [50_000] * 5}
+
+
+def test_a_wrapped_number_in_parentheses_starts_no_project():
+    project = [("๑) โครงการ ก (ปณ", 100), ("๑๐๐)", 112), ("๒) โครงการ ข", 124)]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 100), ("๐", 124)])])
+    assert sorted(table.projects) == [1, 2] and table.projects[1][1] == "โครงการ ก (ปณ๑๐๐)"
+
+
+def test_unnumbered_entries_start_at_a_kind_word():
+    project = [("โครงการ ก", 100), ("ต่อ", 112), ("กิจกรรม ข", 124)]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๑๐", 100), ("๒๐", 124)])])
+    assert _yearly(table) == {1: [10] * 5, 2: [20] * 5}
+
+
+def test_dimension_totals_without_a_grand_total_raise_no_error():
+    """A total per dimension ("รวมมิติที่ ๑"), item counts, and no grand total: consistent, so no check."""
+    rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐", 100)]),
+            _row(1, [("รวมมิติที่ ๑", 130)], None, [("๑ โครงการ", 130)], [("๑๐", 130)]),
+            _row(1, [("๒. การบริหาร", 160)], [("๒.๑", 160)], [("๒) มาตรการ ข", 160)], [("๒๐", 160)]),
+            _row(1, None, [("รวม", 190)], [("๑ มาตรการ ๑ กิจกรรม", 190)], [("๒๐", 190)])]
+    table = _read(rows, "nacc_2561_2564")
+    assert {(t.dimension_no, t.printed_baht, t.rows_sum_baht, t.printed_project_count) for t in table.totals} \
+        == {(1, 10, 10, 1), (2, 20, 20, 2)}
+    assert not validate.total_checks(table.totals) and not table.checks
+
+
+def test_a_subtotal_that_does_not_add_up_is_reported_with_its_values():
+    rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐", 100)]),
+            _row(1, None, [("รวม", 130)], [("จำนวน ๑ โครงการ", 130)], [("๑๕", 130)])]
+    checks = validate.total_checks(_read(rows).totals)
+    assert {(c.code, c.severity, c.page) for c in checks} == {("subtotal-mismatch", "error", 1)}
+    assert "printed subtotal 15 baht, its rows add up to 10" in checks[0].message
+
+
+def test_a_dimension_whose_cell_is_not_read_follows_the_subtotal():
+    rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐", 100)]),
+            _row(1, None, [("รวม", 130)], [("จำนวน ๑ โครงการ", 130)], [("๑๐", 130)]),
+            _row(2, None, [("๒.๑", 160)], [("๒) มาตรการ ข", 160)], [("๒๐", 160)]),
+            _row(2, None, [("รวม", 190)], [("จำนวน ๑ โครงการ", 190)], [("๒๐", 190)]),
+            _row(2, None, [("รวมทั้งสิ้น", 220)], [("จำนวน ๒ โครงการ", 220)], [("๓๐", 220)])]
+    table = _read(rows)
+    assert table.projects == {1: (1, "โครงการ ก"), 2: (2, "มาตรการ ข")}
+    assert {t.dimension_no for t in table.totals} == {1, 2, None}
+    assert not validate.total_checks(table.totals)
+    assert [c.code for c in table.checks] == ["anchor-inferred"]
+
+
+def test_alignment_pairs_by_order_and_name_whatever_the_numbering():
+    part2 = ["๒.๕.๒ (๑) โครงการ “เชิดชูเกียรติ”", "(๒) มาตรการป้องกันผลประโยชน์ทับซ้อน (หมายเหตุ สป.)",
+             "กิจกรรมที่ไม่มีในส่วนที่ ๓", "โครงการโครงการจัดเวทีประชาคม"]
+    part3 = ["โครงการเชิดชูเกียรติ", "มาตรการป้องกันผลประโยชน์ทับซ้อน", "โครงการจัดเวทีประชาคมเพื่อรับฟัง",
+             "โครงการตรวจสอบภายใน"]
+    assert align(part2, part3) == [(0, 0), (1, 1), (3, 2)]
+
+
+def test_link_renumbers_part2_with_part3_sequence(kalasin_plan):
+    """Part 2 entries carry the Part 3 seq they pair with; one that pairs with none loses it, with a check."""
+    from dataclasses import replace
+
+    summary = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)],
+                          [("๑) โครงการอบรมที่ไม่มีในส่วนสาม", 100), ("๒) " + kalasin_plan.projects[0].name, 120)],
+                          [("๕", 100), ("๗", 120)])])
+    linked, checks = link_to_part3(summary, kalasin_plan.projects[:1])
+    assert _yearly(linked) == {None: [5] * 5, 1: [7] * 5}
+    assert [(c.code, c.page) for c in checks] == [("part2-entry-unpaired", 1)]
