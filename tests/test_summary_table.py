@@ -140,8 +140,6 @@ def test_alignment_pairs_by_order_and_name_whatever_the_numbering():
 
 def test_link_renumbers_part2_with_part3_sequence(kalasin_plan):
     """Part 2 entries carry the Part 3 seq they pair with; one that pairs with none loses it, with a check."""
-    from dataclasses import replace
-
     summary = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)],
                           [("๑) โครงการอบรมที่ไม่มีในส่วนสาม", 100), ("๒) " + kalasin_plan.projects[0].name, 120)],
                           [("๕", 100), ("๗", 120)])])
