@@ -47,7 +47,9 @@ lint: $(STAMP) ## pyflakes-class errors (ruff)
 
 corpora: $(STAMP) ## re-render corpora PDFs from their source texts (needs LibreOffice, Thai fonts)
 	@command -v soffice >/dev/null || $(MAKE) corpora-tools
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[corpora]'
 	$(BIN)/python corpora/tools/render_plan.py corpora/kalasin/source.txt corpora/kalasin/kalasin.pdf
+	$(BIN)/python corpora/wild/generate.py
 
 golden: $(STAMP) ## rebuild corpora/kalasin/expected from source.txt; read the diff before committing
 	$(BIN)/python corpora/tools/expected_from_source.py corpora/kalasin/source.txt corpora/kalasin/expected/projects.json

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from pipeline.checks import check
 from pipeline.layout import join_lines, paragraphs
-from pipeline.numerals import be_years, is_placeholder, parse_baht
+from pipeline.numerals import be_years, is_placeholder, parse_baht, thai_int
 from pipeline.records import Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
 
@@ -38,7 +40,15 @@ def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[
     for line in block.lines:
         text = line.text.strip()
         heading = template.match_field(text, ocr=line.page in ocr_pages)
+        if heading is None and fields and _extra_heading(text, fields[-1]):
+            fields.append(_Field("unrecognised", fields[-1].number + 1))  # type: ignore[operator]
+            checks.append(check("field-unrecognised", line.page,
+                                f"project {block.seq}: field “{text}” is none the template knows; left out"))
+            continue
         if heading:
+            if heading.misspelt:
+                checks.append(check("heading-misprint", line.page,
+                                    f"project {block.seq}: “{heading.misspelt}” read as the {heading.name} field"))
             fields.append(_Field(heading.name, heading.number))
             if heading.rest:
                 fields[-1].lines.append(_with_text(line, heading.rest))
@@ -52,6 +62,19 @@ def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[
             continue
         fields[-1].lines.append(line)
     return fields, checks
+
+
+_NEXT_HEADING = regex.compile(r"^(?P<no>[0-9๐-๙]{1,2})\s*\.\s*(?P<head>[^\d๐-๙:]{4,30})$")
+_PLAIN_ITEM = regex.compile(r"^[0-9๐-๙]{1,2}\s*\.\s")
+
+
+def _extra_heading(text: str, current: _Field) -> bool:
+    """A field the template does not have ("๑๐. การติดตามและประเมินผล"): a short numbered line whose
+    number follows the current field's, where the current field numbers no items "๑. …" itself."""
+    m = _NEXT_HEADING.match(text)
+    if not m or current.number is None or thai_int(m["no"]) != current.number + 1:
+        return False
+    return not any(_PLAIN_ITEM.match(ln.text.strip()) for ln in current.lines)
 
 
 def _with_text(line: Line, text: str) -> Line:
@@ -86,6 +109,12 @@ def _results(lines: list[Line], edges: dict[int, float], template: Template) -> 
         else:
             blocks.setdefault(current or "outputs", []).append(line)
     return {name: _items(block, edges, template) for name, block in blocks.items()}
+
+
+def _has_sub_blocks(lines: list[Line], template: Template) -> bool:
+    """Whether a field holds "ผลผลิต" / "ผลลัพธ์" sub-blocks (the older generation's
+    "ตัวชี้วัด/ผลลัพธ์" often does): they then split into outputs and outcomes."""
+    return any(p.match(ln.text.strip()) for ln in lines for p in template.results_blocks.values())
 
 
 def _boxes(lines: list[Line]) -> tuple[tuple[int, tuple[float, float, float, float]], ...]:
@@ -133,9 +162,9 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
             numbers.append((f.number, f.name, f.lines[0].page if f.lines else block.page))
         pages[f.name] = tuple(sorted({ln.page for ln in f.lines}))
         boxes[f.name] = _boxes(f.lines)
-        if f.name == "results":
-            block_pages = pages.pop("results")
-            boxes["outputs"] = boxes["outcomes"] = boxes.pop("results")
+        if f.name == "results" or (f.name == "outcomes" and _has_sub_blocks(f.lines, template)):
+            block_pages = pages.pop(f.name)
+            boxes["outputs"] = boxes["outcomes"] = boxes.pop(f.name)
             for sub, items in _results(f.lines, edges, template).items():
                 values[sub] = "\n".join(items)
                 pages[sub] = block_pages
@@ -144,8 +173,12 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         else:
             values[f.name] = "\n".join(_paragraph_texts(f.lines, edges, template))
 
+    for merged in [name for name in values if "+" in name]:  # "สถานที่/ระยะเวลาดำเนินการ" fills both
+        for name in merged.split("+"):
+            values.setdefault(name, values[merged])
+            pages.setdefault(name, pages[merged])
     checks.extend(_restore_openings(fields, values, template, ocr_pages, block.seq))
-    seen = {f.name for f in fields}
+    seen = {name for f in fields for name in f.name.split("+")}
     for name in EXPECTED_FIELDS:
         if name not in seen:
             checks.append(check("field-missing", block.page, f"project {block.seq} has no {name} field",

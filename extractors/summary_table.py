@@ -110,7 +110,8 @@ def _columns(header: Row, template: Template) -> _Columns | None:
     years: list[tuple[int, int]] = []
     for i, cell in enumerate(header.cells):
         text = cell.text if cell else ""
-        if (m := _YEAR.search(to_arabic(text))) and len(text) < 25:
+        flat = "".join(text.split())  # a narrow year column wraps its header: "ปี ๒๕๖" / "๖"
+        if (m := _YEAR.search(to_arabic(flat))) and len(flat) < 25:
             years.append((i, int(m[1])))
         elif words["header_mission"].search(text):
             roles.setdefault("mission", i)
@@ -131,15 +132,20 @@ _GROUPED_PREFIX = regex.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:,[0-
 
 
 def _joins(prev: str, token: str) -> bool:
-    """Whether ``token`` finishes a number that wrapped inside a narrow cell ("๑" / ",๐๐๐,๐" / "๐๐").
+    """Whether ``token`` finishes a number that wrapped inside a narrow cell ("๑" / ",๐๐๐,๐" / "๐๐"):
+    the joined form must be well grouped, and one side cannot stand alone (a comma at the cut, a
+    part that is no number, or a piece opening with a zero, which no printed figure does).
 
     >>> _joins("๑", ",๐๐๐,๐"), _joins("๑,๐๐๐,๐", "๐๐"), _joins("๒๐,๐๐๐", "๕๐,๐๐๐"), _joins("๑,๗๕", "๐,๐๐๐")
     (True, True, False, True)
+    >>> _joins("๑๒", "๐,๐๐๐"), _joins("๐", "๐"), _joins("๑๐,๐๐๐", "๐")
+    (True, False, False)
     """
     joined = prev + token
     if not _GROUPED_PREFIX.match(joined) or "," not in joined:
         return False
-    return prev.endswith(",") or token.startswith(",") or not _GROUPED.match(prev)
+    opens_with_zero = len(token) > 1 and token[0] in "0๐"
+    return prev.endswith(",") or token.startswith(",") or not _GROUPED.match(prev) or opens_with_zero
 
 
 def _figures(lines: tuple[CellLine, ...]) -> list[tuple[int, float]]:
@@ -162,8 +168,22 @@ _FRAGMENT = regex.compile(r"^[0-9๐-๙,]+$")
 
 
 def _is_header_like(row: Row) -> bool:
-    texts = [c.text.strip() if c else "" for c in row.cells]
+    texts = ["".join(c.text.split()) if c else "" for c in row.cells]
     return any("(บาท)" in t for t in texts) or any(_YEAR.search(to_arabic(t)) and "ปี" in t for t in texts)
+
+
+def _number_continued(tail: str, lines: tuple[CellLine, ...]) -> tuple[str, int] | None:
+    """The number a cell's last line starts and the next page's first lines finish ("๑" / "๐,๐๐" /
+    "๐" → "๑๐,๐๐๐"), with how many of those lines it took; None when they finish none."""
+    number = tail
+    for used, line in enumerate(lines, start=1):
+        piece = line.text.strip()
+        if not (_FRAGMENT.match(number) and _FRAGMENT.match(piece) and _joins(number, piece)):
+            return None
+        number += piece
+        if _GROUPED.match(number):
+            return number, used
+    return None
 
 
 def _join_split_numbers(rows: list[Row]) -> list[Row]:
@@ -182,11 +202,10 @@ def _join_split_numbers(rows: list[Row]) -> list[Row]:
             for i, (old, new) in enumerate(zip(prev.cells, row.cells)):
                 if old is None or new is None or not old.lines or not new.lines:
                     continue
-                tail, head = old.lines[-1].text.strip(), new.lines[0].text.strip()
-                if _FRAGMENT.match(tail) and not _GROUPED.match(tail) and _FRAGMENT.match(head) \
-                        and _GROUPED.match(tail + head):
-                    cells[i] = Cell(old.bbox, old.lines[:-1] + (CellLine(tail + head, old.lines[-1].top),))
-                    rest[i] = Cell(new.bbox, new.lines[1:])
+                if (taken := _number_continued(old.lines[-1].text.strip(), new.lines)) is not None:
+                    number, used = taken
+                    cells[i] = Cell(old.bbox, old.lines[:-1] + (CellLine(number, old.lines[-1].top),))
+                    rest[i] = Cell(new.bbox, new.lines[used:])
                     moved = True
             if moved:
                 out[last_data] = Row(prev.page, prev.top, tuple(cells))
@@ -223,6 +242,8 @@ class _Reader:
         self.next_seq = 1
         self.numbers: dict[str, int] = {}  # list scheme → its last number
         self.numbered = False  # the table numbers its entries (so a kind word alone starts none)
+        # the totals the row before printed, with its label (a page break may cut the row)
+        self.last_total: tuple[list[int], str] = ([], "")
         self.budgets: list[tuple[_Project | None, BudgetRow]] = []  # named when the table is read
         self.totals: list[BudgetTotal] = []
         self.checks: list[Check] = []
@@ -278,6 +299,7 @@ class _Reader:
         else:
             dimension = self.dimension if self.dimension is not None else (
                 self.after_subtotal + 1 if self.after_subtotal is not None else None)
+        self.last_total = (list(range(len(self.totals), len(self.totals) + len(self.columns.years))), label)
         for col, year in self.columns.years:
             cell = row.cells[col] if col < len(row.cells) else None
             figs = _figures(cell.lines) if cell else []
@@ -289,7 +311,15 @@ class _Reader:
 
     def _data(self, row: Row, labels: list[str]) -> None:
         assert self.columns is not None
-        dim_text, mission_text, _ = labels
+        dim_text, mission_text, project_text = labels
+        (last_total, label), self.last_total = self.last_total, ([], "")
+        if last_total and self.words_of["count"].search(project_text) and not dim_text and not mission_text \
+                and not _ENTRY.match(project_text):
+            # the rest of a total row cut by the page break: its item counts read again, joined
+            count = sum(thai_int(m["n"]) or 0 for m in self.words_of["count"].finditer(f"{label} {project_text}"))
+            for k in last_total:
+                self.totals[k] = replace(self.totals[k], printed_project_count=count)
+            return
         if m := self.words_of["dimension_cell"].match(dim_text):
             self.dimension = thai_int(m["no"])
             self.after_subtotal = None
@@ -313,7 +343,8 @@ class _Reader:
         elif self.group is None:
             self.group = _Group(self.dimension, self.mission)
         for year, figs in figures.items():
-            self.group.figures.setdefault(year, []).extend(figs)
+            if figs:
+                self.group.figures.setdefault(year, []).extend(figs)
         self.entries.extend((p, self.dimension) for p in starts)
 
     # -- entries ----------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class FieldHeading:
     number: int | None  # as printed (plans misnumber fields); None if OCR made it unreadable
     name: str  # the Project column it fills
     rest: str  # text after the heading on the same line
+    misspelt: str = ""  # the heading as printed, where it is one letter off the template's
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,9 @@ class Template:
         name = self.field_for(m["head"]) if m else None
         if m and name:
             return FieldHeading(thai_int(m["no"]), name, m["rest"].strip())
-        for prefix in OCR_NUMBER if ocr else ():
+        if not ocr:
+            return self._misspelt(text)
+        for prefix in OCR_NUMBER:
             if not (number := prefix.match(text)):
                 continue
             rest = text[number.end():]
@@ -87,6 +90,29 @@ class Template:
                 no = number["no"]
                 return FieldHeading(thai_int(no) if no else None, field, rest[end:].lstrip(" :").strip())
         return None
+
+    def _misspelt(self, text: str) -> FieldHeading | None:
+        """A numbered heading printed one letter off ("๑๐. ตังชี้วัด/ผลลัพธ์", "ผู้รับผิดขอบโครงการ"):
+        the whole rest of the line must be the heading (or the heading and ": …"), and the
+        template's heading long enough that one letter cannot make another word of it.
+
+        >>> t = load(); t.match_field("๑๐. ตังชี้วัด/ผลลัพธ์").name, t.match_field("๘. ผู้รับผิดขอบโครงการ").name
+        ('outcomes', 'responsible')
+        >>> t.match_field("๓. จัดทำคู่มือ") is None, t.match_field("๒. ผลผลิตรวม ๓ ชิ้น") is None
+        (True, True)
+        """
+        if not (number := OCR_NUMBER[0].match(text)) or not number["no"]:
+            return None
+        rest = text[number.end():]
+        found = []
+        for field, pattern in self.fuzzy_headings:
+            f = pattern.match(rest)
+            if f and len(f[0]) >= 6 and (f.end() == len(rest.rstrip()) or rest[f.end():].lstrip().startswith(":")):
+                found.append((sum(f.fuzzy_counts), -f.end(), field, f.end()))
+        if not found:
+            return None
+        _, _, field, end = min(found)
+        return FieldHeading(thai_int(number["no"]), field, rest[end:].lstrip(" :").strip(), rest[:end].strip())
 
     def field_for(self, heading: str) -> str | None:
         """The column a printed field heading fills (matched by name, never by number)."""

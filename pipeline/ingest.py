@@ -242,6 +242,7 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
     parts: list[str] = []  # the current line's text
     x0 = top = x1 = bottom = 0.0  # its box
     prev_left = prev_right = 0.0  # the previous word's
+    inked = False  # whether any word of the line has a width
     for word, (left, upper, right, lower) in words:
         if parts:
             slack = LINE_SLACK * (bottom - top)
@@ -253,16 +254,22 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
                 x0, top = min(x0, left), min(top, upper)
                 x1, bottom = max(x1, right), max(bottom, lower)
                 prev_left, prev_right = left, right
+                inked = inked or right - left > ZERO_WIDTH
                 continue
-            out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
+            if inked:
+                out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
         parts = [word]
         x0, top, x1, bottom = left, upper, right, lower
         prev_left, prev_right = left, right
-    if parts:
+        inked = right - left > ZERO_WIDTH
+    # a line whose words have no width is painted nowhere (Chromium leaves such ghosts of the next
+    # page's first glyph clusters below a page's last line); marks of no width sit on their base's line
+    if parts and inked:
         out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
     return _join_rotated(out)
 
 
+ZERO_WIDTH = 0.01  # points
 ROTATED_WIDTH = 30.0  # points: a column of text turned 90° is one line-height wide
 
 
