@@ -34,6 +34,7 @@ CODES: dict[str, tuple[str, str]] = {
     "ocr-opening-restored": ("info", "a field's opening words OCR misread were restored from the template"),
     "anchor-inferred": ("info", "a heading or table anchor was not read; its place was inferred from what follows"),
     "part2-entry-unpaired": ("warning", "a Part 2 entry pairs with no Part 3 project (by order and name)"),
+    "sheet-not-a-project": ("info", "a Part 3 page holds no project (an agreement, a score table): left out"),
     "page-ocr": ("info", "a page was read by OCR instead of its text layer"),
     "page-needs-ocr": ("warning", "a page's text layer is unusable and OCR was not allowed"),
 }

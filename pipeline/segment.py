@@ -154,6 +154,48 @@ def _garbled_dimension(text: str, current: Heading | None, template: Template) -
     return m if name.startswith(printed) or printed.startswith(name) else None
 
 
+CENTRED = 0.05  # a title's margins left and right of it differ by less than this share of the page
+TITLE_INSET = 0.15  # and each is at least this share of the page
+
+
+def drop_other_sheets(part3: tuple[Line, ...], template: Template, widths: dict[int, float],
+                      ocr_pages: frozenset[int] = frozenset()) -> tuple[tuple[Line, ...], list[Check]]:
+    """Part 3 sheets that are no project (a performance agreement with its score table): from a
+    centred title opening a page, up to the next project anchor, field heading or dimension/mission
+    heading (on that page or a later one). OCR'd pages are kept (their anchors may be misread)."""
+    anchors = [pattern for key, pattern in template.anchors.items()
+               if key in ("project", "dimension", "mission", "submission")]
+    if not part3:
+        return part3, []
+    left, right = min(ln.bbox[0] for ln in part3), max(ln.bbox[2] for ln in part3)  # the text column
+
+    def anchored(line: Line) -> bool:
+        text = line.text.strip()
+        return template.match_field(text) is not None or any(p.match(text) for p in anchors)
+
+    def titled(line: Line) -> bool:
+        width = widths.get(line.page, 0.0)
+        inset_left, inset_right = line.bbox[0] - left, right - line.bbox[2]
+        return bool(width) and min(inset_left, inset_right) >= TITLE_INSET * width \
+            and abs(inset_left - inset_right) <= CENTRED * width and not anchored(line)
+
+    kept: list[Line] = [part3[0]]  # the "ส่วนที่ ๓" heading itself
+    checks: list[Check] = []
+    inside, page = False, part3[0].page
+    for line in part3[1:]:
+        first = line.page != page
+        page = line.page
+        if inside and anchored(line) or line.page in ocr_pages:
+            inside = False
+        elif first and titled(line):
+            inside = True
+            checks.append(check("sheet-not-a-project", line.page, f"Part 3 page {line.page}: “{line.text.strip()[:60]}” "
+                                "opens a sheet with no ลำดับที่, field or heading; left out up to the next one"))
+        if not inside:
+            kept.append(line)
+    return tuple(kept), checks
+
+
 def split_projects(part3: tuple[Line, ...], template: Template,
                    ocr_pages: frozenset[int] = frozenset()) -> tuple[list[ProjectBlock], list[Check]]:
     """Part 3 lines → one block per "ลำดับที่ N", each knowing its dimension, mission, sub-mission.

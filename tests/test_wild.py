@@ -31,7 +31,8 @@ def test_corpus_shape():
     assert {x["numbering"] for x in v} == {"close", "paren", "xyz", "dotted", "bullet", "none"}
     assert {x["layout"] for x in v} == {"rows", "tall", "stacked"}
     assert {x["totals"] for x in v} == {"sub+grand", "dim-only", "counts"}
-    assert {q for x in v for q in x["quirks"]} == {"missing-field", "eleventh-field", "merged-field", "misspelt-label"}
+    assert {q for x in v for q in x["quirks"]} == {"missing-field", "eleventh-field", "merged-field", "misspelt-label",
+                                                  "non-project-sheet"}
     assert any(x["announcement_first"] for x in v) and any(not x["name_on_cover"] for x in v)
     assert any(x["narrow"] for x in v) and any(x["subtotal_error"] for x in v)
 
@@ -46,6 +47,8 @@ def test_every_table_agrees_and_only_deliberate_errors(path):
     assert all(right == total for right, total in compare(plan, expected).values())
     errors = {c.code for c in plan.checks if c.severity == "error"}
     assert errors == set(expected["error_codes"]), [c.message for c in plan.checks if c.severity == "error"]
+    sheets = [c for c in plan.checks if c.code == "sheet-not-a-project"]
+    assert len(sheets) == ("non-project-sheet" in expected["variations"]["quirks"])
     if expected["error_codes"]:  # the deliberate flaw is reported with its values and page
         sub = [c for c in plan.checks if c.code == "subtotal-mismatch"]
         assert sub and all(c.page and "dimension 1" in c.message and "printed subtotal" in c.message for c in sub)

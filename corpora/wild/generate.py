@@ -11,7 +11,8 @@ bullets or not at all; one row per project, or one tall cell per mission with ea
 with its project's first line ("-" for none), or the figures stacked at the top; narrow year
 columns that wrap figures; item-count rows, totals per dimension with and without a grand total,
 unit abbreviations in หมายเหตุ; Part 3 sheets whose field order varies, with a field missing, an
-eleventh field, a merged "สถานที่/ระยะเวลาดำเนินการ", a misspelt label; committees listing
+eleventh field, a merged "สถานที่/ระยะเวลาดำเนินการ", a misspelt label, a sheet that is no
+project (a performance agreement with a score table); committees listing
 members by office. The same data writes the document and its expectations, so they are exact by
 construction. Toolchains: a DOCX made with python-docx and rendered by LibreOffice (the way Word
 plans are made), HTML rendered by WeasyPrint, and the same HTML printed by Chromium (as browser-made
@@ -64,7 +65,7 @@ class Spec:
     totals: str = "sub+grand"  # sub+grand | dim-only | counts
     notes: bool = False  # unit abbreviations in หมายเหตุ
     shuffle_fields: bool = False  # field order varies from sheet to sheet
-    quirks: tuple[str, ...] = ()  # missing-field, eleventh-field, merged-field, misspelt-label
+    quirks: tuple[str, ...] = ()  # missing-field, eleventh-field, merged-field, misspelt-label, non-project-sheet
     subtotal_error: bool = False  # dimension 1's subtotal printed 10,000 too high (a deliberate flaw)
     office_members: bool = True
 
@@ -81,13 +82,14 @@ PLANS = [
     Spec("wd-khokkruat", "เทศบาลตำบล", "โคกกรวดสมมุติ", "เมืองโคราช", "โคราชสมมุติ", 2566, 13, 25,
          name_on_cover=False, numbering="bullet", layout="stacked", subtotal_error=True),
     Spec("wd-maelao", "องค์การบริหารส่วนตำบล", "แม่ลาวสมมุติ", "แม่ลาว", "เชียงรายสมมุติ", 2566, 15, 26,
-         announcement_first=True, cover_page=3, numbering="none", layout="rows", quirks=("missing-field",)),
+         announcement_first=True, cover_page=3, numbering="none", layout="rows",
+         quirks=("missing-field", "non-project-sheet")),
     Spec("wd-sawang", "เทศบาลเมือง", "สว่างสมมุติ", "สว่างแดนดิน", "สกลสมมุติ", 2561, 20, 27, numbering="close",
          layout="tall", narrow=True, totals="counts", notes=True),
     Spec("wd-phanom", "องค์การบริหารส่วนจังหวัด", "พนมสมมุติ", "เมืองพนม", "พนมสมมุติ", 2566, 16, 28,
          digits="arabic", numbering="xyz", layout="rows", totals="dim-only", shuffle_fields=True),
     Spec("wh-chiangkham", "เทศบาลตำบล", "เชียงคำสมมุติ", "เชียงคำ", "พะเยาสมมุติ", 2566, 12, 29,
-         toolchain="html", numbering="paren", layout="tall", quirks=("misspelt-label",)),
+         toolchain="html", numbering="paren", layout="tall", quirks=("misspelt-label", "non-project-sheet")),
     Spec("wh-huaiyot", "องค์การบริหารส่วนตำบล", "ห้วยยอดสมมุติ", "ห้วยยอด", "ตรังสมมุติ", 2561, 14, 30,
          toolchain="html", numbering="dotted", layout="rows", totals="dim-only", subtotal_error=True),
     Spec("wc-klaeng", "เทศบาลเมือง", "แกลงสมมุติ", "แกลง", "ระยองสมมุติ", 2566, 14, 31, toolchain="chromium",
@@ -409,7 +411,20 @@ def _part3(spec: Spec, projects: list[Project]) -> list[Block]:
             blocks.append(Para(d(f"ลำดับที่ {p.seq}"), "right", True))
         for n, (name, heading) in enumerate(sheet_fields(spec, p), start=1):
             blocks += _field(spec, p, n, name, heading)
+        if "non-project-sheet" in spec.quirks and p.seq == 7:
+            blocks += _agreement_sheet(spec)
     return blocks
+
+
+def _agreement_sheet(spec: Spec) -> list[Block]:
+    """A sheet inside Part 3 that is no project: a performance agreement with a score table."""
+    d = lambda s: _digits(spec, str(s))  # noqa: E731
+    return [Para("ข้อตกลงการปฏิบัติราชการ", "center", True, 18, True),
+            Para(f"ระหว่างนายก{spec.lao_type}{spec.name} กับหัวหน้าส่วนราชการ", "center"),
+            Table([[["ตัวชี้วัด"], ["ค่าเป้าหมาย"], ["คะแนน"]],
+                   [["ร้อยละของงานที่แล้วเสร็จตามแผน"], [d("80")], [d("5")]],
+                   [["ความพึงพอใจของผู้รับบริการ"], [d("85")], [d("5")]]], [8.0, 3.0, 3.0], header_rows=1),
+            Para("ทั้งสองฝ่ายได้เข้าใจข้อตกลงและเห็นพ้องกันแล้ว จึงได้ลงลายมือชื่อไว้เป็นสำคัญ", indent=1.25)]
 
 
 def _field(spec: Spec, p: Project, n: int, name: str, heading: str) -> list[Block]:
