@@ -160,8 +160,18 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
     )
 
 
+def generations() -> dict[str, tuple[int, int]]:
+    """Each template generation's span of first plan years, from the template files."""
+    out = {}
+    for path in sorted(TEMPLATE_DIR.glob("*.json")):
+        lo, hi = json.loads(path.read_text(encoding="utf-8"))["first_years"]
+        out[path.stem] = (int(lo), int(hi))
+    return out
+
+
 def detect(first_lines: list[str]) -> str:
-    """The template generation of a plan, from the period printed on its first pages.
+    """The template generation of a plan, from the period printed on its first pages: the template
+    whose span of first years (``first_years`` in its file) holds the period's start.
 
     >>> detect(["(พ.ศ. ๒๕๖๑ - ๒๕๖๔)"]), detect(["(พ.ศ. ๒๕๖๖ - ๒๕๗๐)"]), detect(["(พ.ศ. ๒๕๑๐ - ๒๕๗๐)"])
     ('nacc_2561_2564', 'nacc_2566_2570', 'nacc_2566_2570')
@@ -170,16 +180,17 @@ def detect(first_lines: list[str]) -> str:
     """
     from pipeline.numerals import be_years
 
-    for text in first_lines:  # a period that can be a plan's decides (an OCR'd page may misread one)
-        start, end = be_years(text) if ("พ.ศ" in text or "25" in text or "๒๕" in text) else (None, None)
-        if start and end and 2557 <= start < end <= 2575 and end - start in (3, 4):
-            return "nacc_2561_2564" if start <= 2564 else DEFAULT_TEMPLATE
-    for text in first_lines:
-        if "พ.ศ" in text or "25" in text or "๒๕" in text:
-            start, end = be_years(text)
-            if start and end and end > start:
-                if 3 <= end - start <= 5:
-                    return "nacc_2561_2564" if start <= 2564 else DEFAULT_TEMPLATE
-                # an implausible span: one year is misread (OCR: ๒๕๑๐ - ๒๕๗๐); trust the later one
-                return "nacc_2561_2564" if end <= 2565 else DEFAULT_TEMPLATE
+    spans = generations()
+
+    def of(year: int) -> str | None:
+        return next((name for name, (lo, hi) in spans.items() if lo <= year <= hi), None)
+
+    periods = [be_years(t) for t in first_lines if "พ.ศ" in t or "25" in t or "๒๕" in t]
+    for start, end in periods:  # a period that can be a plan's decides (an OCR'd page may misread one)
+        if start and end and end - start in (3, 4) and (name := of(start)) and of(end - 4) is not None:
+            return name
+    for start, end in periods:
+        if start and end and end > start:
+            # an implausible span: one year is misread (OCR: ๒๕๑๐ - ๒๕๗๐); trust the later one
+            return of(end - (3 if end <= 2565 else 4)) or DEFAULT_TEMPLATE
     return DEFAULT_TEMPLATE
