@@ -155,8 +155,9 @@ def main() -> int:
               "A field agrees when it equals the generator's value: text with whitespace removed, "
               "list fields item by item, numbers exactly.\n\n" + text + "\n\n"
               "## The varied corpus\n\n`corpora/wild`: 12 plans laid out the ways real municipalities publish "
-              "them (DOCX by LibreOffice and HTML by WeasyPrint, Sarabun; see its README). Every table: "
-              "identity and period, Part 2 cells (seq × year), dimension totals (printed and summed), every "
+              "them (DOCX by LibreOffice, HTML by WeasyPrint and by Chromium, Sarabun; see its README). Every table: "
+              "identity and period, Part 2 cells (seq × year), dimension totals (printed and summed), risks, "
+              "committee members, every "
               "Part 3 field. Error checks should be exactly the deliberate flaws.\n\n" + varied + "\n")
     return 0
 

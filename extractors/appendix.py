@@ -94,10 +94,12 @@ def _member_lines(order: list[Line]) -> list[Line]:
     """The lines of the member list: after "ประกอบด้วย", before the duties ("โดยมีหน้าที่…")."""
     out: list[Line] = []
     inside = False
+    before = ""  # the line before, for a keyword wrapped over two lines ("ประกอบ" / "ด้วย")
     for line in order:
         text = line.text.strip()
         if not inside:
-            inside = "ประกอบด้วย" in text
+            inside = "ประกอบด้วย" in "".join((before[-12:] + text).split())
+            before = text
             continue
         if text.startswith(("โดยมีหน้าที่", "ให้คณะกรรมการ", "ทั้งนี้")):
             break

@@ -1,7 +1,7 @@
 """A plan's extraction against what corpora/wild/generate.py wrote for it, table by table.
 
 ``compare(plan, expected)`` → {"identity": (right, total), "projects.<field>": …, "part2": …,
-"totals": …}; ``disagreements`` lists what differs, for a test's message. Text compares with
+"totals": …, "risks": …, "committee": …}; ``disagreements`` lists what differs, for a test's message. Text compares with
 whitespace removed, list fields item by item, numbers exactly; Part 2 cells by seq and year.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-LIST_FIELDS = ("objectives", "method", "outputs", "outcomes")
+LIST_FIELDS = ("objectives", "method", "outputs", "outcomes", "risks", "controls")
 IDENTITY = ("lao_name", "lao_type", "district", "province", "plan_start_be", "plan_end_be")
 
 
@@ -40,6 +40,14 @@ def _pairs(plan, expected: dict) -> Iterator[tuple[str, str, object, object]]:
     for seq, years in expected["budgets"].items():
         for year, value in years.items():
             yield "part2", f"Part 2 project {seq} {year}", cells.get((int(seq), int(year))), value
+    for table, rows, got_rows in (("risks", expected["risks"], plan.risks), ("committee", expected["committee"],
+                                                                           plan.committee)):
+        by_no = {r.no: r for r in got_rows}
+        for want in rows:
+            row = by_no.get(want["no"])
+            for field, value in want.items():
+                if field != "no":
+                    yield table, f"{table} {want['no']} {field}", getattr(row, field) if row else None, value
     totals = {(t.dimension_no, t.fiscal_year_be): t for t in plan.budget_totals}
     for want in expected["totals"]:
         t = totals.get((want["dimension_no"], want["fiscal_year_be"]))

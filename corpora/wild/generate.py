@@ -245,17 +245,28 @@ def build(spec: Spec, projects: list[Project], tmp: Path) -> list[Block]:
     return blocks
 
 
+RISKS = [("การบริหารงานบุคคล", "การแต่งตั้งโยกย้ายไม่เป็นธรรม", "ปานกลาง", "มาตรการสร้างความโปร่งใสในการบริหารงานบุคคล"),
+         ("การจัดซื้อจัดจ้าง", "การจัดซื้อจัดจ้างไม่เป็นไปตามระเบียบ", "สูง", "มาตรการป้องกันผลประโยชน์ทับซ้อน")]
+
+
+def members(spec: Spec) -> list[tuple[int, str, str, str]]:
+    """The committee order's members: (no, name, position, role); a member listed by office has no name."""
+    lao = spec.lao_type + spec.name
+    out = [(1, "นายสมชาย ใจดี", f"นาย{lao}", "ประธานกรรมการ"), (2, "นางสาวสมหญิง รักษ์ดี", f"ปลัด{lao}", "กรรมการ")]
+    if spec.office_members:
+        out += [(3, "", "ผู้อำนวยการกองคลัง", "กรรมการ"), (4, "", "หัวหน้าสำนักปลัด", "กรรมการ")]
+    return out + [(len(out) + 1, "นายวิชัย มั่นคง", "นักวิเคราะห์นโยบายและแผน", "กรรมการและเลขานุการ")]
+
+
 def _part1(spec: Spec, lao: str) -> list[Block]:
     d = lambda s: _digits(spec, str(s))  # noqa: E731
+    risk_rows = [[[d(str(k))], [process], [d("1. ") + risk], [level], [d("1. ") + control]]
+                 for k, (process, risk, level, control) in enumerate(RISKS, start=1)]
     return [Section(header=f"แผนปฏิบัติการป้องกันการทุจริต {lao}" if not spec.name_on_cover else ""),
             Para(d("ส่วนที่ 1"), "center", True, 20, True), Para("บทนำ", "center", True, 20),
             Para(d("1. การประเมินความเสี่ยงการทุจริตในองค์กร"), bold=True),
             Table([[["ลำดับที่"], ["ขั้นตอนการดำเนินงาน"], ["ประเด็นความเสี่ยงการทุจริต"], ["Risk Score"],
-                    ["มาตรการควบคุมความเสี่ยงการทุจริต"]],
-                   [[d("1")], ["การบริหารงานบุคคล"], [d("1. การแต่งตั้งโยกย้ายไม่เป็นธรรม")], ["ปานกลาง"],
-                    [d("1. มาตรการสร้างความโปร่งใสในการบริหารงานบุคคล")]],
-                   [[d("2")], ["การจัดซื้อจัดจ้าง"], [d("1. การจัดซื้อจัดจ้างไม่เป็นไปตามระเบียบ")], ["สูง"],
-                    [d("1. มาตรการป้องกันผลประโยชน์ทับซ้อน")]]],
+                    ["มาตรการควบคุมความเสี่ยงการทุจริต"]], *risk_rows],
                   [1.5, 3.5, 4.5, 2.2, 5.0], header_rows=1),
             Para(d("2. วัตถุประสงค์ของการจัดทำแผน"), bold=True),
             Para(d(f"(1) เพื่อแสดงเจตจำนงสุจริตของผู้บริหาร{lao}"), indent=1.25),
@@ -453,15 +464,11 @@ def _field(spec: Spec, p: Project, n: int, name: str, heading: str) -> list[Bloc
 def _appendix(spec: Spec, lao: str) -> list[Block]:
     d = lambda s: _digits(spec, str(s))  # noqa: E731
     year = _years(spec)[0] - 1
-    members = [["1. นายสมชาย ใจดี", f"นาย{lao}", "ประธานกรรมการ"],
-               ["2. นางสาวสมหญิง รักษ์ดี", f"ปลัด{lao}", "กรรมการ"]]
-    if spec.office_members:
-        members += [["3. ผู้อำนวยการกองคลัง", "", "กรรมการ"], ["4. หัวหน้าสำนักปลัด", "", "กรรมการ"]]
-    members.append([f"{len(members) + 1}. นายวิชัย มั่นคง", "นักวิเคราะห์นโยบายและแผน", "กรรมการและเลขานุการ"])
+    rows = [[f"{no}. {name or position}", position if name else "", role] for no, name, position, role in members(spec)]
     return [Para("ภาคผนวก", "center", True, 20, True), Para("คำสั่ง" + lao, "center", True, break_before=True),
             Para(d(f"ที่ 12 / {year}"), "center"), Para("เรื่อง แต่งตั้งคณะกรรมการจัดทำแผนปฏิบัติการป้องกันการทุจริต"),
             Para(f"{lao} จึงแต่งตั้งคณะกรรมการ ประกอบด้วย", indent=1.25),
-            Table([[[d(a)], [b], [c]] for a, b, c in members], [6.0, 6.5, 4.0], ruled=False),
+            Table([[[d(a)], [b], [c]] for a, b, c in rows], [6.0, 6.5, 4.0], ruled=False),
             Para("โดยมีหน้าที่และอำนาจ ดังต่อไปนี้", indent=1.25)]
 
 
@@ -503,7 +510,11 @@ def expected(spec: Spec, projects: list[Project]) -> dict[str, object]:
                          "province": spec.province, "plan_start_be": years[0], "plan_end_be": years[-1]},
             "projects": rows,
             "budgets": {str(p.seq): {str(y): v for y, v in p.yearly.items()} for p in projects},
-            "totals": totals, "error_codes": errors}
+            "totals": totals, "error_codes": errors,
+            "risks": [{"no": k, "process": process, "risks": [risk], "level": level, "controls": [control]}
+                      for k, (process, risk, level, control) in enumerate(RISKS, start=1)],
+            "committee": [{"no": no, "name": name, "position": position, "role": role}
+                          for no, name, position, role in members(spec)]}
 
 
 # --------------------------------------------------------------------------- writers
