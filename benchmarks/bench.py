@@ -205,7 +205,7 @@ def main() -> int:
         scan = scanned_copy(SYN / "abt-huaisai.pdf", Path(tmp) / "scan.pdf")
         n = pages_of(scan)
         t = timed(lambda: run_document(scan), 1)[0]
-        from pipeline.ocr import OcrSettings
+        from pipeline.text.ocr import OcrSettings
 
         workers = OcrSettings().workers
         lines += ["## A scanned plan", "", f"{n} image-only pages at 200 dpi, OCR with {workers} "

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import render_plan  # noqa: E402
 
-from pipeline import textlayer  # noqa: E402
+from pipeline.text import read  # noqa: E402
 
 FONTS = ["Laksaman", "Garuda", "Norasi", "Loma", "Kinnari", "Sawasdee", "Umpush", "Waree"]
 _PAGE_NO = regex.compile(r"^\s*[-–]?\s*[0-9๐-๙]{1,3}\s*[-–]?\s*$", regex.M)
@@ -112,7 +112,7 @@ def engine_texts(pdf: Path) -> dict[str, tuple[str, float]]:
                           text=True, check=True).stdout
     out["pdftotext"] = (text, time.perf_counter() - t)
     t = time.perf_counter()
-    layer = textlayer.read(pdf)
+    layer = read(pdf)
     engines = sorted({p.source for p in layer.pages})
     out["plan2data"] = ("\n".join(p.text for p in layer.pages), time.perf_counter() - t)
     out["_engines"] = (",".join(engines), 0.0)

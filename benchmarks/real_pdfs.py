@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import textlayer  # noqa: E402
-from pipeline.quality import INVALID, dictionary_miss  # noqa: E402
-from pipeline.thai import damage  # noqa: E402
+from pipeline.text import read  # noqa: E402
+from pipeline.text.quality import INVALID, dictionary_miss  # noqa: E402
+from pipeline.text.thai import damage  # noqa: E402
 
 def miss_rate(text: str) -> float | None:
     return dictionary_miss(text, sample_chars=None)
@@ -53,7 +53,7 @@ def main() -> int:
         plumber = counts(pdfplumber_text(pdf))
         poppler = counts(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
                                         capture_output=True, text=True).stdout)
-        layer = textlayer.read(pdf)
+        layer = read(pdf)
         ours_text = "\f".join(p.text for p in layer.pages)
         ours = counts(ours_text)
         engines = {}

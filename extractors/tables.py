@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.ingest import lines_from_words
+from pipeline.text.backend import lines_from_words
 from pipeline.records import BBox, Page
-from pipeline.thai import repair_text
+from pipeline.text.thai import repair_text
 
 RULE_PT = 2.0  # a path thinner than this is a ruling line
 

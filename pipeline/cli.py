@@ -169,7 +169,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _text(args: argparse.Namespace) -> int:
     from .emit import doc_id_for, write_text
-    from .textlayer import read
+    from .text import read
 
     status = EXIT_OK
     for pdf in args.pdfs:

@@ -12,7 +12,8 @@ from pathlib import Path
 from extractors import appendix, cover, part1, project_fields, summary_table
 from extractors.template import detect, load
 
-from . import layout, link, segment, textlayer, validate
+from . import layout, link, segment, validate
+from .text import engine
 from .checks import check
 from .emit import doc_id_for
 from .errors import BadInput
@@ -41,7 +42,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
     checks: list[Check] = []
 
     with _timed(timings, "text"):
-        text = textlayer.read(path, ocr_mode)
+        text = engine.read(path, ocr_mode)
         info, pages = text.info, text.pages
     with _timed(timings, "segment"):
         lines = [line for page in pages for line in page.lines]

@@ -3,7 +3,7 @@ here, so that every worker forked from it starts with them in (shared) memory.""
 
 from pythainlp.tokenize import word_tokenize
 
-from .dictionary import words
+from .text.dictionary import words
 
 words()
 word_tokenize("แผนปฏิบัติการป้องกันการทุจริต", engine="newmm")

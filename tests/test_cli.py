@@ -50,7 +50,7 @@ def test_extract_writes_the_contract(kalasin_out):
 
 
 def test_outputs_carry_no_broken_thai(kalasin_out):
-    from pipeline.thai import damage
+    from pipeline.text.thai import damage
 
     for name in ("document.json", "projects.csv", "checks.csv", "text.txt"):
         text = (kalasin_out / name).read_text(encoding="utf-8-sig")

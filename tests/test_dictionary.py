@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dictionary import Swap, restore_lost_marks
+from pipeline.text.dictionary import Swap, restore_lost_marks
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.ocr import _tsv_lines
+from pipeline.text.ocr import _tsv_lines
 
 
 def _tsv(rows: list[tuple[int, str, tuple[int, int, int, int]]]) -> str:

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import regex
 
-from pipeline import digits, textlayer
+from pipeline.text import digits, read
 from tests.conftest import ROOT
 
 REGRESSION = ROOT / "corpora" / "regressions" / "thai-digits-misread-by-ocr.pdf"
@@ -28,11 +28,11 @@ needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="
 
 @needs_tesseract
 def test_every_number_of_the_scanned_page_is_read():
-    layer = textlayer.read(REGRESSION)
+    layer = read(REGRESSION)
     (page,) = layer.pages
     assert page.source == "ocr"
-    read = Counter(NUMBER.findall(page.text))
-    assert not Counter(PAGE_28) - read, (Counter(PAGE_28) - read, page.text)
+    seen = Counter(NUMBER.findall(page.text))
+    assert not Counter(PAGE_28) - seen, (Counter(PAGE_28) - seen, page.text)
     assert "๑,๐๐๐,๐๐๐ บาท" in page.text and "๒๕๖๖ - ๒๕๗๐" in page.text
 
 
@@ -40,7 +40,7 @@ def test_every_number_of_the_scanned_page_is_read():
 def test_the_fields_of_the_scanned_page_keep_their_numbers():
     from extractors.template import load
 
-    layer = textlayer.read(REGRESSION)
+    layer = read(REGRESSION)
     template = load("nacc_2566_2570")
     headings = [template.match_field(line.text, ocr=True) for line in layer.pages[0].lines]
     numbered = [(h.number, h.name) for h in headings if h]
@@ -74,7 +74,7 @@ def test_without_templates_ocr_text_is_kept(monkeypatch):
 
 def test_templates_ship_with_the_package():
     t = digits.templates()
-    assert t is not None, "pipeline/data/glyph_templates.npz missing: python corpora/tools/make_glyph_templates.py"
+    assert t is not None, "pipeline/text/data/glyph_templates.npz missing: python corpora/tools/make_glyph_templates.py"
     labels = {digits.CLASSES[k] for k in t.labels.tolist()}
     assert set(digits.THAI_DIGITS) <= labels and {"ข", "a", ","} <= labels
     assert np.allclose(np.linalg.norm(t.vectors[:50], axis=1), 1, atol=1e-2)

@@ -10,9 +10,9 @@ import pytest
 
 import regex
 
-from pipeline import textlayer
-from pipeline.quality import dictionary_miss
-from pipeline.thai import MARKS, damage
+from pipeline.text import read
+from pipeline.text.quality import dictionary_miss
+from pipeline.text.thai import MARKS, damage
 from tests.conftest import KALASIN, SHARED
 
 REAL = SHARED / "real-pdfs"
@@ -42,7 +42,7 @@ def _pdfplumber_text(path):
 def test_real_pdf_text(pdf, source_miss, tmp_path):
     from pipeline.emit import doc_id_for, write_text
 
-    layer = textlayer.read(pdf)
+    layer = read(pdf)
     folder = write_text(doc_id_for(pdf), str(pdf), layer.pages, layer.checks, tmp_path)
     for name in ("text.txt", "pages.json"):
         assert damage((folder / name).read_text(encoding="utf-8")) == {
@@ -60,7 +60,7 @@ def test_real_pdf_text(pdf, source_miss, tmp_path):
 def test_text_turned_90_degrees_is_one_line():
     """nysso ITA EB2 2.6, page 10: the table header "น้ำหนัก" is printed bottom to top; poppler gives it
     as five runs (นํ / ้ / า / หน / ัก), each once a line of its own."""
-    layer = textlayer.read(REAL / "nysso__upload_ITA_EB2_2.6.pdf")
+    layer = read(REAL / "nysso__upload_ITA_EB2_2.6.pdf")
     texts = [line.text for line in layer.pages[9].lines]
     assert "น้ำหนัก" in texts
     assert not {"้", "ัก", "นํ"} & set(texts)

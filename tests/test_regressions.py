@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import textlayer
-from pipeline.thai import damage
+from pipeline.text import read
+from pipeline.text.thai import damage
 from tests.conftest import ROOT
 
 REG = ROOT / "corpora" / "regressions"
@@ -34,7 +34,7 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_artefact_is_repaired(name):
     engine, present, absent = CASES[name]
-    layer = textlayer.read(REG / f"{name}.pdf")
+    layer = read(REG / f"{name}.pdf")
     (page,) = layer.pages
     text = page.text
     assert page.source == engine, (page.source, page.quality)
@@ -47,19 +47,19 @@ def test_artefact_is_repaired(name):
 
 
 def test_restored_words_are_listed_with_their_page():
-    layer = textlayer.read(REG / "sara-am-nikhahit-glyph-read-as-space.pdf")
+    layer = read(REG / "sara-am-nikhahit-glyph-read-as-space.pdf")
     (restored,) = [c for c in layer.checks if c.code == "thai-word-restored"]
     assert restored.page == 1 and "เทศบาลตาบล → เทศบาลตำบล ×3" in restored.message
 
 
 def test_ocr_never_reports_the_pages_instead():
-    layer = textlayer.read(REG / "image-only-page.pdf", ocr_mode="never")
+    layer = read(REG / "image-only-page.pdf", ocr_mode="never")
     assert [c.code for c in layer.checks] == ["page-needs-ocr"]
     assert layer.pages[0].source != "ocr" and len(layer.pages[0].text.strip()) < 10
 
 
 def test_font_glyph_data_decodes_a_font_without_text_map():
-    layer = textlayer.read(REG / "private-font-encoding-no-thai-code-points.pdf", ocr_mode="never")
+    layer = read(REG / "private-font-encoding-no-thai-code-points.pdf", ocr_mode="never")
     assert "font-tounicode-corrected" in {c.code for c in layer.checks}
     assert "เทศบาลตำบลพอกน้อย" in layer.pages[0].text  # Thai from the fonts' cmap, without OCR
 

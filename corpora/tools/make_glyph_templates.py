@@ -1,4 +1,4 @@
-"""Build pipeline/data/glyph_templates.npz: the glyph shapes the OCR digit check compares against.
+"""Build pipeline/text/data/glyph_templates.npz: the glyph shapes the OCR digit check compares against.
 
     python corpora/tools/make_glyph_templates.py   (needs Debian fonts-thai-tlwg: make corpora-tools)
 
@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from pipeline.digits import CLASSES, TEMPLATES, glyph_vector  # noqa: E402
+from pipeline.text.digits import CLASSES, TEMPLATES, glyph_vector  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 FAMILIES = ("Garuda", "Kinnari", "Laksaman", "Loma", "Norasi", "Purisa", "Sawasdee", "Umpush", "Waree",

@@ -7,7 +7,7 @@ OCR line that holds a number-like word is cut out of the page image and split in
 (connected components; a mark joins the body it sits on, rules and dust are left out). Each glyph
 is compared with templates of the Thai and Arabic digits and of everything a digit could be taken
 for (Thai letters, Latin letters, brackets, stops), rendered in the TLWG Thai fonts
-(corpora/tools/make_glyph_templates.py → pipeline/data/glyph_templates.npz).
+(corpora/tools/make_glyph_templates.py → pipeline/text/data/glyph_templates.npz).
 
 A run of words with no Thai letter (a number, a list marker, a period "๒๕๖๖ - ๒๕๗๐", or OCR's Latin
 guess at one) is rebuilt from all the glyphs under it when each is clearly a digit, bracket or
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .numerals import THAI_DIGITS
+from ..numerals import THAI_DIGITS
 from .ocr import SPACE_GAP  # a gap wider than this share of the line height is a space
 
 TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import regex
 
-from .errors import BadInput
+from ..errors import BadInput
 from .quality import INVALID
-from .records import BBox
+from ..records import BBox
 
 PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
-from .ingest import PdfInfo, RawLine, RawPage
+from .backend import PdfInfo, RawLine, RawPage
 
 DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
 LANGS = "tha+eng"

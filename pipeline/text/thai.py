@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .records import Line, Page
+from ..records import Line, Page
 
 if TYPE_CHECKING:
-    from .ingest import RawPage
+    from .backend import RawPage
 
 # ---------------------------------------------------------------- character classes
 CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"

@@ -31,8 +31,8 @@ from typing import TypeVar
 
 import regex
 
-from .errors import BadInput
-from .records import BBox
+from ..errors import BadInput
+from ..records import BBox
 
 T = TypeVar("T")
 

@@ -1,7 +1,7 @@
 """The Thai text engine on its own: any PDF → repaired pages, each read by the best engine.
 
-1. poppler's text with boxes (ingest.read_pages);
-2. SARA AM given back where the PDF's glyphs prove it (ingest.restore_sara_am);
+1. poppler's text with boxes (backend.read_pages);
+2. SARA AM given back where the PDF's glyphs prove it (backend.restore_sara_am);
 3. the repair rules, and the dictionary where a page shows a font defect (thai, dictionary);
 4. a quality score per page (quality.assess);
 5. OCR for pages with no usable text layer (ocr.ocr_pages), kept only where it scores better.
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import regex
 
-from . import dictionary, fonts, ingest, ocr, quality, thai
-from .checks import check
-from .records import Check, Page
+from . import backend, dictionary, fonts, ocr, quality, thai
+from ..checks import check
+from ..records import Check, Page
 
 log = logging.getLogger(__name__)
 OCR_MODES = ("auto", "always", "never")
@@ -30,7 +30,7 @@ _FOREIGN = regex.compile(r"[^\s\u0e00-\u0e7f\x20-\x7e\u00a0-\u00ff\u2010-\u206f]
 
 @dataclass(frozen=True, slots=True)
 class TextLayer:
-    info: ingest.PdfInfo
+    info: backend.PdfInfo
     pages: tuple[Page, ...]
     checks: tuple[Check, ...]
 
@@ -62,7 +62,7 @@ def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     for op, _i1, _i2, j1, _j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        start, word = ingest.word_at(new, min(j1, len(new) - 1))
+        start, word = backend.word_at(new, min(j1, len(new) - 1))
         if start in seen:
             continue
         seen.add(start)
@@ -73,7 +73,7 @@ def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _repair(raw: ingest.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]:
+def _repair(raw: backend.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]:
     (page,) = thai.repair_pages([raw])
     found: list[tuple[int, str, str, str]] = []
     if dictionary.shows_aa_as_am(page.text):
@@ -121,21 +121,21 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     """Any PDF → its pages of repaired text, with checks saying what was done where."""
     if ocr_mode not in OCR_MODES:
         raise ValueError(f"ocr mode must be one of {OCR_MODES}, not {ocr_mode!r}")
-    info = ingest.inspect(path)
+    info = backend.inspect(path)
     report = fonts.repaired_copy(info.path)
     fixed_copy, font_fixes = report.copy, report.fixes
     try:
         source = replace(info, path=fixed_copy) if fixed_copy else info
         # PDFium's character scan only where a font maps more than one glyph to a space
-        raw_pages, scan = ingest.read_pages(
-            source, (lambda: ingest.scan_sara_am(source)) if report.spaces_suspect else None)
-        raw_pages, restored = ingest.restore_sara_am(raw_pages, scan or {})
+        raw_pages, scan = backend.read_pages(
+            source, (lambda: backend.scan_sara_am(source)) if report.spaces_suspect else None)
+        raw_pages, restored = backend.restore_sara_am(raw_pages, scan or {})
     finally:
         if fixed_copy:
             fixed_copy.unlink(missing_ok=True)
     found = [(r.page, r.printed, r.restored, r.evidence) for r in restored]
     if fixed_copy:  # list the words the fonts' own data changed, against the PDF's own text map
-        for before, after in zip(ingest.read_pages(info)[0], raw_pages):
+        for before, after in zip(backend.read_pages(info)[0], raw_pages):
             for old_line, new_line in zip(before.lines, after.lines):
                 old_text, new_text = thai.repair_text(old_line.text), thai.repair_text(new_line.text)
                 if old_text != new_text:
@@ -151,7 +151,7 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
 
     scores = quality.assess_pages({p.number: p.text for p in pages})
     low_thai = [n for n, q in scores.items() if q.chars and q.thai_share < NO_THAI_SHARE]
-    coverage = ingest.image_coverage(info, low_thai) if low_thai else {}
+    coverage = backend.image_coverage(info, low_thai) if low_thai else {}
     inferred = any(not fix.had_map for fix in font_fixes)  # text rebuilt from fonts with no text map
     reasons = {p.number: ("forced" if ocr_mode == "always" else _needs_ocr(p, scores[p.number],
                                                                           coverage.get(p.number)))
