@@ -8,7 +8,7 @@ import regex
 
 from pipeline.layout import join_lines
 from pipeline.numerals import to_arabic
-from pipeline.records import Line, Page
+from pipeline.records import Line, Member, Page
 
 from .tables import PageWords, cell_lines
 
@@ -21,16 +21,6 @@ _PERSON = regex.compile(rf"^({TITLES}\s*\S+\s+\S+)\s*(.*)$")
 _NUMBER = regex.compile(r"(?:ฉบับที่|^ที่)\s*([0-9๐-๙]+\s*/\s*[0-9๐-๙]{4})")
 _DATE = regex.compile(r"(?:ณ\s*)?วันที่\s*([0-9๐-๙]{1,2})\s*(?:เดือน)?\s*(\S+)\s*(?:พ\.\s*ศ\.)?\s*([0-9๐-๙]{4})")
 _SIGNATORY = regex.compile(r"^\(?\s*(" + TITLES + r"\s*\S+\s+\S+?)\s*\)?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    doc_id: str
-    no: int
-    name: str
-    position: str
-    role: str
-    page: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 
 import regex
 
 from pipeline.layout import join_lines, paragraphs
 from pipeline.numerals import thai_int, to_arabic
-from pipeline.records import Line, Page
+from pipeline.records import Line, Page, Risk, Target
 
 from .tables import Row, ruled_rows
 from .template import Template
@@ -18,27 +16,6 @@ _ITEM = regex.compile(r"(?:^|\s)(?=(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.
 _MARKER = regex.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.)\s*")
 _YEAR = regex.compile(r"25[0-9]{2}")
 _VALUE = regex.compile(r"(?P<pre>[^\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<post>.*)")
-
-
-@dataclass(frozen=True, slots=True)
-class Risk:
-    doc_id: str
-    no: int | None
-    process: str
-    risks: str  # one item per line
-    level: str
-    controls: str  # one item per line
-    page: int
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    doc_id: str
-    indicator: str
-    fiscal_year_be: int
-    value: float | None
-    unit: str
-    page: int
 
 
 def split_items(text: str) -> list[str]:
@@ -55,9 +32,9 @@ def _cell(row: Row, i: int) -> str:
     return join_lines(row.text(i).split("\n"))
 
 
-def part1_rows(pdf_path: Path, pages: list[Page]) -> list[Row]:
+def part1_rows(pages: list[Page]) -> list[Row]:
     """Every ruled table row of Part 1, read once for both tables."""
-    return ruled_rows(pdf_path, pages, 3)
+    return ruled_rows(pages, 3)
 
 
 def extract_risks(rows: list[Row], doc_id: str) -> list[Risk]:

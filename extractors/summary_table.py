@@ -21,7 +21,7 @@ import regex
 
 from pipeline.checks import check
 from pipeline.numerals import thai_int, to_arabic
-from pipeline.records import BBox, Check, Page
+from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Page
 
 from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows
 from .template import Template
@@ -36,29 +36,6 @@ _ENTRY = regex.compile(r"""^\s*(?:
   | (?P<stop>[0-9๐-๙]{1,3})\.(?![0-9๐-๙])
   | (?P<bullet>[-–•●○▪■◆❖➢►✓*])(?=\s)
 )\s*""", regex.X)
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetRow:
-    doc_id: str
-    seq: int | None
-    dimension_no: int | None
-    mission_no: str
-    name: str
-    fiscal_year_be: int
-    budget_baht: int
-    page: int
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetTotal:
-    doc_id: str
-    dimension_no: int | None  # None: the grand total
-    fiscal_year_be: int
-    printed_baht: int | None
-    rows_sum_baht: int
-    printed_project_count: int | None
-    page: int
 
 
 @dataclass(slots=True)
@@ -433,9 +410,9 @@ class _Reader:
                             tuple(self.unassigned), pages)
 
 
-def extract_summary(pdf_path, pages: list[Page], template: Template, doc_id: str) -> SummaryTable:
+def extract_summary(pages: list[Page], template: Template, doc_id: str) -> SummaryTable:
     reader = _Reader(pages, template, doc_id)
-    for row in _join_split_numbers(ruled_rows(pdf_path, pages, template.fiscal_years + 3)):
+    for row in _join_split_numbers(ruled_rows(pages, template.fiscal_years + 3)):
         reader.feed(row)
     return reader.result()
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.text.backend import lines_from_words
 from pipeline.records import BBox, Page
 from pipeline.text.thai import repair_text
 
-RULE_PT = 2.0  # a path thinner than this is a ruling line
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,65 +69,39 @@ def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
     return tuple(CellLine(repair_text(line.text), line.bbox[1]) for line in lines)
 
 
-def _rulings(pdfium_page, height: float) -> tuple[list[dict], list[dict]]:
-    """The page's ruling lines as pdfplumber edges, read from PDFium's path objects.
-
-    pdfplumber would parse every object of the page (its characters too) to find them, which is
-    most of the time a table costs; PDFium hands over the paths directly.
-    """
-    import pypdfium2.raw as pdfium_raw
-
-    vertical, horizontal = [], []
-    for obj in pdfium_page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_PATH,), max_depth=5):
-        left, bottom, right, top = obj.get_bounds()
-        width, tall = right - left, top - bottom
-        if width <= RULE_PT < tall:
-            x = (left + right) / 2
-            vertical.append({"object_type": "line_edge", "orientation": "v", "x0": x, "x1": x,
-                             "top": height - top, "bottom": height - bottom, "height": tall, "width": 0})
-        elif tall <= RULE_PT < width:
-            y = height - (top + bottom) / 2
-            horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": left, "x1": right,
-                               "top": y, "bottom": y, "width": width, "height": 0})
-    if vertical:  # a row cut by the page break has no rule there (WeasyPrint, Chrome): close it
-        x0 = min(e["x0"] for e in vertical)
-        x1 = max(e["x1"] for e in vertical)
-        for y in (min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)):
-            if not any(abs(e["top"] - y) <= RULE_PT for e in horizontal):
-                horizontal.append({"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1,
-                                   "top": y, "bottom": y, "width": x1 - x0, "height": 0})
+def _edges(rulings: tuple[tuple[BBox, ...], tuple[BBox, ...]]) -> tuple[list[dict], list[dict]]:
+    """A page's ruling lines as the explicit edges pdfplumber's table finder takes."""
+    vertical = [{"object_type": "line_edge", "orientation": "v", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                 "height": bottom - top, "width": 0} for x0, top, x1, bottom in rulings[0]]
+    horizontal = [{"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                   "width": x1 - x0, "height": 0} for x0, top, x1, bottom in rulings[1]]
     return vertical, horizontal
 
 
-def ruled_rows(pdf_path: Path, pages: Iterable[Page], min_columns: int) -> list[Row]:
-    """Every row of every ruled table with at least ``min_columns`` columns on the given pages.
+def ruled_rows(pages: Iterable[Page], min_columns: int) -> list[Row]:
+    """Every row of every ruled table with at least ``min_columns`` columns on the given pages (from
+    the ruling lines each page carries: the text engine reads them, no extractor opens the PDF).
 
     pdfplumber's ``TableFinder`` does the geometry (snapping and joining the edges, intersections,
     cells, tables, rows). Fed explicit edges, it never reads its page, so no pdfplumber page is
-    parsed: ``page=None`` (pdfplumber would otherwise parse the whole document, ~0.05 s a plan).
+    parsed: ``page=None``.
     """
-    import pypdfium2 as pdfium
     from pdfplumber.table import TableFinder
 
     rows: list[Row] = []
-    doc = pdfium.PdfDocument(str(pdf_path))
-    try:
-        for page in pages:
-            pdfium_page = doc[page.number - 1]
-            vertical, horizontal = _rulings(pdfium_page, pdfium_page.get_height())
-            pdfium_page.close()
-            if len(vertical) < 2 or len(horizontal) < 2:
-                continue  # no ruled table on this page
-            settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                        "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-            words = PageWords(page.words)
-            for table in TableFinder(None, settings).tables:  # type: ignore[arg-type]
-                for row in table.rows:
-                    if len(row.cells) < min_columns:
-                        continue
-                    cells = tuple(None if c is None else Cell(c, cell_lines(words, c))
-                                  for c in row.cells)
-                    rows.append(Row(page.number, row.bbox[1], cells))
-    finally:
-        doc.close()
+    for page in pages:
+        if page.rulings is None:
+            continue
+        vertical, horizontal = _edges(page.rulings)
+        if len(vertical) < 2 or len(horizontal) < 2:
+            continue  # no ruled table on this page
+        settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                    "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+        words = PageWords(page.words)
+        for table in TableFinder(None, settings).tables:  # type: ignore[arg-type]
+            for row in table.rows:
+                if len(row.cells) < min_columns:
+                    continue
+                cells = tuple(None if c is None else Cell(c, cell_lines(words, c)) for c in row.cells)
+                rows.append(Row(page.number, row.bbox[1], cells))
     return rows

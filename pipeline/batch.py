@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import __version__
-from .emit import doc_id_for
+from .version import __version__
+from .ids import doc_id_for
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .emit import write_plan
 from .errors import PipelineError
-from .records import Plan
+from .plan import Plan
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -168,7 +168,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _text(args: argparse.Namespace) -> int:
-    from .emit import doc_id_for, write_text
+    from .emit import write_text
+    from .ids import doc_id_for
     from .text import read
 
     status = EXIT_OK

@@ -42,6 +42,8 @@ class Page:
     repairs: int = 0
     quality: dict[str, object] | None = field(default=None, compare=False)
     words: tuple[tuple[str, BBox], ...] = field(default=(), compare=False, repr=False)  # raw, for tables
+    # ruling lines (vertical, horizontal), each a thin box; None until the text engine reads them
+    rulings: tuple[tuple[BBox, ...], tuple[BBox, ...]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -121,26 +123,54 @@ COMMITTEE_COLUMNS: tuple[str, ...] = ("doc_id", "no", "name", "position", "role"
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
-    """Everything extracted from one document."""
-
+class BudgetRow:
     doc_id: str
-    path: str
-    sha256: str
-    pages: tuple[Page, ...]
-    document: DocumentInfo
-    projects: tuple[Project, ...]
-    checks: tuple[Check, ...]
-    budgets: tuple = ()  # extractors.summary_table.BudgetRow
-    budget_totals: tuple = ()  # extractors.summary_table.BudgetTotal
-    risks: tuple = ()  # extractors.part1.Risk
-    targets: tuple = ()  # extractors.part1.Target
-    committee: tuple = ()  # extractors.appendix.Member
-    timings: dict[str, float] = field(default_factory=dict, compare=False)
+    seq: int | None
+    dimension_no: int | None
+    mission_no: str
+    name: str
+    fiscal_year_be: int
+    budget_baht: int
+    page: int
 
-    def to_pandas(self):
-        """The plan's tables as pandas DataFrames: projects, budgets, budget_totals, risks, targets,
-        committee, checks (dtypes from pipeline/schema.py)."""
-        from .emit import plan_tables
 
-        return plan_tables(self)
+@dataclass(frozen=True, slots=True)
+class BudgetTotal:
+    doc_id: str
+    dimension_no: int | None  # None: the grand total
+    fiscal_year_be: int
+    printed_baht: int | None
+    rows_sum_baht: int
+    printed_project_count: int | None
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    doc_id: str
+    no: int | None
+    process: str
+    risks: str  # one item per line
+    level: str
+    controls: str  # one item per line
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    doc_id: str
+    indicator: str
+    fiscal_year_be: int
+    value: float | None
+    unit: str
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    doc_id: str
+    no: int
+    name: str
+    position: str
+    role: str
+    page: int

@@ -15,9 +15,10 @@ from extractors.template import detect, load
 from . import layout, link, segment, validate
 from .text import engine
 from .checks import check
-from .emit import doc_id_for
+from .ids import doc_id_for
 from .errors import BadInput
-from .records import Check, Plan
+from .plan import Plan
+from .records import Check
 
 log = logging.getLogger(__name__)
 PLAN_TITLE = "แผนปฏิบัติการป้องกันการทุจริต"
@@ -77,12 +78,13 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
             projects.append(project)
             checks.extend(field_checks)
     with _timed(timings, "tables"):
+        part1_pages = {line.page for line in parts.part1}
         part2_pages = {line.page for line in parts.part2}
-        summary = summary_table.extract_summary(info.path, [p for p in pages if p.number in part2_pages],
+        table_pages = engine.with_rulings(text, part1_pages | part2_pages).pages  # one PDF opening for both
+        summary = summary_table.extract_summary([p for p in table_pages if p.number in part2_pages],
                                                 template, doc_id)
         summary, link_checks = link.link_to_part3(summary, projects)
-        part1_pages = [p for p in pages if p.number in {line.page for line in parts.part1}]
-        part1_rows = part1.part1_rows(info.path, part1_pages)
+        part1_rows = part1.part1_rows([p for p in table_pages if p.number in part1_pages])
         risks = part1.extract_risks(part1_rows, doc_id)
         targets = part1.extract_targets(part1_rows, doc_id)
         objectives, goals = part1.objectives_and_goals(parts.part1, edges, template)

@@ -108,7 +108,7 @@ def test_report_on_a_folder_that_is_no_output(tmp_path):
 
 
 def test_thai_file_names_make_safe_folders(tmp_path):
-    from pipeline.emit import doc_id_for
+    from pipeline.ids import doc_id_for
 
     name = "แผนปฏิบัติการป้องกันการทุจริต อบต.หนองบัว (2566-2570).pdf"
     path = tmp_path / name

@@ -40,7 +40,8 @@ def _pdfplumber_text(path):
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem[:40])
 def test_real_pdf_text(pdf, source_miss, tmp_path):
-    from pipeline.emit import doc_id_for, write_text
+    from pipeline.emit import write_text
+    from pipeline.ids import doc_id_for
 
     layer = read(pdf)
     folder = write_text(doc_id_for(pdf), str(pdf), layer.pages, layer.checks, tmp_path)

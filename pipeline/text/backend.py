@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -33,6 +33,7 @@ import regex
 
 from ..errors import BadInput
 from ..records import BBox
+from .dictionary import word_at
 
 T = TypeVar("T")
 
@@ -229,6 +230,7 @@ def _parse_pages(bbox_html: str, pages: list[RawPage]) -> None:
 LINE_SLACK = 0.1  # a word whose middle lies within the line's height (± this share) is on the line
 BACKSTEP = 0.5  # a word may start this share of the line height left of the previous one (a mark)
 WORD_GAP = 0.12  # a gap wider than this share of the height between two words is a space
+SPACE_GAP = 0.6  # between OCR's words and glyph runs: a gap wider than this share of the line height is a space
 
 
 def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
@@ -392,18 +394,6 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
     return RawPage(page.number, page.width, page.height, tuple(lines), page.words), found
 
 
-def word_at(text: str, i: int) -> tuple[int, str]:
-    """Start and text of the dictionary word (PyThaiNLP newmm) that covers position i."""
-    from pythainlp.tokenize import word_tokenize
-
-    start = 0
-    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
-        if start <= i < start + len(token):
-            return start, token
-        start += len(token)
-    return i, text[i]
-
-
 def image_coverage(info: PdfInfo, numbers: list[int]) -> dict[int, float]:
     """Share of each page's area covered by images (a scan is close to 1)."""
     import pypdfium2 as pdfium
@@ -423,3 +413,43 @@ def image_coverage(info: PdfInfo, numbers: list[int]) -> dict[int, float]:
     finally:
         doc.close()
     return cover
+
+
+RULE_PT = 2.0  # a path thinner than this is a ruling line
+
+
+def rulings(info: PdfInfo, numbers: Iterable[int]) -> dict[int, tuple[tuple[BBox, ...], tuple[BBox, ...]]]:
+    """Each given page's ruling lines (vertical, horizontal) as thin boxes, read from PDFium's path
+    objects in one opening of the file (a table finder would otherwise parse every object of the
+    page, its characters too). A row cut by the page break has no rule there (WeasyPrint, Chrome):
+    the table is closed at the top and bottom of its vertical rules."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+
+    out: dict[int, tuple[tuple[BBox, ...], tuple[BBox, ...]]] = {}
+    doc = pdfium.PdfDocument(str(info.path))
+    try:
+        for number in sorted(set(numbers)):
+            page = doc[number - 1]
+            height = page.get_height()
+            vertical: list[BBox] = []
+            horizontal: list[BBox] = []
+            for obj in page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_PATH,), max_depth=5):
+                left, bottom, right, top = obj.get_bounds()
+                width, tall = right - left, top - bottom
+                if width <= RULE_PT < tall:
+                    x = (left + right) / 2
+                    vertical.append((x, height - top, x, height - bottom))
+                elif tall <= RULE_PT < width:
+                    y = height - (top + bottom) / 2
+                    horizontal.append((left, y, right, y))
+            page.close()
+            if vertical:
+                x0, x1 = min(v[0] for v in vertical), max(v[2] for v in vertical)
+                for y in (min(v[1] for v in vertical), max(v[3] for v in vertical)):
+                    if not any(abs(h[1] - y) <= RULE_PT for h in horizontal):
+                        horizontal.append((x0, y, x1, y))
+            out[number] = (tuple(vertical), tuple(horizontal))
+    finally:
+        doc.close()
+    return out

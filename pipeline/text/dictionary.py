@@ -307,3 +307,15 @@ def restore_lost_marks(line: str) -> tuple[str, list[Swap]]:
     swaps: list[Swap] = []
     line = _join_split_words(line, swaps)
     return _THAI_CHUNK.sub(lambda m: _restore_run(m[0], swaps), line), swaps
+
+
+def word_at(text: str, i: int) -> tuple[int, str]:
+    """Start and text of the dictionary word (PyThaiNLP newmm) that covers position i."""
+    from pythainlp.tokenize import word_tokenize
+
+    start = 0
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        if start <= i < start + len(token):
+            return start, token
+        start += len(token)
+    return i, text[i]

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..numerals import THAI_DIGITS
-from .ocr import SPACE_GAP  # a gap wider than this share of the line height is a space
+from .backend import SPACE_GAP  # a gap wider than this share of the line height is a space
 
 TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"
 SIDE = 20  # a glyph is compared as a SIDE × SIDE image

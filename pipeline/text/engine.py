@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -48,6 +49,24 @@ def _restoration_checks(found: list[tuple[int, str, str, str]]) -> list[Check]:
     return checks
 
 
+def _font_changed_words(raw_pages: list[backend.RawPage], fixes: list[fonts.FontFix]
+                        ) -> list[tuple[int, str, str, str]]:
+    """The words the fonts' own data changed, each with what the PDF's text map printed there: the
+    corrected characters turned back into what the map said (no second reading of the file)."""
+    back = {truth: said.strip() for fix in fixes for said, truth in fix.changes if truth and len(truth) == 1}
+    if not back:
+        return []
+    table = str.maketrans(back)
+    found = []
+    for page in raw_pages:
+        for line in page.lines:
+            if any(ch in back for ch in line.text):
+                old_text, new_text = thai.repair_text(line.text.translate(table)), thai.repair_text(line.text)
+                if old_text != new_text:
+                    found.extend((page.number, a, b, "font-glyph-data") for a, b in _changed_words(old_text, new_text))
+    return found
+
+
 def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     """The words of ``new`` that differ from ``old``, each with what ``old`` printed there."""
     import difflib
@@ -62,7 +81,7 @@ def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
     for op, _i1, _i2, j1, _j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        start, word = backend.word_at(new, min(j1, len(new) - 1))
+        start, word = dictionary.word_at(new, min(j1, len(new) - 1))
         if start in seen:
             continue
         seen.add(start)
@@ -134,13 +153,7 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
         if fixed_copy:
             fixed_copy.unlink(missing_ok=True)
     found = [(r.page, r.printed, r.restored, r.evidence) for r in restored]
-    if fixed_copy:  # list the words the fonts' own data changed, against the PDF's own text map
-        for before, after in zip(backend.read_pages(info)[0], raw_pages):
-            for old_line, new_line in zip(before.lines, after.lines):
-                old_text, new_text = thai.repair_text(old_line.text), thai.repair_text(new_line.text)
-                if old_text != new_text:
-                    found.extend((after.number, a, b, "font-glyph-data")
-                                 for a, b in _changed_words(old_text, new_text))
+    found += _font_changed_words(raw_pages, font_fixes)
     pages: list[Page] = []
     for raw in raw_pages:
         page, swaps = _repair(raw)
@@ -188,3 +201,12 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     pages = [replace(p, quality=scores[p.number].as_dict()) for p in pages]
     checks.extend(_restoration_checks(found))
     return TextLayer(info, tuple(pages), tuple(checks))
+
+
+def with_rulings(layer: TextLayer, numbers: Iterable[int]) -> TextLayer:
+    """The layer with the ruling lines of the given pages read (for the table extractors)."""
+    found = backend.rulings(layer.info, numbers)
+    if not found:
+        return layer
+    pages = tuple(replace(p, rulings=found[p.number]) if p.number in found else p for p in layer.pages)
+    return replace(layer, pages=pages)

@@ -34,6 +34,7 @@ class FontFix:
     corrected: int  # glyphs whose text was wrong or missing
     had_map: bool  # False: the PDF gave no /ToUnicode at all, so all of its text is inferred
     examples: tuple[tuple[str, str], ...]  # (PDF's text, the font's text)
+    changes: tuple[tuple[str, str], ...] = ()  # every distinct (PDF's text, the font's text) pair
 
 
 def _is_thai(text: str) -> bool:
@@ -153,7 +154,8 @@ def _fix_font(pdf, font) -> FontFix | None:
     if not corrected:
         return None
     font.ToUnicode = pdf.make_stream(_cmap_stream(fixed))
-    return FontFix(font_name(font), corrected, bool(current), tuple(examples))
+    changes = tuple(sorted({(current.get(cid, ""), fixed[cid]) for cid in fixed if fixed[cid] != current.get(cid)}))
+    return FontFix(font_name(font), corrected, bool(current), tuple(examples), changes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from .quality import INVALID
 from ..records import BBox
 
 PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
-from .backend import PdfInfo, RawLine, RawPage
+from .backend import SPACE_GAP, PdfInfo, RawLine, RawPage
 
 DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
 LANGS = "tha+eng"
@@ -241,7 +241,6 @@ def _noise_row(raw: list[str], text: str) -> bool:
 
 # OCR spaces out Thai abbreviations ("พ . ศ ." for พ.ศ.): letters and dots only
 _ABBREVIATION = regex.compile(r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e] ?\. ?(?:[\u0e01-\u0e2e] ?\.)+")
-SPACE_GAP = 0.6  # a gap wider than this share of the line height is a printed space
 
 
 def _is_thai(ch: str) -> bool:

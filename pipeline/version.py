@@ -1,0 +1,3 @@
+"""The pipeline's version: outputs record it, a batch redoes documents done by another."""
+
+__version__ = "0.1.0"
