@@ -1,4 +1,5 @@
-"""Ruled tables: pdfplumber finds the grid (ruling lines), our own words fill the cells.
+"""Ruled tables: the text engine finds the grid (each page's ruling lines, pdfplumber's table
+finder), our own words fill the cells.
 
 pdfplumber's characters ignore /ActualText (Thai comes out in glyph order), so
 only its geometry is used; each cell's text is assembled from poppler's words
@@ -11,10 +12,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.text.backend import lines_from_words
 from pipeline.records import BBox, Page
+from pipeline.text.backend import lines_from_words, table_rows
 from pipeline.text.thai import repair_text
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,39 +69,19 @@ def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
     return tuple(CellLine(repair_text(line.text), line.bbox[1]) for line in lines)
 
 
-def _edges(rulings: tuple[tuple[BBox, ...], tuple[BBox, ...]]) -> tuple[list[dict], list[dict]]:
-    """A page's ruling lines as the explicit edges pdfplumber's table finder takes."""
-    vertical = [{"object_type": "line_edge", "orientation": "v", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                 "height": bottom - top, "width": 0} for x0, top, x1, bottom in rulings[0]]
-    horizontal = [{"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                   "width": x1 - x0, "height": 0} for x0, top, x1, bottom in rulings[1]]
-    return vertical, horizontal
-
-
 def ruled_rows(pages: Iterable[Page], min_columns: int) -> list[Row]:
-    """Every row of every ruled table with at least ``min_columns`` columns on the given pages (from
-    the ruling lines each page carries: the text engine reads them, no extractor opens the PDF).
-
-    pdfplumber's ``TableFinder`` does the geometry (snapping and joining the edges, intersections,
-    cells, tables, rows). Fed explicit edges, it never reads its page, so no pdfplumber page is
-    parsed: ``page=None``.
-    """
-    from pdfplumber.table import TableFinder
-
+    """Every row of every ruled table with at least ``min_columns`` columns on the given pages, from
+    the ruling lines each page carries (the text engine reads them; no extractor opens the PDF)."""
     rows: list[Row] = []
     for page in pages:
         if page.rulings is None:
             continue
-        vertical, horizontal = _edges(page.rulings)
-        if len(vertical) < 2 or len(horizontal) < 2:
-            continue  # no ruled table on this page
-        settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                    "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
         words = PageWords(page.words)
-        for table in TableFinder(None, settings).tables:  # type: ignore[arg-type]
-            for row in table.rows:
-                if len(row.cells) < min_columns:
+        for table in table_rows(page.rulings):
+            for cells in table:
+                if len(cells) < min_columns:
                     continue
-                cells = tuple(None if c is None else Cell(c, cell_lines(words, c)) for c in row.cells)
-                rows.append(Row(page.number, row.bbox[1], cells))
+                boxes = [c for c in cells if c is not None]
+                rows.append(Row(page.number, boxes[0][1] if boxes else 0.0,
+                                tuple(None if c is None else Cell(c, cell_lines(words, c)) for c in cells)))
     return rows

@@ -76,22 +76,15 @@ def budget_chart(rows: list[dict[str, str]], title: str) -> str:
     return "".join(parts)
 
 
-def _render_pages(pdf_path: Path, numbers: set[int], out: Path) -> dict[int, tuple[int, int]]:
-    """JPEG images of the given pages → {page: (width_px, height_px)}."""
-    import pypdfium2 as pdfium
+def _render_pages(pdf_path: Path, numbers: set[int], out: Path) -> dict[int, tuple[int, int, float]]:
+    """JPEG images of the given pages → {page: (width_px, height_px, width_pt)}."""
+    from .text.backend import page_images
 
     out.mkdir(parents=True, exist_ok=True)
-    sizes: dict[int, tuple[int, int]] = {}
-    doc = pdfium.PdfDocument(str(pdf_path))
-    try:
-        for number in sorted(numbers):
-            page = doc[number - 1]
-            scale = PAGE_WIDTH_PX / page.get_width()
-            image = page.render(scale=scale).to_pil().convert("RGB")
-            image.save(out / f"page-{number}.jpg", quality=JPEG_QUALITY, optimize=True)
-            sizes[number] = image.size
-    finally:
-        doc.close()
+    sizes: dict[int, tuple[int, int, float]] = {}
+    for number, image, width_pt in page_images(pdf_path, numbers, PAGE_WIDTH_PX):
+        image.convert("RGB").save(out / f"page-{number}.jpg", quality=JPEG_QUALITY, optimize=True)
+        sizes[number] = (*image.size, width_pt)
     return sizes
 
 
@@ -118,14 +111,9 @@ def write_document_report(folder: Path) -> Path:
     ocr_pages = {p["number"] for p in doc.get("pages", []) if p.get("source") == "ocr"}
     wanted = {n for p in doc["projects"] for v in p.get("boxes", {}).values() for n, *_ in v}
     wanted |= {c["page"] for c in doc["checks"] if c.get("page")}
-    sizes = _render_pages(pdf, wanted, out / "pages") if pdf.exists() else {}
-    import pypdfium2 as pdfium
-
-    widths = {}
-    if pdf.exists():
-        d = pdfium.PdfDocument(str(pdf))
-        widths = {n: d[n - 1].get_width() for n in sizes}
-        d.close()
+    rendered = _render_pages(pdf, wanted, out / "pages") if pdf.exists() else {}
+    sizes = {n: (w, h) for n, (w, h, _) in rendered.items()}
+    widths = {n: width_pt for n, (_, _, width_pt) in rendered.items()}
     info = doc["document"]
     parts = [f"<!doctype html><html lang='th'><head><meta charset='utf-8'><title>{_e(doc['doc_id'])}</title>"
              f"<style>{CSS}</style></head><body>",

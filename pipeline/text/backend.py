@@ -453,3 +453,36 @@ def rulings(info: PdfInfo, numbers: Iterable[int]) -> dict[int, tuple[tuple[BBox
     finally:
         doc.close()
     return out
+
+
+def page_images(path: Path, numbers: Iterable[int], width_px: int):
+    """(page number, PIL image rendered ``width_px`` wide, page width in points) for the given pages."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for number in sorted(set(numbers)):
+            page = doc[number - 1]
+            width = page.get_width()
+            yield number, page.render(scale=width_px / width).to_pil(), width
+            page.close()
+    finally:
+        doc.close()
+
+
+def table_rows(rulings: tuple[tuple[BBox, ...], tuple[BBox, ...]]) -> list[list[tuple[BBox | None, ...]]]:
+    """The ruled tables a page's ruling lines draw: per table, its rows, each a tuple of cell boxes
+    (None where a merged cell spans from above). pdfplumber's TableFinder does the geometry
+    (snapping and joining the edges, intersections, cells); fed explicit edges it never reads a
+    page, so nothing is parsed (``page=None``)."""
+    from pdfplumber.table import TableFinder
+
+    vertical = [{"object_type": "line_edge", "orientation": "v", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                 "height": bottom - top, "width": 0} for x0, top, x1, bottom in rulings[0]]
+    horizontal = [{"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                   "width": x1 - x0, "height": 0} for x0, top, x1, bottom in rulings[1]]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+    return [[tuple(row.cells) for row in table.rows] for table in TableFinder(None, settings).tables]  # type: ignore[arg-type]
