@@ -60,11 +60,33 @@ def parse_baht(text: str) -> int | None:
         return None
     if _NO_BUDGET.match(text) or _DASH_ONLY.match(text):
         return 0
-    amounts = [a for a in _AMOUNT.findall(to_arabic(text)) if not _BE_YEAR.fullmatch(a)]
+    arabic = to_arabic(text)
+    amounts = [m for m in _AMOUNT.finditer(arabic) if not _is_year(arabic, m)]
     if not amounts:
         return None
-    value = float(amounts[0].replace(",", ""))
+    in_baht = [m for m in amounts if _BAHT_AFTER.match(arabic, m.end())]
+    value = float((in_baht or amounts)[0][0].replace(",", ""))
     return int(value) if value == int(value) else None
+
+
+_YEAR_BEFORE = regex.compile(r"(?:พ\.\s*ศ\.|พุทธศักราช|ปี(?:งบประมาณ)?)\s*$")
+_PERIOD_AROUND = (regex.compile(r"25\d\d\s*[-–—]\s*$"), regex.compile(r"^\s*[-–—]\s*25\d\d"))
+_BAHT_AFTER = regex.compile(r"\s*(?:บาท|\.-)")
+
+
+def _is_year(text: str, m: regex.Match[str]) -> bool:
+    """Whether a 25xx number is a year by its context: after พ.ศ./ปี/ปีงบประมาณ, or in a period
+    "2566-2570"; a 25xx amount ("2,500", "2500 บาท") is not.
+
+    >>> parse_baht("2500 บาท"), parse_baht("งบประมาณ 2567 จำนวน 2500 บาท"), parse_baht("ปีงบประมาณ ๒๕๖๖ จำนวน ๒๐,๐๐๐ บาท")
+    (2500, 2500, 20000)
+    >>> parse_baht("พ.ศ. 2566 - 2570") is None, parse_baht("2566-2570 ปีละ 5,000 บาท")
+    (True, 5000)
+    """
+    if not _BE_YEAR.fullmatch(m[0]):
+        return False
+    before, after = text[:m.start()], text[m.end():]
+    return bool(_YEAR_BEFORE.search(before) or _PERIOD_AROUND[0].search(before) or _PERIOD_AROUND[1].match(after))
 
 
 def be_years(text: str) -> tuple[int | None, int | None]:
