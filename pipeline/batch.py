@@ -23,6 +23,7 @@ import io
 import json
 import logging
 import os
+import queue
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -172,70 +173,91 @@ def _worker(tasks, results, memory_mb: int) -> None:  # runs in a child process
 
 def run_local(tasks: list[Task], workers: int, timeout_s: float, memory_mb: int) -> Iterator[Result]:
     """Run tasks in ``workers`` watched processes; yield each result as it comes."""
-    import multiprocessing as mp
-
-    # forkserver: workers fork from a server that has imported the pipeline once (spawn would
-    # re-import it in every worker; plain fork would copy the parent's threads)
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.run", "pipeline.warm"])
-    queue, results = ctx.Queue(), ctx.Queue()
-    for task in tasks:
-        queue.put(task)
-    procs: dict[int, mp.process.BaseProcess] = {}
-
-    def spawn() -> None:
-        p = ctx.Process(target=_worker, args=(queue, results, memory_mb), daemon=True)
-        p.start()
-        procs[p.pid] = p
-
-    for _ in range(max(1, min(workers, len(tasks)))):
-        spawn()
-    by_id = {t.doc_id: t for t in tasks}
-    running: dict[str, tuple[int, float]] = {}  # doc_id → (pid, started)
-    left = len(tasks)
+    pool = _Pool(tasks, workers, timeout_s, memory_mb)
     try:
-        while left:
-            try:
-                kind, doc_id, payload = results.get(timeout=0.5)
-                if kind == "start":
-                    running[doc_id] = (payload, time.monotonic())
-                else:
-                    running.pop(doc_id, None)
-                    left -= 1
-                    yield payload
-                continue
-            except Exception:  # queue.Empty: look after the workers
-                pass
-            now = time.monotonic()
-            for doc_id, (pid, started) in list(running.items()):
-                proc = procs.get(pid)
-                timed_out = now - started > timeout_s
-                died = proc is not None and not proc.is_alive()
-                if timed_out or died:
-                    if proc is not None and proc.is_alive():
-                        proc.kill()
-                    if proc is not None:
-                        proc.join(5)
-                    procs.pop(pid, None)
-                    running.pop(doc_id)
-                    task = by_id[doc_id]
-                    reason = (f"took longer than the {timeout_s:.0f} s limit" if timed_out else
-                              f"the worker died (exit code {proc.exitcode if proc else '?'}; "
-                              f"a crash or the {memory_mb} MB memory limit)")
-                    left -= 1
-                    yield Result(task.doc_id, task.path, task.sha256, "failed", error=reason,
-                                 seconds=round(now - started, 3), lao_code=task.lao_code)
-                    if left > len(running):
-                        spawn()
-            for pid, proc in list(procs.items()):
-                if not proc.is_alive() and pid not in {p for p, _ in running.values()}:
-                    procs.pop(pid)
-            if left and not procs:
-                spawn()
+        yield from pool.results()
     finally:
-        for _ in procs:
-            queue.put(None)
-        for proc in procs.values():
+        pool.close()
+
+
+class _Pool:
+    """Worker processes fed from one queue, each document watched for its time limit and its worker's
+    death (a crash, the memory limit): either costs that document alone, and a new worker takes over."""
+
+    def __init__(self, tasks: list[Task], workers: int, timeout_s: float, memory_mb: int) -> None:
+        import multiprocessing as mp
+
+        # forkserver: workers fork from a server that has imported the pipeline once (spawn would
+        # re-import it in every worker; plain fork would copy the parent's threads)
+        self.ctx = mp.get_context("forkserver")
+        self.ctx.set_forkserver_preload(["pipeline.run", "pipeline.warm"])
+        self.pending, self.reports = self.ctx.Queue(), self.ctx.Queue()
+        for task in tasks:
+            self.pending.put(task)
+        self.timeout_s, self.memory_mb = timeout_s, memory_mb
+        self.procs: dict[int, object] = {}
+        self.by_id = {t.doc_id: t for t in tasks}
+        self.running: dict[str, tuple[int, float]] = {}  # doc_id → (pid, started)
+        self.left = len(tasks)
+        for _ in range(max(1, min(workers, len(tasks)))):
+            self.spawn()
+
+    def spawn(self) -> None:
+        p = self.ctx.Process(target=_worker, args=(self.pending, self.reports, self.memory_mb), daemon=True)
+        p.start()
+        self.procs[p.pid] = p
+
+    def results(self) -> Iterator[Result]:
+        while self.left:
+            try:
+                kind, doc_id, payload = self.reports.get(timeout=0.5)
+            except queue.Empty:  # nothing reported: look after the workers
+                yield from self._lost()
+                self._forget_idle()
+                continue
+            if kind == "start":
+                self.running[doc_id] = (payload, time.monotonic())
+            else:
+                self.running.pop(doc_id, None)
+                self.left -= 1
+                yield payload
+
+    def _lost(self) -> Iterator[Result]:
+        """The documents whose worker died or ran out of time: ``failed`` with the reason."""
+        now = time.monotonic()
+        for doc_id, (pid, started) in list(self.running.items()):
+            proc = self.procs.get(pid)
+            timed_out = now - started > self.timeout_s
+            if not timed_out and (proc is None or proc.is_alive()):
+                continue
+            if proc is not None:
+                if proc.is_alive():
+                    proc.kill()
+                proc.join(5)
+            self.procs.pop(pid, None)
+            self.running.pop(doc_id)
+            task = self.by_id[doc_id]
+            reason = (f"took longer than the {self.timeout_s:.0f} s limit" if timed_out else
+                      f"the worker died (exit code {proc.exitcode if proc else '?'}; "
+                      f"a crash or the {self.memory_mb} MB memory limit)")
+            self.left -= 1
+            yield Result(task.doc_id, task.path, task.sha256, "failed", error=reason,
+                         seconds=round(now - started, 3), lao_code=task.lao_code)
+            if self.left > len(self.running):
+                self.spawn()
+
+    def _forget_idle(self) -> None:
+        busy = {pid for pid, _ in self.running.values()}
+        for pid, proc in list(self.procs.items()):
+            if not proc.is_alive() and pid not in busy:
+                self.procs.pop(pid)
+        if self.left and not self.procs:
+            self.spawn()
+
+    def close(self) -> None:
+        for _ in self.procs:
+            self.pending.put(None)
+        for proc in self.procs.values():
             proc.join(2)
             if proc.is_alive():
                 proc.kill()

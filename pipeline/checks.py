@@ -35,6 +35,7 @@ CODES: dict[str, tuple[str, str]] = {
     "anchor-inferred": ("info", "a heading or table anchor was not read; its place was inferred from what follows"),
     "part2-entry-unpaired": ("warning", "a Part 2 entry pairs with no Part 3 project (by order and name)"),
     "sheet-not-a-project": ("info", "a Part 3 page holds no project (an agreement, a score table): left out"),
+    "font-data-unreadable": ("warning", "a font's text map or program could not be read; its text is as the PDF says"),
     "page-ocr": ("info", "a page was read by OCR instead of its text layer"),
     "page-needs-ocr": ("warning", "a page's text layer is unusable and OCR was not allowed"),
 }

@@ -187,8 +187,32 @@ def _text(args: argparse.Namespace) -> int:
     return status
 
 
+FORMATS = ("csv", "json", "parquet")
+
+
+def _bad_option(args: argparse.Namespace) -> str:
+    """What is wrong with the options argparse let through ("" when nothing is), in one line."""
+    if getattr(args, "template", "auto") != "auto":
+        from extractors.template import generations
+
+        if args.template not in generations():
+            return f"--template {args.template!r} is no template; known: auto, {', '.join(generations())}"
+    if hasattr(args, "format"):
+        unknown = [f for f in args.format.split(",") if f not in FORMATS]
+        if unknown:
+            return f"--format {','.join(unknown)!r} unknown; choose from {','.join(FORMATS)}"
+    for name, low in (("workers", 1), ("timeout", 1), ("memory_mb", 100)):
+        value = getattr(args, name, None)
+        if value is not None and value < low:
+            return f"--{name.replace('_', '-')} must be at least {low}, not {value}"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if problem := _bad_option(args):
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     return {"extract": _extract, "text": _text, "batch": _batch, "report": _report}[args.command](args)

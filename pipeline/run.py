@@ -55,7 +55,10 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
             first = [line for line in lines if line.page <= 4]
             template_name = detect([ln.text for ln in first if ln.page not in ocr_pages][:160]
                                    + [ln.text for ln in first if ln.page in ocr_pages][:40])
-        template = load(template_name)
+        try:
+            template = load(template_name)
+        except ValueError as exc:  # an unknown generation named by the caller
+            raise BadInput(str(path), f"no template {template_name!r}: {exc}") from exc
         content = segment.drop_furniture(lines)
         kept = set(content)
         furniture = tuple(line for line in lines if line not in kept)  # running headers name the LAO too

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import signal
 import subprocess
 import sys
@@ -124,13 +123,35 @@ def test_help_for_batch():
     assert result.returncode == 0 and "manifest" in result.stdout
 
 
-def test_worker_crash_costs_one_document(tmp_path):
-    from pipeline.batch import run_batch
+def test_worker_killed_costs_its_document_alone(tmp_path):
+    """A worker that really dies (SIGKILL, as the kernel's OOM killer or a segfault would end it)
+    while it reads one plan: that plan is ``failed`` with the reason, the other completes ``ok``."""
+    import os
+
+    from pipeline.batch import Task, _Pool, sha256_of
 
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(KALASIN / "kalasin.pdf", folder / "a.pdf")
-    (folder / "b.pdf").write_bytes((KALASIN / "kalasin.pdf").read_bytes() + b"\n% b\n")
-    report = run_batch(str(folder), tmp_path / "out", workers=2, timeout_s=0.01)
-    assert [r["status"] for r in report] == ["failed", "failed"]
-    assert all("limit" in r["error"] for r in report)
+    slow = ROOT / "corpora" / "synthetic" / "pdf" / "tt-banmai.pdf"  # 82 projects: the one to kill
+    tasks = [Task(str(slow), "slow", "", sha256_of(slow), str(tmp_path / "out")),
+             Task(str(KALASIN / "kalasin.pdf"), "kalasin", "", sha256_of(KALASIN / "kalasin.pdf"),
+                  str(tmp_path / "out"))]
+    pool = _Pool(tasks, workers=2, timeout_s=300, memory_mb=3000)
+    try:
+        seen = []
+        while True:  # the workers' own reports, until the slow plan's worker has said it started
+            message = pool.reports.get(timeout=60)
+            seen.append(message)
+            if message[:2] == ("start", "slow"):
+                time.sleep(0.5)  # past the report's write (a kill inside it would leave the queue's lock held)
+                os.kill(message[2], signal.SIGKILL)
+                break
+        for message in seen:  # handed back, so the pool sees every report in order
+            pool.reports.put(message)
+        results = {r.doc_id: r for r in pool.results()}
+    finally:
+        pool.close()
+    assert results["slow"].status == "failed" and "worker died" in results["slow"].error
+    assert "exit code -9" in results["slow"].error
+    assert results["kalasin"].status == "ok" and results["kalasin"].projects == 30
+    assert (tmp_path / "out" / "kalasin" / "projects.csv").exists() and not (tmp_path / "out" / "slow").exists()

@@ -118,3 +118,25 @@ def test_thai_file_names_make_safe_folders(tmp_path):
     folder = tmp_path / "out" / doc_id_for(path)
     assert folder.name == "แผนปฏิบัติการป้องกันการทุจริต-อบต.หนองบัว-2566-2570"
     assert (folder / "projects.csv").exists()
+
+
+@pytest.mark.parametrize("args, says", [
+    (["extract", KALASIN / "kalasin.pdf", "--template", "foo"], "--template 'foo' is no template"),
+    (["extract", KALASIN / "kalasin.pdf", "--format", "csv,xlsx"], "--format 'xlsx' unknown"),
+    (["batch", KALASIN, "--workers", "0"], "--workers must be at least 1"),
+    (["batch", KALASIN, "--timeout", "0"], "--timeout must be at least 1"),
+])
+def test_bad_options_one_line_exit_2_nothing_written(tmp_path, args, says):
+    """A bad option is one line on stderr and exit code 2, never a traceback, and nothing is written."""
+    result = run_cli(*args, "--out", tmp_path / "o")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()] and says in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "o").exists()
+
+
+def test_api_bad_template_is_bad_input():
+    from pipeline import extract
+    from pipeline.errors import BadInput
+
+    with pytest.raises(BadInput, match="no template"):
+        extract(KALASIN / "kalasin.pdf", template="foo")

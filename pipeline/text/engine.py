@@ -178,6 +178,7 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
               f"{fix.font}: the PDF's text map was wrong or missing for {fix.corrected} glyphs; read from the "
               "font's own cmap/glyph names (e.g. " + ", ".join(f"“{a}” → “{b}”" for a, b in fix.examples) + ")")
         for fix in font_fixes]
+    checks += [check("font-data-unreadable", None, problem) for problem in report.problems]
     if todo and ocr_mode != "never":
         by_number = {p.number: p for p in raw_pages}
         for raw in ocr.ocr_pages(info, [by_number[p.number] for p in todo], ocr_settings):

@@ -63,7 +63,7 @@ def _glyph_text(ttfont) -> dict[int, str]:
     return out
 
 
-def _tounicode(font) -> dict[int, str]:
+def _tounicode(font, problems: list[str] | None = None) -> dict[int, str]:
     from pdfminer.cmapdb import CMapParser, FileUnicodeMap
 
     if "/ToUnicode" not in font:
@@ -73,6 +73,8 @@ def _tounicode(font) -> dict[int, str]:
         CMapParser(cmap, io.BytesIO(font.ToUnicode.read_bytes())).run()
     except Exception as exc:  # a broken CMap is the PDF's flaw: treat as missing
         log.info("unreadable ToUnicode in %s: %s", font_name(font), exc)
+        if problems is not None:
+            problems.append(f"{font_name(font)}: its text map (ToUnicode) cannot be read ({exc})")
         return {}
     return dict(cmap.cid2unichr)
 
@@ -117,7 +119,7 @@ def font_name(font) -> str:
         return "/" + raw.decode("cp874", errors="replace")
 
 
-def _fix_font(pdf, font) -> FontFix | None:
+def _fix_font(pdf, font, problems: list[str]) -> FontFix | None:
     """Correct one Type0 (Identity-H) font's ToUnicode from its embedded TrueType program."""
     import pikepdf
     from fontTools.ttLib import TTFont
@@ -133,10 +135,11 @@ def _fix_font(pdf, font) -> FontFix | None:
         glyphs = _glyph_text(ttfont)
     except Exception as exc:  # an unreadable font program: no evidence
         log.info("unreadable font program %s: %s", font_name(font), exc)
+        problems.append(f"{font_name(font)}: its font program cannot be read ({exc}); its text map is used as is")
         return None
     if not glyphs:
         return None
-    current = _tounicode(font)
+    current = _tounicode(font, problems)
     cids = set(current) | set(range(len(ttfont.getGlyphOrder()))) if not current else set(current)
     gids = _cid_to_gid(descendant, cids)
     fixed = dict(current)
@@ -163,6 +166,7 @@ class FontReport:
     copy: Path | None  # the PDF with corrected maps, when any font needed it
     fixes: list[FontFix]
     spaces_suspect: bool  # some font maps two glyphs or more to " " (Word's NIKHAHIT, for one)
+    problems: tuple[str, ...] = ()  # font data that could not be read (the text is then as the PDF says)
 
 
 def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
@@ -170,12 +174,13 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
     import pikepdf
 
     fixes: list[FontFix] = []
+    problems: list[str] = []
     suspect = False
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PdfError as exc:
         log.info("pikepdf cannot open %s: %s", path, exc)
-        return FontReport(None, [], True)
+        return FontReport(None, [], True, (f"the fonts cannot be read ({exc}); the text is as the PDF's text maps say",))
     with pdf:
         seen: set[tuple[int, int]] = set()
         for obj in pdf.objects:
@@ -186,12 +191,12 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
                 continue
             seen.add(key)
             suspect = suspect or sum(1 for text in _tounicode(obj).values() if text == " ") > 1
-            fix = _fix_font(pdf, obj)
+            fix = _fix_font(pdf, obj, problems)
             if fix:
                 fixes.append(fix)
         if not fixes:
-            return FontReport(None, [], suspect)
+            return FontReport(None, [], suspect, tuple(problems))
         handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
         handle.close()
         pdf.save(handle.name)
-    return FontReport(Path(handle.name), fixes, suspect)
+    return FontReport(Path(handle.name), fixes, suspect, tuple(problems))
