@@ -207,7 +207,7 @@ def main() -> int:
         t = timed(lambda: run_document(scan), 1)[0]
         from pipeline.text.ocr import OcrSettings
 
-        workers = OcrSettings().workers
+        workers = OcrSettings().processes()
         lines += ["## A scanned plan", "", f"{n} image-only pages at 200 dpi, OCR with {workers} "
                   f"parallel tesseract processes: {t:.1f} s, {n / t:.2f} pages/s, "
                   f"{t * workers / n:.2f} s per page per core.", ""]

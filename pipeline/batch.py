@@ -57,6 +57,7 @@ class Task:
     bom: bool = True
     memory_mb: int = DOC_MEMORY_MB
     formats: tuple[str, ...] = ("csv", "json")
+    ocr_processes: int = 1  # tesseract processes this document may run: the batch's cores // its workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,8 @@ def process_one(task: Task) -> Result:
     start = time.perf_counter()
     base = {"doc_id": task.doc_id, "path": task.path, "sha256": task.sha256, "lao_code": task.lao_code}
     try:
-        plan = run_document(Path(task.path), ocr_mode=task.ocr, doc_id=task.doc_id)
+        plan = run_document(Path(task.path), ocr_mode=task.ocr, doc_id=task.doc_id,
+                            ocr_processes=task.ocr_processes)
         write_plan(plan, Path(task.out), bom=task.bom, formats=task.formats)
     except PipelineError as exc:
         return Result(**base, status="failed", error=exc.reason + (f" (page {exc.page})" if exc.page else ""),
@@ -358,6 +360,19 @@ def _size(path: str) -> int:
         return 0
 
 
+def ocr_processes_for(workers: int, executor: str = "local") -> int:
+    """Tesseract processes each document may run, so that workers × OCR processes never exceed the
+    cores this batch was given (on Dask, each task runs on a worker thread of its own: one).
+
+    >>> from pipeline.text.ocr import cores
+    >>> ocr_processes_for(1) == cores(), ocr_processes_for(10 ** 6), ocr_processes_for(2, "dask")
+    (True, 1, 1)
+    """
+    from .text.ocr import cores
+
+    return 1 if executor == "dask" else max(1, cores() // max(1, workers))
+
+
 def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local", scheduler: str = "",
               force: bool = False, ocr: str = "auto", bom: bool = True, timeout_s: float = DOC_TIMEOUT_S,
               memory_mb: int = DOC_MEMORY_MB, formats: tuple[str, ...] = ("csv", "json"),
@@ -382,7 +397,8 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
         if prev and prev.get("sha256") == sha and prev.get("version") == __version__ and sha:
             report[doc_id] = prev
             continue
-        tasks.append(Task(str(path), doc_id, code, sha, str(out), ocr, bom, memory_mb, tuple(formats)))
+        tasks.append(Task(str(path), doc_id, code, sha, str(out), ocr, bom, memory_mb, tuple(formats),
+                          ocr_processes_for(workers, executor)))
     # largest files first: a long document started last would leave the other workers idle at the end
     tasks.sort(key=lambda t: -_size(t.path))
     total = len(tasks)

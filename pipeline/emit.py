@@ -83,7 +83,7 @@ def write_plan(plan: Plan, out_dir: Path, bom: bool = True, formats: tuple[str, 
         "datapackage.json": (json.dumps(datapackage(plan.doc_id, list(TABLE_FILES), encoding=encoding),
                                         ensure_ascii=False, indent=1), "utf-8"),
     }
-    binary = {f"{t}.parquet": plan_tables(plan)[t] for t in TABLE_FILES} if "parquet" in formats else {}
+    binary = {f"{t}.parquet": frame for t, frame in plan_tables(plan).items()} if "parquet" in formats else {}
     return write_folder(out_dir, plan.doc_id, files, binary)
 
 

@@ -14,6 +14,7 @@ from extractors.template import detect, load
 
 from . import layout, link, segment, validate
 from .text import engine
+from .text.ocr import OcrSettings
 from .checks import check
 from .ids import doc_id_for
 from .errors import BadInput
@@ -34,16 +35,17 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 
 
 def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto",
-                 doc_id: str | None = None) -> Plan:
+                 doc_id: str | None = None, ocr_processes: int = 0) -> Plan:
     """PDF → Plan. Raises BadInput when the file cannot be read or is not a plan.
 
-    ``template_name`` "auto" picks the NACC generation from the period on the first pages.
+    ``template_name`` "auto" picks the NACC generation from the period on the first pages;
+    ``ocr_processes`` bounds the tesseract processes it runs at once (0: the cores it may use).
     """
     timings: dict[str, float] = {}
     checks: list[Check] = []
 
     with _timed(timings, "text"):
-        text = engine.read(path, ocr_mode)
+        text = engine.read(path, ocr_mode, OcrSettings(workers=ocr_processes))
         info, pages = text.info, text.pages
     with _timed(timings, "segment"):
         lines = [line for page in pages for line in page.lines]

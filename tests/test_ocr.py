@@ -24,3 +24,23 @@ def test_ocr_rows_of_marks_and_specks_are_left_out():
     lines, words = _tsv_lines(_tsv(rows), 1.0)
     assert [line.text for line in lines] == ["บุคลากรจำเป็นต้องมีความรู้", "เพื่อยกระดับคุณธรรม", "๑๐", "-", "ITA"]
     assert [text for text, _ in words] == ["บุคลากรจำเป็นต้องมีความรู้", "เพื่อยกระดับคุณธรรม", "๑๐", "-", "ITA"]
+
+
+def test_ocr_crops_scale_with_the_resolution():
+    """The margins around a re-read word were fixed "at 200 dpi" whatever OcrSettings.dpi said."""
+    from pipeline.text.ocr import crop_margins
+
+    assert crop_margins(200) == (4, 12, 40)
+    assert crop_margins(400) == (8, 24, 80) and crop_margins(150) == (3, 9, 30)
+
+
+def test_ocr_processes_never_exceed_the_cores_of_a_batch():
+    """workers × OCR processes ≤ cores: a document of a 16-worker batch no longer starts one
+    tesseract per core of the machine."""
+    from pipeline.batch import ocr_processes_for
+    from pipeline.text.ocr import OcrSettings, cores
+
+    for workers in (1, 2, 3, cores(), 4 * cores()):
+        n = ocr_processes_for(workers)
+        assert n >= 1 and (workers * n <= cores() or n == 1)
+    assert OcrSettings(workers=3).processes() == 3 and OcrSettings().processes() == cores()

@@ -109,3 +109,14 @@ def test_batch_datapackage_valid(tmp_path):
     projects = pd.read_parquet(tmp_path / "out" / "all_projects.parquet")
     assert len(projects) == 60 and projects["budget_baht"].dtype == "Int64"
     assert (tmp_path / "out" / "a" / "budgets.parquet").exists()
+
+
+def test_parquet_builds_each_table_once(kalasin_plan, tmp_path, monkeypatch):
+    """--format parquet used to build every DataFrame of the plan once per table (seven times)."""
+    from pipeline import emit
+
+    calls = []
+    real = emit.plan_tables
+    monkeypatch.setattr(emit, "plan_tables", lambda plan: calls.append(1) or real(plan))
+    folder = emit.write_plan(kalasin_plan, tmp_path, formats=("csv", "json", "parquet"))
+    assert len(calls) == 1 and len(list(folder.glob("*.parquet"))) == 7

@@ -35,7 +35,20 @@ TIMEOUT_S = 120
 class OcrSettings:
     dpi: int = DPI
     langs: str = LANGS
-    workers: int = max(1, os.cpu_count() or 1)
+    workers: int = 0  # tesseract processes at once; 0: the cores this process may use (see processes())
+
+    def processes(self) -> int:
+        """How many tesseract processes a document may run at once: ``workers``, or the cores given to
+        this process (a batch of N documents on C cores gives each C // N)."""
+        return self.workers or cores()
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and batches narrow)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def available() -> bool:
@@ -53,7 +66,7 @@ def _tesseract(info: PdfInfo, number: int, image, to_points: float, settings: Oc
     gray = np.asarray(image)
     lines, words = _tsv_lines(tsv, to_points,
                               lambda words: reread_line(words, gray),
-                              lambda rows: _latin_read_as_thai(rows, gray, info, number))
+                              lambda rows: _latin_read_as_thai(rows, gray, info, number, settings.dpi))
     return RawPage(number, size[0], size[1], tuple(lines), tuple(words))
 
 
@@ -61,7 +74,18 @@ Row = list[tuple[str, PixelBox]]
 _LATIN_FOR_THAI = regex.compile(r"[a-z][A-Za-z]{1,2}")  # short, lowercase-led: an acronym (NO, ITA) stays
 
 
-def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int) -> list[Row]:
+def crop_margins(dpi: int) -> tuple[int, int, int]:
+    """Pixels around a word cut out for a second reading (left/right, above/below, between crops):
+    4, 12 and 40 at 200 dpi, so that the marks above and below stay in the crop; in proportion at
+    any other resolution.
+
+    >>> crop_margins(200), crop_margins(300), crop_margins(100)
+    ((4, 12, 40), (6, 18, 60), (2, 6, 20))
+    """
+    return tuple(max(1, round(n * dpi / DPI)) for n in (4, 12, 40))  # type: ignore[return-value]
+
+
+def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int, dpi: int = DPI) -> list[Row]:
     """A short Latin word after a Thai word, ending its line or before another Thai word, is a Thai
     word the English model won ("ระเบียบ was หลักเกณฑ์" for และ): the page's such words are cut out,
     stacked on one image and read again with the Thai model alone (one Tesseract run a page); a
@@ -74,7 +98,7 @@ def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int) -> li
              and (k + 1 == len(row) or _THAI_LETTER.search(row[k + 1][0]))]
     if not found:
         return rows
-    pad_x, pad_y, gap = 4, 12, 40  # pixels at 200 dpi: the marks above and below stay in the crop
+    pad_x, pad_y, gap = crop_margins(dpi)
     crops = []
     for r, k in found:
         left, top, right, bottom = rows[r][k][1]
@@ -310,9 +334,9 @@ def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | N
     futures: list[Future[RawPage]] = []
     doc = pdfium.PdfDocument(str(info.path))
     try:
-        with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        with ThreadPoolExecutor(max_workers=settings.processes()) as pool:
             for page in pages:
-                while sum(not f.done() for f in futures) >= 2 * settings.workers:
+                while sum(not f.done() for f in futures) >= 2 * settings.processes():
                     wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
                 image = doc[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil()
                 futures.append(pool.submit(_tesseract, info, page.number, image, 72 / settings.dpi,
