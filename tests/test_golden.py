@@ -84,3 +84,34 @@ def test_checks_report_the_documents_flaws(kalasin_plan):
     for code in ("dimension-count-mismatch", "total-count-mismatch", "sequence-gap", "field-missing"):
         assert code not in by_code, by_code.get(code)
     assert all(has_page for code, has_page in codes if code != "thai-text-repaired")
+
+
+# fields and list items right letter for letter whose spaces differ from the source, counted on
+# 2026-11-29 (a phrase space lost where the PDF wrapped the line); lower it when the wrap rule improves
+MAX_SPACING_DIFFERENCES = 93
+
+
+def _spacing_differences(plan) -> list[str]:
+    """Fields right letter for letter whose spaces differ from the source (a phrase space lost or
+    added at a line wrap): reported, since the letter-for-letter test cannot see them."""
+    got = {p.seq: p for p in plan.projects}
+    out = []
+    for expected in EXPECTED:
+        project = got.get(expected["seq"])
+        for f in TEXT_FIELDS:
+            value, want = getattr(project, f), expected[f]
+            if squash(value) == squash(want) and " ".join(value.split()) != " ".join(want.split()):
+                out.append(f"project {expected['seq']} {f}: got {value!r}, source {want!r}")
+        for f in LIST_FIELDS:
+            items, wanted = [i for i in getattr(project, f).split("\n") if i.strip()], expected[f]
+            for item, want in zip(items, wanted):
+                if squash(item) == squash(want) and " ".join(item.split()) != " ".join(want.split()):
+                    out.append(f"project {expected['seq']} {f}: got {item!r}, source {want!r}")
+    return out
+
+
+def test_spacing_differences_do_not_grow(kalasin_plan):
+    """The fields whose spaces differ from the source (counted at the last change of the line
+    joining): a change that loses more phrase spaces fails here with the list."""
+    found = _spacing_differences(kalasin_plan)
+    assert len(found) <= MAX_SPACING_DIFFERENCES, "\n".join(found)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import regex
+
 from tests.conftest import KALASIN
 
 EXPECTED = json.loads((KALASIN / "expected" / "budgets.json").read_text(encoding="utf-8"))
@@ -76,11 +78,25 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+_SOURCE = (KALASIN / "source.txt").read_text(encoding="utf-8").splitlines()
+_ITEM_MARK = regex.compile(r"(?:^|\s)[๐-๙]{1,2}\.\s")
+
+
+def _source_items(cell: str) -> list[str]:
+    """A source cell's "๑. … ๒. …" items, squashed (the source is the truth, not the pipeline)."""
+    return [squash(p) for p in _ITEM_MARK.split(cell) if p.strip()]
+
+
 def test_risk_table(kalasin_plan):
-    got = [(r.no, squash(r.level), len(r.risks.split("\n")), len(r.controls.split("\n")), squash(r.process))
-           for r in kalasin_plan.risks]
-    assert got == [(e["no"], squash(e["level"]), e["risks"], e["controls"], squash(e["process"]))
-                   for e in P1["risks"]]
+    """Every cell of the risk table, item by item, against source.txt lines 61-62 and 65-66."""
+    rows = [line.split("\t") for line in _SOURCE[60:62] + _SOURCE[64:66]]
+    assert [r[0] for r in rows] == ["๑", "๒", "๓", "๔"]
+    got = [(r.no, squash(r.process), [squash(i) for i in r.risks.split("\n")], squash(r.level),
+            [squash(i) for i in r.controls.split("\n")]) for r in kalasin_plan.risks]
+    want = [(k, squash(process), _source_items(risks), squash(level), _source_items(controls))
+            for k, (_, process, risks, level, controls) in enumerate(rows, start=1)]
+    assert got == want
+    assert [(len(r[2]), len(r[4])) for r in want] == [(e["risks"], e["controls"]) for e in P1["risks"]]
 
 
 def test_targets_table(kalasin_plan):
@@ -95,6 +111,9 @@ def test_targets_table(kalasin_plan):
 def test_objectives_goals_announcement_order(kalasin_plan):
     doc = kalasin_plan.document
     assert (len(doc.objectives), len(doc.goals)) == (P1["objectives"], P1["goals"])
+    marker = regex.compile(r"^- \([๐-๙]\) ")  # source.txt lines 84-88 and 92-93, word for word
+    assert [squash(o) for o in doc.objectives] == [squash(marker.sub("", t)) for t in _SOURCE[83:88]]
+    assert [squash(g) for g in doc.goals] == [squash(marker.sub("", t)) for t in _SOURCE[91:93]]
     assert all(not o.startswith("(") for o in doc.objectives)
     for key, value in P1["announcement"].items():
         assert doc.announcement[key] == value, key
