@@ -42,7 +42,7 @@ test: system-test $(STAMP) ## set up, then run the whole test suite
 test-fast: $(STAMP) ## the suite without the slow corpus runs
 	$(BIN)/python -m pytest -m 'not slow'
 
-lint: $(STAMP) ## pyflakes-class errors (ruff)
+lint: $(STAMP) ## pyflakes-class errors and McCabe complexity ≤ 15 in pipeline/ and extractors/ (ruff)
 	$(BIN)/ruff check pipeline extractors benchmarks corpora tests
 
 corpora: $(STAMP) ## re-render corpora PDFs from their source texts (needs LibreOffice, Thai fonts)

@@ -150,6 +150,43 @@ def _restore_openings(fields: list[_Field], values: dict[str, str], template: Te
     return checks
 
 
+def _shape_checks(block: ProjectBlock, fields: list[_Field], numbers: list[tuple[int | None, str, int]]
+                  ) -> list[Check]:
+    """Fields the template has that the sheet lacks; a field number out of sequence (once a sheet)."""
+    checks = []
+    seen = {name for f in fields for name in f.name.split("+")}
+    for name in EXPECTED_FIELDS:
+        if name not in seen:
+            checks.append(check("field-missing", block.page, f"project {block.seq} has no {name} field",
+                                field=name))
+    if not {"results", "outputs", "outcomes"} & seen:
+        checks.append(check("field-missing", block.page, f"project {block.seq} has no outputs/outcomes field",
+                            field="outcomes"))
+    for i, (number, name, page) in enumerate(numbers):
+        if number is not None and number != i + 1:  # None: OCR left the number unreadable
+            checks.append(check("field-number-out-of-order", page,
+                                f"project {block.seq}: field {name} is numbered {number}, expected {i + 1}",
+                                field=name))
+            break  # one report per project; the rest shift with it
+    return checks
+
+
+def _value_checks(block: ProjectBlock, values: dict[str, str], pages: dict[str, tuple[int, ...]],
+                  budget: int | None) -> list[Check]:
+    """Template instruction text left unfilled; a budget field with no amount to read."""
+    checks = []
+    for name in ("budget", "responsible", "target_group", "duration", "name"):
+        if values.get(name) and is_placeholder(values[name]):
+            checks.append(check("placeholder-unfilled", (pages.get(name) or (block.page,))[0],
+                                f"project {block.seq}: {name} is the template's instruction "
+                                f"“{values[name]}”", field=name))
+    budget_text = values.get("budget", "")
+    if budget is None and budget_text and not is_placeholder(budget_text):
+        checks.append(check("budget-unparsed", (pages.get("budget") or (block.page,))[0],
+                            f"project {block.seq}: no amount in “{budget_text}”", field="budget"))
+    return checks
+
+
 def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges: dict[int, float],
                     ocr_pages: frozenset[int] = frozenset()) -> tuple[Project, list[Check]]:
     fields, checks = _split_fields(block, template, ocr_pages)
@@ -178,31 +215,10 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
             values.setdefault(name, values[merged])
             pages.setdefault(name, pages[merged])
     checks.extend(_restore_openings(fields, values, template, ocr_pages, block.seq))
-    seen = {name for f in fields for name in f.name.split("+")}
-    for name in EXPECTED_FIELDS:
-        if name not in seen:
-            checks.append(check("field-missing", block.page, f"project {block.seq} has no {name} field",
-                                field=name))
-    if not {"results", "outputs", "outcomes"} & seen:
-        checks.append(check("field-missing", block.page, f"project {block.seq} has no outputs/outcomes field",
-                            field="outcomes"))
-    for i, (number, name, page) in enumerate(numbers):
-        if number is not None and number != i + 1:  # None: OCR left the number unreadable
-            checks.append(check("field-number-out-of-order", page,
-                                f"project {block.seq}: field {name} is numbered {number}, expected {i + 1}",
-                                field=name))
-            break  # one report per project; the rest shift with it
-
+    checks.extend(_shape_checks(block, fields, numbers))
     budget_text = values.get("budget", "")
     budget = parse_baht(budget_text)
-    for name in ("budget", "responsible", "target_group", "duration", "name"):
-        if values.get(name) and is_placeholder(values[name]):
-            checks.append(check("placeholder-unfilled", (pages.get(name) or (block.page,))[0],
-                                f"project {block.seq}: {name} is the template's instruction "
-                                f"“{values[name]}”", field=name))
-    if budget is None and budget_text and not is_placeholder(budget_text):
-        checks.append(check("budget-unparsed", (pages.get("budget") or (block.page,))[0],
-                            f"project {block.seq}: no amount in “{budget_text}”", field="budget"))
+    checks.extend(_value_checks(block, values, pages, budget))
     name = values.get("name", "")
     kind = _kind(name, template)
     if name and not kind:

@@ -203,120 +203,156 @@ def split_projects(part3: tuple[Line, ...], template: Template,
     On pages read by OCR, numbers that break the sequence (Tesseract confuses ๔ ๕ ๖ ๒) are
     taken from the sequence instead, and each such correction is reported.
     """
-    a = template.anchors
-    blocks: list[ProjectBlock] = []
-    checks: list[Check] = []
-    dimension = mission = submission = None
-    submission_used = False  # has a project been filed under the current sub-mission yet?
-    open_heading: str | None = None  # a heading whose name may continue on the next line
-
-    def heading(level: str, m: regex.Match[str], line: Line, word: str = "") -> Heading:
-        return Heading(level, _no(m["no"]), m["name"].strip(), line.page, word)
-
-    project_re = a.get("project")
-    if project_re is not None and ocr_pages:
+    if template.anchors.get("project") is not None and ocr_pages:
         part3 = _split_project_tails(part3, ocr_pages)
-    last_field = ""  # the field the open project is in: headings inside a project are its content
+    machine = _Segmenter(template, ocr_pages)
     for line in part3[1:]:  # the first line is the "ส่วนที่ ๓" heading itself
+        machine.feed(line)
+    return machine.blocks, machine.checks
+
+
+class _Segmenter:
+    """The Part 3 state machine: each kind of line has a method that takes it or declines it."""
+
+    def __init__(self, template: Template, ocr_pages: frozenset[int]) -> None:
+        self.template, self.ocr_pages = template, ocr_pages
+        self.a = template.anchors
+        self.project_re = self.a.get("project")
+        self.blocks: list[ProjectBlock] = []
+        self.checks: list[Check] = []
+        self.dimension: Heading | None = None
+        self.mission: Heading | None = None
+        self.submission: Heading | None = None
+        self.submission_used = False  # has a project been filed under the current sub-mission yet?
+        self.open_heading: str | None = None  # a heading whose name may continue on the next line
+        self.last_field = ""  # the field the open project is in: headings inside a project are its content
+
+    def feed(self, line: Line) -> None:
         text = line.text.strip()
-        ocr = line.page in ocr_pages
-        if ocr and blocks and last_field == "" and not blocks[-1].lines:
+        ocr = line.page in self.ocr_pages
+        if ocr and self.blocks and self.last_field == "" and not self.blocks[-1].lines:
             # OCR reads a "ลำดับที่ N" printed level with its headings before them: the headings
             # that come between it and the project's first field are the project's own
-            newest = blocks[-1]
-            newest.dimension, newest.mission, newest.submission = dimension, mission, submission
-            submission_used = submission_used or submission is not None
-        field = template.match_field(text, ocr)
+            newest = self.blocks[-1]
+            newest.dimension, newest.mission, newest.submission = self.dimension, self.mission, self.submission
+            self.submission_used = self.submission_used or self.submission is not None
+        field = self.template.match_field(text, ocr)
         field_name = field.name if field else None
-        if (ocr and project_re is not None and field_name == "name"
-                and (not blocks or last_field not in ("", "name"))):
-            # a name field with no project open, or a second one: OCR lost this project's "ลำดับที่ N"
-            seq = blocks[-1].seq + 1 if blocks else 1
-            checks.append(check("ocr-number-corrected", line.page,
-                                f"no readable “ลำดับที่” before a project's name field; the sequence gives {seq}"))
-            blocks.append(ProjectBlock(seq, line.page, dimension, mission, submission, [line]))
-            submission_used, open_heading, last_field = True, None, "name"
-            continue
-        if blocks and field_name:
-            last_field = field_name
-        in_body = bool(blocks) and last_field not in ("", "results", "outcomes", "note")
-        if project_re is None and field_name == "name":  # older template: a project starts at its name
-            blocks.append(ProjectBlock(len(blocks) + 1, line.page, dimension, mission, submission, [line]))
-            submission_used, open_heading, last_field = True, None, "name"
-            continue
-        m = project_re.match(text) if project_re is not None else None
-        if ocr and project_re is not None and not m and _OCR_PROJECT.match(text):
-            m = _OCR_PROJECT.match(text)
-        if m:
-            seq = thai_int(m["no"])
-            expected_seq = (blocks[-1].seq + 1) if blocks else 1
-            if ocr and seq != expected_seq:
-                checks.append(check("ocr-number-corrected", line.page,
-                                    f"OCR read “ลำดับที่ {m['no']}”; the sequence gives {expected_seq}"))
-                seq = expected_seq
-            blocks.append(ProjectBlock(seq or 0, line.page, dimension, mission, submission))
-            submission_used = True
-            open_heading = None
-            last_field = ""
-            continue
-        garbled = _garbled_dimension(text, dimension, template) if ocr else None
+        if self._lost_project_anchor(line, ocr, field_name):
+            return
+        if self.blocks and field_name:
+            self.last_field = field_name
+        in_body = bool(self.blocks) and self.last_field not in ("", "results", "outcomes", "note")
+        if self.project_re is None and field_name == "name":  # older template: a project starts at its name
+            self._start(len(self.blocks) + 1, line, [line])
+            self.last_field = "name"
+            return
+        if self._project_anchor(line, text, ocr):
+            return
+        garbled = _garbled_dimension(text, self.dimension, self.template) if ocr else None
         if in_body and not garbled:
             # (the next dimension's heading, known by its template name, closes a project whose
             # last field heading OCR could not read)
-            blocks[-1].lines.append(line)
-            continue
-        if ocr and not a["dimension"].match(text) and (m := _OCR_DIMENSION.match(text) or garbled):
-            expected_no = _next_dimension_no(dimension)
-            if _no(m["no"]) != expected_no:
-                checks.append(_dimension_corrected(line, m["no"], expected_no))
-            dimension = Heading("dimension", expected_no, m["name"].strip(), line.page, "มิติ")
-            mission = submission = None
-            open_heading = "dimension"
-            continue
-        if m := a["dimension"].match(text):
-            expected_no = _next_dimension_no(dimension)
-            dimension = heading("dimension", m, line, m["word"])
-            if ocr and dimension.no != expected_no:
-                checks.append(_dimension_corrected(line, m["no"], expected_no))
-                dimension = replace(dimension, no=expected_no)
-            mission = submission = None
-            open_heading = "dimension"
-            if m["word"] != "มิติ":
-                checks.append(check("heading-misprint", line.page,
-                                    f"Part 3 prints “{m['word']}ที่ {m['no']}” for มิติที่ {m['no']}"))
-            continue
-        if (m := a["submission"].match(text)) and _fits(_no(m["no"]), dimension, 3):
-            new = heading("submission", m, line)
-            if mission is None or not new.no.startswith(mission.no + "."):
-                mission = None
-            # consecutive sub-mission headings all lead to the next project
-            if submission is not None and not submission_used:
-                new = Heading("submission", f"{submission.no};{new.no}", f"{submission.name}\n{new.name}",
-                              submission.page)
-            submission, submission_used = new, False
-            open_heading = "submission"
-            continue
-        if (m := a["mission"].match(text)) and _fits(_no(m["no"]), dimension, 2):
-            mission = heading("mission", m, line)
-            submission = None
-            open_heading = "mission"
-            continue
-        if open_heading is not None:
-            # a wrapped heading name
-            current = {"dimension": dimension, "mission": mission, "submission": submission}[open_heading]
-            if current is not None:
-                joined = _join_heading(current.name, text)
-                updated = Heading(current.level, current.no, joined, current.page, current.raw_word)
-                if open_heading == "dimension":
-                    dimension = updated
-                elif open_heading == "mission":
-                    mission = updated
-                else:
-                    submission = updated
-            continue
-        if blocks:
-            blocks[-1].lines.append(line)
-    return blocks, checks
+            self.blocks[-1].lines.append(line)
+            return
+        for take in (self._ocr_dimension, self._dimension_heading, self._submission_heading,
+                     self._mission_heading, self._heading_continued):
+            if take(line, text, ocr, garbled):
+                return
+        if self.blocks:
+            self.blocks[-1].lines.append(line)
+
+    def _start(self, seq: int, line: Line, lines: list[Line]) -> None:
+        self.blocks.append(ProjectBlock(seq, line.page, self.dimension, self.mission, self.submission, lines))
+        self.submission_used, self.open_heading = True, None
+
+    def _lost_project_anchor(self, line: Line, ocr: bool, field_name: str | None) -> bool:
+        """A name field with no project open, or a second one: OCR lost this project's "ลำดับที่ N"."""
+        if not (ocr and self.project_re is not None and field_name == "name"
+                and (not self.blocks or self.last_field not in ("", "name"))):
+            return False
+        seq = self.blocks[-1].seq + 1 if self.blocks else 1
+        self.checks.append(check("ocr-number-corrected", line.page,
+                                 f"no readable “ลำดับที่” before a project's name field; the sequence gives {seq}"))
+        self._start(seq, line, [line])
+        self.last_field = "name"
+        return True
+
+    def _project_anchor(self, line: Line, text: str, ocr: bool) -> bool:
+        m = self.project_re.match(text) if self.project_re is not None else None
+        if ocr and self.project_re is not None and not m:
+            m = _OCR_PROJECT.match(text)
+        if not m:
+            return False
+        seq = thai_int(m["no"])
+        expected_seq = (self.blocks[-1].seq + 1) if self.blocks else 1
+        if ocr and seq != expected_seq:
+            self.checks.append(check("ocr-number-corrected", line.page,
+                                     f"OCR read “ลำดับที่ {m['no']}”; the sequence gives {expected_seq}"))
+            seq = expected_seq
+        self._start(seq or 0, line, [])
+        self.last_field = ""
+        return True
+
+    def _ocr_dimension(self, line: Line, text: str, ocr: bool, garbled: regex.Match[str] | None) -> bool:
+        if not ocr or self.a["dimension"].match(text) or not (m := _OCR_DIMENSION.match(text) or garbled):
+            return False
+        expected_no = _next_dimension_no(self.dimension)
+        if _no(m["no"]) != expected_no:
+            self.checks.append(_dimension_corrected(line, m["no"], expected_no))
+        self._set_dimension(Heading("dimension", expected_no, m["name"].strip(), line.page, "มิติ"))
+        return True
+
+    def _dimension_heading(self, line: Line, text: str, ocr: bool, _garbled: object) -> bool:
+        if not (m := self.a["dimension"].match(text)):
+            return False
+        expected_no = _next_dimension_no(self.dimension)
+        dimension = Heading("dimension", _no(m["no"]), m["name"].strip(), line.page, m["word"])
+        if ocr and dimension.no != expected_no:
+            self.checks.append(_dimension_corrected(line, m["no"], expected_no))
+            dimension = replace(dimension, no=expected_no)
+        self._set_dimension(dimension)
+        if m["word"] != "มิติ":
+            self.checks.append(check("heading-misprint", line.page,
+                                     f"Part 3 prints “{m['word']}ที่ {m['no']}” for มิติที่ {m['no']}"))
+        return True
+
+    def _set_dimension(self, dimension: Heading) -> None:
+        self.dimension, self.mission, self.submission = dimension, None, None
+        self.open_heading = "dimension"
+
+    def _submission_heading(self, line: Line, text: str, _ocr: bool, _garbled: object) -> bool:
+        if not ((m := self.a["submission"].match(text)) and _fits(_no(m["no"]), self.dimension, 3)):
+            return False
+        new = Heading("submission", _no(m["no"]), m["name"].strip(), line.page)
+        if self.mission is None or not new.no.startswith(self.mission.no + "."):
+            self.mission = None
+        # consecutive sub-mission headings all lead to the next project
+        if self.submission is not None and not self.submission_used:
+            new = Heading("submission", f"{self.submission.no};{new.no}", f"{self.submission.name}\n{new.name}",
+                          self.submission.page)
+        self.submission, self.submission_used = new, False
+        self.open_heading = "submission"
+        return True
+
+    def _mission_heading(self, line: Line, text: str, _ocr: bool, _garbled: object) -> bool:
+        if not ((m := self.a["mission"].match(text)) and _fits(_no(m["no"]), self.dimension, 2)):
+            return False
+        self.mission = Heading("mission", _no(m["no"]), m["name"].strip(), line.page)
+        self.submission = None
+        self.open_heading = "mission"
+        return True
+
+    def _heading_continued(self, line: Line, text: str, _ocr: bool, _garbled: object) -> bool:
+        """A wrapped heading name: its next line joins it."""
+        if self.open_heading is None:
+            return False
+        current = {"dimension": self.dimension, "mission": self.mission, "submission": self.submission}[self.open_heading]
+        if current is not None:
+            updated = Heading(current.level, current.no, _join_heading(current.name, text), current.page,
+                              current.raw_word)
+            setattr(self, self.open_heading, updated)
+        return True
 
 
 def _fits(no: str, dimension: Heading | None, depth: int) -> bool:
