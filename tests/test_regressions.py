@@ -66,3 +66,23 @@ def test_font_glyph_data_decodes_a_font_without_text_map():
 
 def test_every_regression_pdf_has_a_case():
     assert {p.stem for p in REG.glob("*.pdf")} == set(CASES)
+
+
+def test_an_unreadable_font_text_map_is_a_check_not_a_silent_log(tmp_path):
+    """A font whose ToUnicode map cannot be parsed used to be logged at INFO and forgotten: now a
+    font-data-unreadable check names the font."""
+    import pikepdf
+
+    broken = tmp_path / "broken-tounicode.pdf"
+    with pikepdf.open(REG / "sara-am-nikhahit-glyph-read-as-space.pdf") as pdf:
+        fonts = [obj for obj in pdf.objects
+                 if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font
+                 and "/ToUnicode" in obj]
+        assert fonts
+        stream = pdf.make_stream(b"this is not deflated data")  # a map no reader can inflate
+        stream.Filter = pikepdf.Name.FlateDecode
+        fonts[0].ToUnicode = stream
+        pdf.save(broken)
+    layer = read(broken, ocr_mode="never")
+    found = [c for c in layer.checks if c.code == "font-data-unreadable"]
+    assert found and found[0].severity == "warning" and "ToUnicode" in found[0].message
