@@ -77,6 +77,7 @@ def uninterrupted(five_plans, tmp_path_factory):
     return out
 
 
+@pytest.mark.slow  # five plans twice over (~10 s): in make test, not test-fast
 def test_kill_9_then_rerun_gives_the_uninterrupted_outputs(five_plans, uninterrupted, tmp_path):
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "batch", str(five_plans), "--out", str(out),
@@ -100,6 +101,7 @@ def test_kill_9_then_rerun_gives_the_uninterrupted_outputs(five_plans, uninterru
     assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".journal.jsonl"]
 
 
+@pytest.mark.slow  # five plans twice over (~10 s): in make test, not test-fast
 def test_rerun_skips_unchanged_and_force_redoes(five_plans, uninterrupted):
     before = (uninterrupted / ".journal.jsonl").read_text().count("\n")
     assert batch(five_plans, "--out", uninterrupted).returncode == 0
@@ -108,6 +110,7 @@ def test_rerun_skips_unchanged_and_force_redoes(five_plans, uninterrupted):
     assert (uninterrupted / ".journal.jsonl").read_text().count("\n") == 5
 
 
+@pytest.mark.slow  # five plans twice over (~10 s): in make test, not test-fast
 def test_dask_executor_matches_local(five_plans, uninterrupted, tmp_path):
     from dask.distributed import LocalCluster
 
