@@ -119,8 +119,9 @@ def font_name(font) -> str:
         return "/" + raw.decode("cp874", errors="replace")
 
 
-def _fix_font(pdf, font, problems: list[str]) -> FontFix | None:
-    """Correct one Type0 (Identity-H) font's ToUnicode from its embedded TrueType program."""
+def _fix_font(pdf, font, current: dict[int, str], problems: list[str]) -> FontFix | None:
+    """Correct one Type0 (Identity-H) font's ToUnicode (``current``, as parsed) from its embedded
+    TrueType program."""
     import pikepdf
     from fontTools.ttLib import TTFont
 
@@ -139,7 +140,6 @@ def _fix_font(pdf, font, problems: list[str]) -> FontFix | None:
         return None
     if not glyphs:
         return None
-    current = _tounicode(font, problems)
     cids = set(current) | set(range(len(ttfont.getGlyphOrder()))) if not current else set(current)
     gids = _cid_to_gid(descendant, cids)
     fixed = dict(current)
@@ -190,8 +190,9 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             if key in seen:
                 continue
             seen.add(key)
-            suspect = suspect or sum(1 for text in _tounicode(obj).values() if text == " ") > 1
-            fix = _fix_font(pdf, obj, problems)
+            current = _tounicode(obj, problems)  # parsed once, for both uses
+            suspect = suspect or sum(1 for text in current.values() if text == " ") > 1
+            fix = _fix_font(pdf, obj, current, problems)
             if fix:
                 fixes.append(fix)
         if not fixes:
