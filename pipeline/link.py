@@ -10,12 +10,12 @@ left between two pairs are paired in order where both sides left the same count.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import replace
 from collections.abc import Sequence
 
 import regex
+from rapidfuzz.distance import Indel
 
 from extractors.summary_table import SummaryTable
 
@@ -52,11 +52,11 @@ def similarity(a: str, b: str) -> float:
     """
     if not a or not b:
         return 0.0
-    whole = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    whole = Indel.normalized_similarity(a, b)  # 2·(longest common subsequence) / (|a| + |b|)
     n = min(len(a), len(b))
     if n < 6:
         return whole
-    prefix = difflib.SequenceMatcher(None, a[:n], b[:n], autojunk=False).ratio()
+    prefix = Indel.normalized_similarity(a[:n], b[:n])
     return max(whole, 0.9 * prefix)
 
 

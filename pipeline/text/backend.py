@@ -299,6 +299,8 @@ def _join_rotated(lines: list[RawLine]) -> tuple[RawLine, ...]:
 
 _AA_AFTER_SPACE = regex.compile(r"[\u0e01-\u0e4e] \u0e32")
 _NOT_TEXT = regex.compile(r"\s")
+_AA_BESIDE_SPACE = regex.compile(r" \u0e32|\u0e32 ")
+SARA_AA = "\u0e32"
 
 
 def scan_sara_am(info: PdfInfo) -> dict[int, tuple[list[int], str]]:
@@ -320,29 +322,45 @@ def scan_sara_am(info: PdfInfo) -> dict[int, tuple[list[int], str]]:
     try:
         for number in range(1, len(doc) + 1):
             textpage = doc[number - 1].get_textpage()
-            if not _AA_AFTER_SPACE.search(textpage.get_text_range()):
+            text = textpage.get_text_range()
+            if not _AA_AFTER_SPACE.search(text):
                 continue
-            ink_spaces: set[int] = set()  # pdfium char indices of NIKHAHIT glyphs read as spaces
-            chars: list[str] = []
-            for k in range(textpage.count_chars()):
-                chars.append(chr(pdfium_raw.FPDFText_GetUnicode(textpage, k)))
-                if chars[-1] == " ":
-                    left, bottom, right, top = textpage.get_charbox(k)
-                    if right - left > 0.5 and top - bottom > 0.5:
-                        ink_spaces.add(k)
-            targets: list[int] = []
-            position = -1
-            for k, ch in enumerate(chars):
-                if _NOT_TEXT.match(ch):
-                    continue
-                position += 1
-                if ch == "\u0e32" and ((k - 1) in ink_spaces or (k + 1) in ink_spaces):
-                    targets.append(position)
+            if len(text) != textpage.count_chars():  # a character outside the BMP: one by one
+                text = "".join(chr(pdfium_raw.FPDFText_GetUnicode(textpage, k))
+                               for k in range(textpage.count_chars()))
+            targets = _non_space_positions(text, _inked_space_aa(textpage, text))
             if targets:
-                found[number] = (targets, "".join(ch for ch in chars if not _NOT_TEXT.match(ch)))
+                found[number] = (targets, _NOT_TEXT.sub("", text))
     finally:
         doc.close()
     return found
+
+
+def _inked_space_aa(textpage, text: str) -> list[int]:
+    """Indices of the SARA AA beside a "space" that has ink (a NIKHAHIT glyph read as a space);
+    only the spaces next to a SARA AA are measured."""
+    out = []
+    for m in _AA_BESIDE_SPACE.finditer(text, overlapped=True):
+        aa = m.start() if text[m.start()] == SARA_AA else m.end() - 1
+        space = m.end() - 1 if aa == m.start() else m.start()
+        left, bottom, right, top = textpage.get_charbox(space)
+        if right - left > 0.5 and top - bottom > 0.5 and (not out or out[-1] != aa):
+            out.append(aa)
+    return out
+
+
+def _non_space_positions(text: str, indices: list[int]) -> list[int]:
+    """The positions of ``text[k]`` (k in ascending ``indices``) among its non-white-space characters.
+
+    >>> _non_space_positions("ก า ข า", [2, 6])
+    [1, 3]
+    """
+    out, spaces, last = [], 0, 0
+    for k in indices:
+        spaces += len(_NOT_TEXT.findall(text, last, k))
+        out.append(k - spaces)
+        last = k
+    return out
 
 
 def restore_sara_am(pages: list[RawPage], scan: dict[int, tuple[list[int], str]]
@@ -361,11 +379,10 @@ def restore_sara_am(pages: list[RawPage], scan: dict[int, tuple[list[int], str]]
 def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple[RawPage, list[Restoration]]:
     poppler_text = "".join(_WS.sub("", line.text) for line in page.lines)
     if poppler_text != pdfium_text:  # map positions across the two engines
-        import difflib
+        from rapidfuzz.distance import Levenshtein
 
         mapping: dict[int, int] = {}
-        matcher = difflib.SequenceMatcher(None, pdfium_text, poppler_text, autojunk=False)
-        for a, b, size in matcher.get_matching_blocks():
+        for a, b, size in Levenshtein.opcodes(pdfium_text, poppler_text).as_matching_blocks():
             for off in range(size):
                 mapping[a + off] = b + off
         targets = [mapping[t] for t in targets if t in mapping]

@@ -6,6 +6,7 @@ decides, and a word the dictionary cannot settle stays as printed.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -38,10 +39,42 @@ def frequencies() -> dict[str, int]:
     return dict(tnc.word_freqs())
 
 
+class _WordsShownAaAsAm:
+    """The word list together with each word as a font that prints SARA AA as SARA AM shows it
+    (every า as ำ), for newmm's ``custom_dict``: it walks the tokenizer's own trie instead of
+    building a second one (seconds of start-up), a text ำ following a trie ำ, or a trie า in a
+    word shown that way."""
+
+    def __init__(self, trie) -> None:
+        self._root = trie.root
+
+    def __len__(self) -> int:  # newmm tests a custom dictionary for truth
+        return 1
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        ends: set[int] = set()
+        stack = [(self._root, start, "")]  # node, position, "real" | "shown" once a า or ำ decided it
+        while stack:
+            node, i, mode = stack.pop()
+            if i >= len(text) or node.children is None:
+                continue
+            ch = text[i]
+            steps = [(node.children.get(ch), "real" if ch == SARA_AA else mode)]
+            if ch == SARA_AM:
+                steps.append((node.children.get(SARA_AA), "shown"))
+            for child, new_mode in steps:
+                if child is None or (mode and new_mode != mode):
+                    continue
+                if child.end:
+                    ends.add(i + 1)
+                stack.append((child, i + 1, new_mode))
+        return [text[start:end] for end in sorted(ends)]
+
+
 @cache
 def _aa_as_am_table():
-    """Words as a font that prints SARA AA as SARA AM shows them → the real word."""
-    from pythainlp.util import dict_trie
+    """The words as that font shows them (``_WordsShownAaAsAm``), and shown → real word."""
+    from pythainlp.tokenize import word_dict_trie
 
     variants: dict[str, str | None] = {}
     for word in words():
@@ -51,7 +84,7 @@ def _aa_as_am_table():
                 variants[shown] = None  # two real words print alike: undecidable
             else:
                 variants[shown] = word
-    return dict_trie(set(words()) | set(variants)), variants
+    return _WordsShownAaAsAm(word_dict_trie()), variants
 
 
 def shows_aa_as_am(text: str) -> bool:
@@ -309,13 +342,29 @@ def restore_lost_marks(line: str) -> tuple[str, list[Swap]]:
     return _THAI_CHUNK.sub(lambda m: _restore_run(m[0], swaps), line), swaps
 
 
-def word_at(text: str, i: int) -> tuple[int, str]:
-    """Start and text of the dictionary word (PyThaiNLP newmm) that covers position i."""
+@lru_cache(maxsize=4096)  # a worker meets the same lines again (running headers, repeated rows)
+def word_starts(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The dictionary words (PyThaiNLP newmm) of ``text``, spaces kept: their starts and texts;
+    one segmentation per distinct line, however many of its words are asked about."""
     from pythainlp.tokenize import word_tokenize
 
+    starts: list[int] = []
+    tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
     start = 0
-    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
-        if start <= i < start + len(token):
-            return start, token
+    for token in tokens:
+        starts.append(start)
         start += len(token)
+    return tuple(starts), tuple(tokens)
+
+
+def word_at(text: str, i: int) -> tuple[int, str]:
+    """Start and text of the dictionary word (PyThaiNLP newmm) that covers position i.
+
+    >>> word_at("ตำบลหางดง อำเภอ", 1), word_at("ตำบลหางดง อำเภอ", 9)
+    ((0, 'ตำบล'), (9, ' '))
+    """
+    starts, tokens = word_starts(text)
+    k = bisect.bisect_right(starts, i) - 1
+    if 0 <= k < len(tokens) and i < starts[k] + len(tokens[k]):
+        return starts[k], tokens[k]
     return i, text[i]

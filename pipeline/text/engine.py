@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -67,18 +68,23 @@ def _font_changed_words(raw_pages: list[backend.RawPage], fixes: list[fonts.Font
     return found
 
 
-def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
-    """The words of ``new`` that differ from ``old``, each with what ``old`` printed there."""
-    import difflib
+@lru_cache(maxsize=4096)  # the same line (a running header, a repeated row) is compared once per worker
+def _changed_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``new`` that differ from ``old``, each with what ``old`` printed there.
 
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    >>> _changed_words("ตาบลหางดง อาเภอ", "ตำบลหางดง อำเภอ")
+    (('ตาบล', 'ตำบล'), ('อาเภอ', 'อำเภอ'))
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    edits = Levenshtein.opcodes(old, new)
     to_old: dict[int, int] = {}
-    for a, b, size in matcher.get_matching_blocks():
+    for a, b, size in edits.as_matching_blocks():
         for k in range(size + 1):
             to_old[b + k] = a + k
     pairs: list[tuple[str, str]] = []
     seen: set[int] = set()
-    for op, _i1, _i2, j1, _j2 in matcher.get_opcodes():
+    for op, _i1, _i2, j1, _j2 in edits:
         if op == "equal":
             continue
         start, word = dictionary.word_at(new, min(j1, len(new) - 1))
@@ -89,7 +95,7 @@ def _changed_words(old: str, new: str) -> list[tuple[str, str]]:
         lo = max((to_old[k] for k in range(start, -1, -1) if k in to_old), default=0)
         hi = next((to_old[k] for k in range(end, len(new) + 1) if k in to_old), len(old))
         pairs.append((old[lo:hi].strip(), word))
-    return pairs
+    return tuple(pairs)
 
 
 def _repair(raw: backend.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]:

@@ -35,6 +35,7 @@ class FontFix:
     had_map: bool  # False: the PDF gave no /ToUnicode at all, so all of its text is inferred
     examples: tuple[tuple[str, str], ...]  # (PDF's text, the font's text)
     changes: tuple[tuple[str, str], ...] = ()  # every distinct (PDF's text, the font's text) pair
+    spaces_fixed: int = 0  # glyphs the PDF's map called a space that the font's data names otherwise
 
 
 def _is_thai(text: str) -> bool:
@@ -158,7 +159,8 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str]) -> FontFi
         return None
     font.ToUnicode = pdf.make_stream(_cmap_stream(fixed))
     changes = tuple(sorted({(current.get(cid, ""), fixed[cid]) for cid in fixed if fixed[cid] != current.get(cid)}))
-    return FontFix(font_name(font), corrected, bool(current), tuple(examples), changes)
+    spaces_fixed = sum(1 for cid in fixed if current.get(cid) == " " and fixed[cid] != " ")
+    return FontFix(font_name(font), corrected, bool(current), tuple(examples), changes, spaces_fixed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +193,12 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
                 continue
             seen.add(key)
             current = _tounicode(obj, problems)  # parsed once, for both uses
-            suspect = suspect or sum(1 for text in current.values() if text == " ") > 1
             fix = _fix_font(pdf, obj, current, problems)
             if fix:
                 fixes.append(fix)
+            # judged on the map poppler will read: a NIKHAHIT glyph the font's data names is fixed already
+            spaces = sum(1 for text in current.values() if text == " ") - (fix.spaces_fixed if fix else 0)
+            suspect = suspect or spaces > 1
         if not fixes:
             return FontReport(None, [], suspect, tuple(problems))
         handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
