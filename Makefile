@@ -65,7 +65,8 @@ corpora-tools:
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-thai-tlwg; \
 	else echo "error: LibreOffice missing; run: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"; exit 2; fi
 
-bench: system $(STAMP) ## speed and memory beside pdftotext, in the same run → docs/performance.md
+bench: system-test $(STAMP) ## speed and memory beside pdftotext, in the same run → docs/performance.md
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[bench,corpora]'
 	$(BIN)/python benchmarks/bench.py --out docs/performance.md
 
 accuracy: system $(STAMP) ## field agreement on the synthetic corpus, born-digital and scanned → docs/accuracy.md

@@ -5,7 +5,8 @@ pipeline and writes ``OUT/<doc_id>/`` atomically, and never raises. The local
 executor runs tasks in worker processes it watches: a task over its time limit
 or a worker that dies (segfault, memory limit) costs that document only, and
 the worker is replaced. The Dask executor maps the same function over a
-``dask.distributed`` cluster.
+``dask.distributed`` cluster with the same limits (a helper process per Dask
+worker thread).
 
 Each finished document is appended to ``OUT/.journal.jsonl`` (flushed and
 synced), so a run killed at any moment resumes where it stopped; a rerun skips
@@ -23,7 +24,7 @@ import io
 import json
 import logging
 import os
-import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -156,7 +157,11 @@ def process_one(task: Task) -> Result:
 
 
 # ---------------------------------------------------------------- local executor
-def _worker(tasks, results, memory_mb: int) -> None:  # runs in a child process
+FAILPOINT = "PLAN2DATA_FAILPOINT_KILL"  # tests: a document of this file name kills its process (SIGKILL)
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space (a document past it fails, or its process dies, alone)."""
     try:
         import resource
 
@@ -164,13 +169,27 @@ def _worker(tasks, results, memory_mb: int) -> None:  # runs in a child process
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):
         pass
+
+
+def _guarded(task: Task) -> Result:
+    """``process_one`` in a worker; the failpoint lets a test kill the worker the way a segfault or
+    the kernel's OOM killer would, on one named file."""
+    if os.environ.get(FAILPOINT) and Path(task.path).name == os.environ[FAILPOINT]:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+    return process_one(task)
+
+
+def _worker(conn, memory_mb: int) -> None:  # runs in a child process
+    _limit_memory(memory_mb)
     logging.basicConfig(level=logging.WARNING)
     while True:
-        task = tasks.get()
+        task = conn.recv()
         if task is None:
             return
-        results.put(("start", task.doc_id, os.getpid()))
-        results.put(("done", task.doc_id, process_one(task)))
+        conn.send(("start", task.doc_id, os.getpid()))
+        conn.send(("done", task.doc_id, _guarded(task)))
 
 
 def run_local(tasks: list[Task], workers: int, timeout_s: float, memory_mb: int) -> Iterator[Result]:
@@ -183,96 +202,192 @@ def run_local(tasks: list[Task], workers: int, timeout_s: float, memory_mb: int)
 
 
 class _Pool:
-    """Worker processes fed from one queue, each document watched for its time limit and its worker's
-    death (a crash, the memory limit): either costs that document alone, and a new worker takes over."""
+    """Worker processes, each with a pipe of its own to the parent, which hands out the documents one
+    at a time and watches each for its time limit and its worker's death (a crash, the memory
+    limit): either costs that document alone, and a new worker takes over. Nothing is shared
+    between workers, so a worker killed at any instant (even mid-message) blocks no other."""
 
     def __init__(self, tasks: list[Task], workers: int, timeout_s: float, memory_mb: int) -> None:
         import multiprocessing as mp
+        from collections import deque
 
         # forkserver: workers fork from a server that has imported the pipeline once (spawn would
         # re-import it in every worker; plain fork would copy the parent's threads)
         self.ctx = mp.get_context("forkserver")
         self.ctx.set_forkserver_preload(["pipeline.run", "pipeline.warm"])
-        self.pending, self.reports = self.ctx.Queue(), self.ctx.Queue()
-        for task in tasks:
-            self.pending.put(task)
+        self.pending = deque(tasks)
         self.timeout_s, self.memory_mb = timeout_s, memory_mb
-        self.procs: dict[int, object] = {}
-        self.by_id = {t.doc_id: t for t in tasks}
-        self.running: dict[str, tuple[int, float]] = {}  # doc_id → (pid, started)
+        self.workers: dict[int, tuple[object, object]] = {}  # pid → (process, the parent's end of its pipe)
+        self.running: dict[int, tuple[Task, float]] = {}  # pid → (its document, started)
         self.left = len(tasks)
         for _ in range(max(1, min(workers, len(tasks)))):
             self.spawn()
 
     def spawn(self) -> None:
-        p = self.ctx.Process(target=_worker, args=(self.pending, self.reports, self.memory_mb), daemon=True)
+        if not self.pending:
+            return
+        parent, child = self.ctx.Pipe()
+        p = self.ctx.Process(target=_worker, args=(child, self.memory_mb), daemon=True)
         p.start()
-        self.procs[p.pid] = p
+        child.close()
+        self.workers[p.pid] = (p, parent)
+        self._hand_out(p.pid)
+
+    def _hand_out(self, pid: int) -> None:
+        """The next document to worker ``pid`` (or, with none left, its signal to stop)."""
+        proc, conn = self.workers[pid]
+        try:
+            if self.pending:
+                task = self.pending.popleft()
+                self.running[pid] = (task, time.monotonic())
+                conn.send(task)
+            else:
+                conn.send(None)
+        except OSError:  # it died before it could be given anything: _lost notices
+            pass
 
     def results(self) -> Iterator[Result]:
+        from multiprocessing.connection import wait
+
         while self.left:
-            try:
-                kind, doc_id, payload = self.reports.get(timeout=0.5)
-            except queue.Empty:  # nothing reported: look after the workers
-                yield from self._lost()
-                self._forget_idle()
-                continue
-            if kind == "start":
-                self.running[doc_id] = (payload, time.monotonic())
-            else:
-                self.running.pop(doc_id, None)
-                self.left -= 1
-                yield payload
+            ready = wait([conn for _, conn in self.workers.values()], timeout=0.5)
+            for conn in ready:
+                pid = next(p for p, (_, c) in self.workers.items() if c is conn)
+                try:
+                    kind, _doc_id, payload = conn.recv()
+                except (EOFError, OSError):  # the worker is gone: _lost reports its document
+                    continue
+                if kind == "done":
+                    self.running.pop(pid, None)
+                    self.left -= 1
+                    yield payload
+                    self._hand_out(pid)
+            yield from self._lost()
 
     def _lost(self) -> Iterator[Result]:
         """The documents whose worker died or ran out of time: ``failed`` with the reason."""
         now = time.monotonic()
-        for doc_id, (pid, started) in list(self.running.items()):
-            proc = self.procs.get(pid)
-            timed_out = now - started > self.timeout_s
-            if not timed_out and (proc is None or proc.is_alive()):
+        for pid, (proc, conn) in list(self.workers.items()):
+            task, started = self.running.get(pid, (None, now))
+            timed_out = task is not None and now - started > self.timeout_s
+            if proc.is_alive() and not timed_out:
                 continue
-            if proc is not None:
-                if proc.is_alive():
-                    proc.kill()
-                proc.join(5)
-            self.procs.pop(pid, None)
-            self.running.pop(doc_id)
-            task = self.by_id[doc_id]
+            if proc.is_alive():
+                proc.kill()
+            proc.join(5)
+            conn.close()
+            del self.workers[pid]
+            self.running.pop(pid, None)
+            if task is None:
+                continue
             reason = (f"took longer than the {self.timeout_s:.0f} s limit" if timed_out else
-                      f"the worker died (exit code {proc.exitcode if proc else '?'}; "
-                      f"a crash or the {self.memory_mb} MB memory limit)")
+                      f"the worker died (exit code {proc.exitcode}; a crash or the {self.memory_mb} MB memory limit)")
             self.left -= 1
             yield Result(task.doc_id, task.path, task.sha256, "failed", error=reason,
                          seconds=round(now - started, 3), lao_code=task.lao_code)
-            if self.left > len(self.running):
-                self.spawn()
-
-    def _forget_idle(self) -> None:
-        busy = {pid for pid, _ in self.running.values()}
-        for pid, proc in list(self.procs.items()):
-            if not proc.is_alive() and pid not in busy:
-                self.procs.pop(pid)
-        if self.left and not self.procs:
             self.spawn()
 
     def close(self) -> None:
-        for _ in self.procs:
-            self.pending.put(None)
-        for proc in self.procs.values():
+        for proc, conn in self.workers.values():
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+        for proc, conn in self.workers.values():
             proc.join(2)
             if proc.is_alive():
                 proc.kill()
+            conn.close()
 
 
-def run_dask(tasks: list[Task], scheduler: str) -> Iterator[Result]:
-    """The same per-document function mapped over a dask.distributed cluster."""
+# ---------------------------------------------------------------- Dask executor
+def run_dask(tasks: list[Task], scheduler: str, timeout_s: float = DOC_TIMEOUT_S,
+             memory_mb: int = DOC_MEMORY_MB) -> Iterator[Result]:
+    """The same per-document function on a dask.distributed cluster, with the local executor's guard
+    rails: each Dask worker thread hands its documents to a helper process of its own (``_Helper``)
+    with the memory limit, killed past the time limit; a document that kills its helper, or even
+    its Dask worker (``KilledWorker``), is that document's ``failed`` row and the batch goes on.
+    No task is retried (``retries=0``): a document that crashed once would crash again."""
     from dask.distributed import Client, as_completed
 
     with Client(scheduler) as client:
-        futures = client.map(process_one, tasks, pure=False)
+        futures = client.map(run_isolated, tasks, timeout_s=timeout_s, memory_mb=memory_mb, pure=False,
+                             retries=0)
+        task_of = {future.key: task for future, task in zip(futures, tasks)}
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as exc:  # the worker itself died or was lost
+                task = task_of[future.key]
+                yield Result(task.doc_id, task.path, task.sha256, "failed",
+                             error=f"the Dask worker was lost ({type(exc).__name__}: {exc})"[:300],
+                             lao_code=task.lao_code)
+
+
+_HELPERS = threading.local()
+
+
+def run_isolated(task: Task, timeout_s: float = DOC_TIMEOUT_S, memory_mb: int = DOC_MEMORY_MB) -> Result:
+    """One document in this thread's helper process (started on first use, replaced after a death)."""
+    helper = getattr(_HELPERS, "helper", None)
+    if helper is None or helper.memory_mb != memory_mb or not helper.alive():
+        helper = _HELPERS.helper = _Helper(memory_mb)
+    return helper.run(task, timeout_s)
+
+
+class _Helper:
+    """A child process that runs documents handed to it over a socket of its own, with the memory
+    limit set on itself; started with ``subprocess`` (a Dask worker is a daemonic process, which
+    ``multiprocessing`` does not let have children)."""
+
+    def __init__(self, memory_mb: int) -> None:
+        import socket
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        self.memory_mb = memory_mb
+        ours, theirs = socket.socketpair()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", f"from pipeline.batch import _serve; _serve({theirs.fileno()}, {memory_mb})"],
+            pass_fds=(theirs.fileno(),))
+        theirs.close()
+        self.conn = Connection(ours.detach())
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def run(self, task: Task, timeout_s: float) -> Result:
+        start = time.monotonic()
+        try:
+            self.conn.send(task)
+            if self.conn.poll(timeout_s):
+                return self.conn.recv()
+            reason = f"took longer than the {timeout_s:.0f} s limit"
+        except (EOFError, OSError):
+            reason = ""
+        self.proc.kill()
+        code = self.proc.wait()
+        self.conn.close()
+        reason = reason or f"the worker died (exit code {code}; a crash or the {self.memory_mb} MB memory limit)"
+        return Result(task.doc_id, task.path, task.sha256, "failed", error=reason,
+                      seconds=round(time.monotonic() - start, 3), lao_code=task.lao_code)
+
+
+def _serve(fd: int, memory_mb: int) -> None:  # the helper process's main loop
+    from multiprocessing.connection import Connection
+
+    from . import run, warm  # noqa: F401  (imported once: the pipeline, the word list)
+
+    _limit_memory(memory_mb)
+    logging.basicConfig(level=logging.WARNING)
+    conn = Connection(fd)
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:  # the Dask worker is gone
+            return
+        conn.send(_guarded(task))
 
 
 # ---------------------------------------------------------------- the run
@@ -404,7 +519,7 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
     total = len(tasks)
     if force and (out / JOURNAL).exists():
         (out / JOURNAL).unlink()
-    stream: Iterable[Result] = (run_dask(tasks, scheduler) if executor == "dask"
+    stream: Iterable[Result] = (run_dask(tasks, scheduler, timeout_s, memory_mb) if executor == "dask"
                                 else run_local(tasks, workers, timeout_s, memory_mb))
     for n, result in enumerate(stream, start=1):
         _append(out, result)

@@ -52,9 +52,9 @@ def _first_word_width(line: Line) -> float:
         return 0.0
     head = text.split()[0]
     if _THAI_START.search(head) and len(head) > 4:
-        from pythainlp.tokenize import word_tokenize
+        from .text.dictionary import split_thai
 
-        head = (word_tokenize(head[:24], engine="newmm", keep_whitespace=False) or [head])[0]
+        head = (split_thai(head[:24]) or [head])[0]
     return (line.bbox[2] - line.bbox[0]) * len(head) / max(len(text), 1)
 
 

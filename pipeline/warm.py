@@ -1,9 +1,9 @@
-"""Imported once by the batch's fork server: the word list and the tokenizer's trie are built
-here, so that every worker forked from it starts with them in (shared) memory."""
+"""Imported once by the batch's fork server (and a Dask helper): the word list and the lengths the
+dictionary check looks up are loaded here, so every worker forked from it starts with them in
+(shared) memory. PyThaiNLP's tokenizer trie is not: only OCR'd pages and fonts that print SARA AA as
+SARA AM need it, and a worker builds it on first use."""
 
-from pythainlp.tokenize import word_tokenize
-
-from .text.dictionary import words
+from .text.dictionary import _lengths, words
 
 words()
-word_tokenize("แผนปฏิบัติการป้องกันการทุจริต", engine="newmm")
+_lengths()

@@ -126,35 +126,54 @@ def test_help_for_batch():
     assert result.returncode == 0 and "manifest" in result.stdout
 
 
-def test_worker_killed_costs_its_document_alone(tmp_path):
-    """A worker that really dies (SIGKILL, as the kernel's OOM killer or a segfault would end it)
-    while it reads one plan: that plan is ``failed`` with the reason, the other completes ``ok``."""
-    import os
-
-    from pipeline.batch import Task, _Pool, sha256_of
-
+@pytest.fixture
+def plans_and_a_killer(tmp_path):
+    """Three plans; the one named ``killer.pdf`` kills the process reading it (the failpoint sends it
+    SIGKILL, as a segfault or the kernel's OOM killer would end it)."""
     folder = tmp_path / "in"
     folder.mkdir()
-    slow = ROOT / "corpora" / "synthetic" / "pdf" / "tt-banmai.pdf"  # 82 projects: the one to kill
-    tasks = [Task(str(slow), "slow", "", sha256_of(slow), str(tmp_path / "out")),
-             Task(str(KALASIN / "kalasin.pdf"), "kalasin", "", sha256_of(KALASIN / "kalasin.pdf"),
-                  str(tmp_path / "out"))]
-    pool = _Pool(tasks, workers=2, timeout_s=300, memory_mb=3000)
-    try:
-        seen = []
-        while True:  # the workers' own reports, until the slow plan's worker has said it started
-            message = pool.reports.get(timeout=60)
-            seen.append(message)
-            if message[:2] == ("start", "slow"):
-                time.sleep(0.5)  # past the report's write (a kill inside it would leave the queue's lock held)
-                os.kill(message[2], signal.SIGKILL)
-                break
-        for message in seen:  # handed back, so the pool sees every report in order
-            pool.reports.put(message)
-        results = {r.doc_id: r for r in pool.results()}
-    finally:
-        pool.close()
-    assert results["slow"].status == "failed" and "worker died" in results["slow"].error
-    assert "exit code -9" in results["slow"].error
-    assert results["kalasin"].status == "ok" and results["kalasin"].projects == 30
-    assert (tmp_path / "out" / "kalasin" / "projects.csv").exists() and not (tmp_path / "out" / "slow").exists()
+    for name, src in (("kalasin.pdf", KALASIN / "kalasin.pdf"), ("consistent.pdf", CONSISTENT),
+                      ("killer.pdf", ROOT / "corpora" / "wild" / "pdf" / "wd-thakham.pdf")):
+        (folder / name).write_bytes(src.read_bytes())
+    return folder
+
+
+def _killed_then_resumed(folder, out, *executor, env):
+    from pipeline.batch import FAILPOINT
+
+    first = subprocess.run([sys.executable, "-m", "pipeline", "batch", str(folder), "--out", str(out), *executor],
+                           cwd=ROOT, capture_output=True, text=True, timeout=600, env={**env, FAILPOINT: "killer.pdf"})
+    report = {r["doc_id"]: r for r in rows(out / "run_report.csv")}
+    assert first.returncode == 1, first.stderr
+    assert report["killer"]["status"] == "failed", report["killer"]
+    assert "worker died (exit code -9" in report["killer"]["error"]
+    assert report["kalasin"]["status"] == "ok" and report["kalasin"]["projects"] == "30"
+    assert report["consistent"]["status"] == "ok"
+    assert not (out / "killer").exists() and (out / "kalasin" / "projects.csv").exists()
+    journal = (out / ".journal.jsonl").read_text()
+    # the rerun (no failpoint) skips every finished document: the journal gains nothing
+    again = subprocess.run([sys.executable, "-m", "pipeline", "batch", str(folder), "--out", str(out), *executor],
+                           cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
+    assert again.returncode == 1 and (out / ".journal.jsonl").read_text() == journal
+    assert {r["doc_id"]: r["status"] for r in rows(out / "run_report.csv")} == {
+        "kalasin": "ok", "consistent": "ok", "killer": "failed"}
+
+
+def test_a_document_that_kills_its_worker_costs_itself_alone(plans_and_a_killer, tmp_path):
+    import os
+
+    _killed_then_resumed(plans_and_a_killer, tmp_path / "out", "--workers", "2", env=dict(os.environ))
+
+
+@pytest.mark.slow  # a Dask cluster and its helpers start (~15 s): in make test, not test-fast
+def test_a_document_that_kills_its_worker_on_dask_costs_itself_alone(plans_and_a_killer, tmp_path, monkeypatch):
+    import os
+
+    from dask.distributed import LocalCluster
+
+    from pipeline.batch import FAILPOINT
+
+    monkeypatch.setenv(FAILPOINT, "killer.pdf")  # the Dask workers (and their helpers) take it from here
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        _killed_then_resumed(plans_and_a_killer, tmp_path / "out", "--executor", "dask", "--scheduler",
+                             cluster.scheduler_address, env=dict(os.environ))

@@ -2,7 +2,7 @@
 
     python corpora/bad/make_bad.py OUT_DIR
 
-Generated rather than committed: the bomb and the 1,000-page file are small on disk but the
+Generated rather than committed: the bomb and the file with too many pages are small on disk but the
 point is what they become when read. Every file is made from the golden PDF or from nothing.
 """
 
@@ -16,6 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "corpora" / "kalasin" / "kalasin.pdf"
 NOT_A_PLAN = ROOT / "corpora" / "regressions" / "zero-width-spaces-and-pua-mpdf.pdf"
+sys.path.insert(0, str(ROOT))
+from pipeline.text.backend import MAX_PAGES  # noqa: E402
+
 IMAGE_ONLY = ROOT / "corpora" / "regressions" / "image-only-page.pdf"
 
 # file → the words its failed row must carry (None: it must succeed)
@@ -29,7 +32,7 @@ EXPECTED = {
     "not-a-plan.pdf": "not an anti-corruption action plan",
     "image-only.pdf": "no usable text",
     "decompression-bomb.pdf": "decompression bomb",
-    "thousand-pages.pdf": "over the limit",
+    "too-many-pages.pdf": "over the limit",
     "duplicate-of-golden.pdf": "duplicate of",
 }
 
@@ -57,9 +60,9 @@ def make(out: Path) -> dict[str, str | None]:
         pdf.pages[0].Contents = pdf.make_indirect(bomb)
         pdf.save(out / "decompression-bomb.pdf")
     with pikepdf.new() as pdf:
-        for _ in range(1000):
+        for _ in range(MAX_PAGES + 1):
             pdf.add_blank_page()
-        pdf.save(out / "thousand-pages.pdf")
+        pdf.save(out / "too-many-pages.pdf")
     return dict(EXPECTED, **{"golden.pdf": None})
 
 

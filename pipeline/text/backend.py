@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -40,7 +40,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 PDFTOTEXT_TIMEOUT_S = 300
-MAX_PAGES = 500  # plans run to 60–200 pages; a longer file is refused rather than read for an hour
+MAX_PAGES = 2000  # plans run to 60–200 pages (1,000 read in ~10 s); a longer file is refused, not read for an hour
 MAX_STREAM_MB = 256  # a stream inflating past this is a decompression bomb
 # stdlib re: these two simple patterns run over every word of a plan, where it is the faster engine
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
@@ -117,7 +117,6 @@ def inspect(path: Path) -> PdfInfo:
     if pages > MAX_PAGES:
         raise BadInput(str(path), f"{pages} pages, over the limit of {MAX_PAGES} for one plan; "
                        "split the file or raise MAX_PAGES")
-    _refuse_bombs(path)
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -125,35 +124,31 @@ def inspect(path: Path) -> PdfInfo:
     return PdfInfo(path=path, pages=pages, sha256=digest.hexdigest())
 
 
-def _refuse_bombs(path: Path) -> None:
-    """Refuse a PDF with a stream that inflates past MAX_STREAM_MB (inflated in bounded steps)."""
+def checked_objects(pdf, path: Path) -> Iterator:
+    """Every object of ``pdf`` (open in pikepdf), a stream that inflates past MAX_STREAM_MB refused
+    first (inflated in bounded steps): one walk of the file's objects serves the bomb check and
+    whatever the caller looks for (the fonts)."""
     import zlib
 
     import pikepdf
 
     limit = MAX_STREAM_MB * 1024 * 1024
-    try:
-        pdf = pikepdf.open(path)
-    except pikepdf.PdfError:
-        return  # PDFium opened it; whatever pikepdf dislikes is not a bomb
-    with pdf:
-        for obj in pdf.objects:
-            if not isinstance(obj, pikepdf.Stream) or obj.get("/Filter") != pikepdf.Name.FlateDecode:
-                continue
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Filter") == pikepdf.Name.FlateDecode:
             raw = obj.read_raw_bytes()
-            if len(raw) * 1032 < limit:  # deflate cannot expand more than ~1032:1
-                continue
-            inflater, size, data = zlib.decompressobj(), 0, raw
-            while data and size <= limit:
-                try:
-                    chunk = inflater.decompress(data, 1 << 24)
-                except zlib.error:
-                    break
-                size += len(chunk)
-                data = inflater.unconsumed_tail
-            if size > limit:
-                raise BadInput(str(path), f"decompression bomb: object {obj.objgen[0]} inflates past "
-                               f"{MAX_STREAM_MB} MB from {len(raw):,} bytes")
+            if len(raw) * 1032 >= limit:  # deflate cannot expand more than ~1032:1
+                inflater, size, data = zlib.decompressobj(), 0, raw
+                while data and size <= limit:
+                    try:
+                        chunk = inflater.decompress(data, 1 << 24)
+                    except zlib.error:
+                        break
+                    size += len(chunk)
+                    data = inflater.unconsumed_tail
+                if size > limit:
+                    raise BadInput(str(path), f"decompression bomb: object {obj.objgen[0]} inflates past "
+                                   f"{MAX_STREAM_MB} MB from {len(raw):,} bytes")
+        yield obj
 
 
 def _pdftotext() -> str:
@@ -441,7 +436,6 @@ def rulings(info: PdfInfo, numbers: Iterable[int]) -> dict[int, tuple[tuple[BBox
     page, its characters too). A row cut by the page break has no rule there (WeasyPrint, Chrome):
     the table is closed at the top and bottom of its vertical rules."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_raw
 
     out: dict[int, tuple[tuple[BBox, ...], tuple[BBox, ...]]] = {}
     doc = pdfium.PdfDocument(str(info.path))
@@ -451,8 +445,7 @@ def rulings(info: PdfInfo, numbers: Iterable[int]) -> dict[int, tuple[tuple[BBox
             height = page.get_height()
             vertical: list[BBox] = []
             horizontal: list[BBox] = []
-            for obj in page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_PATH,), max_depth=5):
-                left, bottom, right, top = obj.get_bounds()
+            for left, bottom, right, top in _path_bounds(page):
                 width, tall = right - left, top - bottom
                 if width <= RULE_PT < tall:
                     x = (left + right) / 2
@@ -470,6 +463,29 @@ def rulings(info: PdfInfo, numbers: Iterable[int]) -> dict[int, tuple[tuple[BBox
     finally:
         doc.close()
     return out
+
+
+def _path_bounds(page, max_depth: int = 5) -> Iterator[tuple[float, float, float, float]]:
+    """The bounds (left, bottom, right, top) of a page's path objects, those inside form XObjects
+    too, through PDFium's C API: pypdfium2's object wrappers cost more than the walk itself."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_raw
+
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    stack = [(pdfium_raw.FPDFPage_CountObjects(page.raw), lambda i: pdfium_raw.FPDFPage_GetObject(page.raw, i), 0)]
+    while stack:
+        count, get, depth = stack.pop()
+        for i in range(count):
+            obj = get(i)
+            kind = pdfium_raw.FPDFPageObj_GetType(obj)
+            if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
+                if pdfium_raw.FPDFPageObj_GetBounds(obj, *refs):
+                    yield box[0].value, box[1].value, box[2].value, box[3].value
+            elif kind == pdfium_raw.FPDF_PAGEOBJ_FORM and depth + 1 < max_depth:
+                stack.append((pdfium_raw.FPDFFormObj_CountObjects(obj),
+                              lambda i, form=obj: pdfium_raw.FPDFFormObj_GetObject(form, i), depth + 1))
 
 
 def page_images(path: Path, numbers: Iterable[int], width_px: int):

@@ -61,7 +61,7 @@ def _font_changed_words(raw_pages: list[backend.RawPage], fixes: list[fonts.Font
     found = []
     for page in raw_pages:
         for line in page.lines:
-            if any(ch in back for ch in line.text):
+            if not back.keys().isdisjoint(line.text):
                 old_text, new_text = thai.repair_text(line.text.translate(table)), thai.repair_text(line.text)
                 if old_text != new_text:
                     found.extend((page.number, a, b, "font-glyph-data") for a, b in _changed_words(old_text, new_text))

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .backend import checked_objects
 from .thai import map_pua
 
 log = logging.getLogger(__name__)
@@ -172,7 +173,8 @@ class FontReport:
 
 
 def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
-    """A copy of the PDF with /ToUnicode maps corrected from the fonts' own data, if any needed it."""
+    """A copy of the PDF with /ToUnicode maps corrected from the fonts' own data, if any needed it.
+    A stream that would inflate past the limit is refused on the way (``BadInput``)."""
     import pikepdf
 
     fixes: list[FontFix] = []
@@ -185,7 +187,7 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
         return FontReport(None, [], True, (f"the fonts cannot be read ({exc}); the text is as the PDF's text maps say",))
     with pdf:
         seen: set[tuple[int, int]] = set()
-        for obj in pdf.objects:
+        for obj in checked_objects(pdf, path):  # refuses a decompression bomb before poppler reads it
             if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.Font:
                 continue
             key = obj.objgen

@@ -1,7 +1,7 @@
 """How trustworthy a page's text layer is, and so which engine reads it.
 
-Counters that cost nothing run on every page; the dictionary check (PyThaiNLP
-word list, newmm tokenizer) runs on a sample of each page's Thai text.
+Counters that cost nothing run on every page; the dictionary check (PyThaiNLP's
+word list, maximal matching) runs on a sample of each page's Thai text.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from .thai import MARKS, damage
 
 SAMPLE_CHARS = 400  # Thai characters per page sent to the tokenizer
 OCR_BELOW = 0.5  # pages scoring under this are read again by OCR (see docs/fidelity.md)
-STRIDE = 4  # every STRIDE-th page gets the dictionary check unless the document looks damaged
+STRIDE = 4  # every STRIDE-th page gets the dictionary check unless the document looks damaged…
+MAX_SAMPLED = 25  # …and no more pages than this, spread evenly over a long document
 
 _THAI = regex.compile(r"[\u0e01-\u0e5b]")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
@@ -42,10 +43,9 @@ class Quality:
 
 
 def dictionary_miss(text: str, sample_chars: int | None = SAMPLE_CHARS) -> float | None:
-    """Share of Thai tokens that are not dictionary words, over a sample (or, with None, all) of the text."""
-    from pythainlp.tokenize import word_tokenize
-
-    from .dictionary import words
+    """Share of Thai words that are not in the word list, over a sample (or, with None, all) of the
+    text, each run of Thai split by ``dictionary.split_thai``."""
+    from .dictionary import split_thai, words
 
     sample, size = [], 0
     for run in _THAI_RUN.findall(text):
@@ -56,18 +56,18 @@ def dictionary_miss(text: str, sample_chars: int | None = SAMPLE_CHARS) -> float
     if size < 20:
         return None
     known = words()
-    tokens = [t for t in word_tokenize(" ".join(sample), engine="newmm", keep_whitespace=False)
-              if _THAI_RUN.fullmatch(t)]
-    if not tokens:
-        return None
+    tokens = [t for run in sample for t in split_thai(run)]
     return sum(1 for t in tokens if t not in known) / len(tokens)
 
 
 def assess_pages(texts: dict[int, str]) -> dict[int, Quality]:
-    """Score every page; the dictionary check runs on every STRIDE-th page, and on all of them as
-    soon as one of those scores low or any page shows damage the cheap counters see."""
+    """Score every page; the dictionary check runs on every STRIDE-th page (at most MAX_SAMPLED
+    of them), and on all of them as soon as one of those scores low or any page shows damage the
+    cheap counters see."""
     cheap = {n: assess(t, dictionary=False) for n, t in texts.items()}
-    sampled = {n for i, n in enumerate(sorted(texts)) if i % STRIDE == 0}
+    numbers = sorted(texts)
+    stride = max(STRIDE, -(-len(numbers) // MAX_SAMPLED))
+    sampled = {n for i, n in enumerate(numbers) if i % stride == 0}
     sampled |= {n for n, q in cheap.items() if q.score < 1.0}
     out = {n: assess(texts[n]) if n in sampled else cheap[n] for n in texts}
     if any(out[n].score < OCR_BELOW for n in sampled) or len(texts) <= STRIDE:
