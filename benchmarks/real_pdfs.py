@@ -3,7 +3,7 @@
     python benchmarks/real_pdfs.py [FOLDER] [--out docs/real-pdfs.md]
 
 raw = pdfplumber's extract_text() and poppler's pdftotext -raw; repaired = plan2data's text engine
-(the `text` command). Dictionary miss = share of Thai tokens (PyThaiNLP newmm) not in its word list,
+(the `text` command). Dictionary miss = share of Thai words (maximal matching over PyThaiNLP's word list) not in it,
 over the whole document.
 """
 
@@ -72,7 +72,7 @@ def main() -> int:
     if args.out:
         intro = ("\n## Real published PDFs (no ground truth)\n\n`benchmarks/real_pdfs.py` over "
                  "`../shared/real-pdfs/`: counts in pdfplumber's raw text → in plan2data's output; "
-                 "dictionary miss = Thai tokens (PyThaiNLP newmm) not in its word list, whole document, "
+                 "dictionary miss = Thai words (maximal matching over PyThaiNLP's word list) not in it, whole document, "
                  "for raw pdfplumber / raw pdftotext → plan2data. The golden source text itself scores "
                  "0.018. Verdict ok: nothing forbidden left and the miss rate at most half of the raw one "
                  "or at the source's level.\n\n")

@@ -69,3 +69,42 @@ def test_correct_text_stays_as_printed():
             changed[line] = swaps
     assert list(changed.values()) == [[Swap("เรือง", "เรื่อง")]]
     assert "เรืองไชย" in next(iter(changed))
+
+
+def _chunks(text: str, size: int = 1500) -> list[str]:
+    return [text[i:i + size] for i in range(0, len(text), size)]
+
+
+@pytest.mark.parametrize("source", ["kalasin/source.txt", "consistent/source.txt"])
+def test_maximal_matching_miss_rate_agrees_with_newmm(source):
+    """The dictionary check splits Thai by maximal matching over the word set (no trie to build):
+    its miss rate must stay within 0.03 of PyThaiNLP's newmm on sound text, as on damaged text below."""
+    from pythainlp.tokenize import word_tokenize
+
+    from pipeline.text.dictionary import words
+    from pipeline.text.quality import _THAI_RUN, dictionary_miss
+
+    known = words()
+    text = (CORPORA / source).read_text(encoding="utf-8")
+    compared = 0
+    for chunk in _chunks(text):
+        ours = dictionary_miss(chunk, sample_chars=None)
+        tokens = [t for run in _THAI_RUN.findall(chunk) for t in word_tokenize(run, engine="newmm")]
+        if ours is None or not tokens:
+            continue
+        theirs = sum(t not in known for t in tokens) / len(tokens)
+        assert abs(ours - theirs) <= 0.03, (chunk[:80], ours, theirs)
+        compared += 1
+    assert compared >= 20
+
+
+def test_maximal_matching_sees_wrong_letters_as_newmm_does():
+    """Text whose letters a non-Thai font swapped (../shared/real-pdfs hangdong 890030be, p. 1, as
+    poppler prints it: cut to its regression page) misses the dictionary far more than sound text."""
+    from pipeline.text import read
+    from pipeline.text.quality import dictionary_miss
+
+    layer = read(CORPORA / "regressions" / "wrong-letters-libreoffice-non-thai-font.pdf", ocr_mode="never")
+    assert dictionary_miss(layer.pages[0].text) > 0.3
+    sound = (CORPORA / "kalasin" / "source.txt").read_text(encoding="utf-8")[:3000]
+    assert dictionary_miss(sound, sample_chars=None) < 0.08

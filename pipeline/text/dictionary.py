@@ -41,7 +41,8 @@ def _lengths() -> dict[str, tuple[int, ...]]:
     return {head: tuple(sorted(lengths)) for head, lengths in out.items()}
 
 
-def split_thai(run: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a plan repeats its phrases page after page, and plans repeat each other's
+def split_thai(run: str) -> tuple[str, ...]:
     """A run of Thai letters → words of the word list by maximal matching: the fewest characters
     left uncovered, then the fewest words; uncovered characters next to each other stay together.
 
@@ -51,7 +52,7 @@ def split_thai(run: str) -> list[str]:
     PDFs and corpora (tests/test_dictionary.py).
 
     >>> split_thai("เทศบาลเมืองกาฬสินธุ์"), split_thai("ผู้บริหารฟฟฟท้องถิ่น")
-    (['เทศบาลเมือง', 'กาฬสินธุ์'], ['ผู้บริหาร', 'ฟฟฟ', 'ท้องถิ่น'])
+    (('เทศบาลเมือง', 'กาฬสินธุ์'), ('ผู้บริหาร', 'ฟฟฟ', 'ท้องถิ่น'))
     """
     known, lengths, n = words(), _lengths(), len(run)
     best: list[tuple[int, int, int, bool]] = [(0, 0, -1, True)] + [(n + 1, n + 1, -1, False)] * n
@@ -78,7 +79,7 @@ def split_thai(run: str) -> list[str]:
         else:
             out.append(piece)
         last_known = is_word
-    return out
+    return tuple(out)
 
 
 _TOKEN = regex.compile(r"[\u0e01-\u0e4e]+|\s+|[^\s\u0e01-\u0e4e]+")
