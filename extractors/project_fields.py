@@ -86,6 +86,20 @@ def _paragraph_texts(lines: list[Line], edges: dict[int, float], template: Templ
             for group in paragraphs(lines, edges, template.list_marker)]
 
 
+PARAGRAPH_FIELDS = frozenset({"rationale"})  # one paragraph per line (the data dictionary says so)
+
+
+def _field_text(name: str, texts: list[str], template: Template) -> str:
+    """A field's paragraphs as one value: the rationale keeps one paragraph per line; a target group
+    that lists its groups ("๑) …", "- …") keeps one per line; every other field is a single line
+    (a name, a duration, a unit: a line break in it would split a CSV row in a spreadsheet)."""
+    if name in PARAGRAPH_FIELDS:
+        return "\n".join(texts)
+    if name == "target_group" and len(texts) > 1 and all(template.list_marker.match(t) for t in texts[1:]):
+        return "\n".join(texts)
+    return join_lines(texts)
+
+
 def _items(lines: list[Line], edges: dict[int, float], template: Template) -> list[str]:
     """List-field paragraphs with their "๑)", "(๑)", "๒.๑)", "-" markers removed."""
     items = []
@@ -208,7 +222,7 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         elif f.name in template.list_fields:
             values[f.name] = "\n".join(_items(f.lines, edges, template))
         else:
-            values[f.name] = "\n".join(_paragraph_texts(f.lines, edges, template))
+            values[f.name] = _field_text(f.name, _paragraph_texts(f.lines, edges, template), template)
 
     for merged in [name for name in values if "+" in name]:  # "สถานที่/ระยะเวลาดำเนินการ" fills both
         for name in merged.split("+"):

@@ -40,7 +40,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         C("name", "string", "ชื่อโครงการ", "Project name", "โครงการพัฒนาความรู้ด้านกฎหมาย…"),
         C("rationale", "string", "หลักการและเหตุผล", "Rationale, paragraphs one per line", "การบริหารจัดการ…"),
         C("objectives", "string", "วัตถุประสงค์", "Objectives, one per line, without their markers", "เพื่อให้…"),
-        C("target_group", "string", "กลุ่มเป้าหมาย / เป้าหมาย", "Target group as printed", "บุคลากร … จำนวน ๒๐๐ คน"),
+        C("target_group", "string", "กลุ่มเป้าหมาย / เป้าหมาย", "Target group as printed; groups the plan lists one "
+          "per line", "บุคลากร … จำนวน ๒๐๐ คน"),
         C("area", "string", "พื้นที่ดำเนินการ", "Area of operation (2561–2564 template)", "ภายในเขตพื้นที่…"),
         C("method", "string", "วิธีดำเนินการ", "Method steps, one per line, without their markers", "จัดทำโครงการ…"),
         C("duration", "string", "ระยะเวลาดำเนินการ", "Duration as printed", "ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐"),
@@ -155,6 +156,12 @@ def datapackage(name: str, tables: list[str], prefix: str = "", encoding: str = 
         resources.append({"name": table, "path": f"{prefix}{table}.csv", "profile": "tabular-data-resource",
                           "format": "csv", "encoding": encoding, "schema": schema})
     return {"name": name.lower().replace("_", "-"), "profile": "tabular-data-package", "resources": resources}
+
+
+def single_line_columns(table: str) -> list[str]:
+    """The text columns whose values hold no line break: all but those the dictionary says hold
+    one item (or paragraph) per line."""
+    return [c.name for c in TABLES[table] if c.type == "string" and "per line" not in c.description]
 
 
 def pandas_dtypes(table: str) -> dict[str, str]:

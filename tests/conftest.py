@@ -24,3 +24,26 @@ def kalasin_out(tmp_path_factory, kalasin_plan):
 
     out = tmp_path_factory.mktemp("out")
     return write_plan(kalasin_plan, out)
+
+
+def line_breaks_in_single_line_columns(plan) -> list[str]:
+    """Every value of the plan's tables that holds a line break in a column the data dictionary
+    declares single-line (a break there splits the row in a spreadsheet or terminal)."""
+    import csv
+    import tempfile
+
+    from pipeline.emit import write_plan
+    from pipeline.schema import TABLES, single_line_columns
+
+    found = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_plan(plan, Path(tmp))
+        for table in TABLES:
+            path = Path(folder) / f"{table}.csv"
+            if not path.exists():
+                continue
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    found += [f"{table}.{col}: {row[col][:60]!r}" for col in single_line_columns(table)
+                              if "\n" in (row.get(col) or "")]
+    return found

@@ -13,7 +13,7 @@ import json
 import pytest
 import regex
 
-from tests.conftest import KALASIN
+from tests.conftest import KALASIN, line_breaks_in_single_line_columns
 
 EXPECTED = json.loads((KALASIN / "expected" / "projects.json").read_text(encoding="utf-8"))
 TEXT_FIELDS = ("dimension_name", "mission_name", "submission_name", "name", "rationale", "target_group",
@@ -115,3 +115,8 @@ def test_spacing_differences_do_not_grow(kalasin_plan):
     joining): a change that loses more phrase spaces fails here with the list."""
     found = _spacing_differences(kalasin_plan)
     assert len(found) <= MAX_SPACING_DIFFERENCES, "\n".join(found)
+
+
+def test_single_line_columns_hold_no_line_break(kalasin_plan):
+    """Names, durations, budgets, units, committee names… are single lines in every table."""
+    assert line_breaks_in_single_line_columns(kalasin_plan) == []

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from pipeline.run import run_document
-from tests.conftest import ROOT
+from tests.conftest import ROOT, line_breaks_in_single_line_columns
 
 SYN = ROOT / "corpora" / "synthetic"
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -43,6 +43,7 @@ def test_born_digital_fields(doc_id):
     bad = {k: v for k, v in fields.items() if v[0] != v[1]}
     assert agree >= 0.98, bad
     assert [c.message for c in plan.checks if c.severity == "error"] == []  # its numbers all agree
+    assert line_breaks_in_single_line_columns(plan) == []
     for key, value in exp["document"].items():
         assert getattr(plan.document, key) == value, key
     budgets = {p["seq"]: p["budget_baht"] for p in exp["projects"]}

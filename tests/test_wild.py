@@ -8,7 +8,7 @@ import json
 import pytest
 
 from corpora.wild.expectations import compare, disagreements
-from tests.conftest import ROOT
+from tests.conftest import ROOT, line_breaks_in_single_line_columns
 
 WILD = ROOT / "corpora" / "wild"
 EXPECTED = sorted((WILD / "expected").glob("*.json"))
@@ -44,6 +44,7 @@ def test_every_table_agrees_and_only_deliberate_errors(path):
     expected = json.loads(path.read_text(encoding="utf-8"))
     plan = run_document(WILD / "pdf" / f"{expected['doc_id']}.pdf")
     assert disagreements(plan, expected) == []
+    assert line_breaks_in_single_line_columns(plan) == []
     assert all(right == total for right, total in compare(plan, expected).values())
     errors = {c.code for c in plan.checks if c.severity == "error"}
     assert errors == set(expected["error_codes"]), [c.message for c in plan.checks if c.severity == "error"]
