@@ -9,7 +9,14 @@
 from __future__ import annotations
 
 from .version import __version__
-__all__ = ["extract", "extract_batch", "__version__"]
+__all__ = ["extract", "extract_batch", "read_table", "__version__"]
+
+
+def read_table(path):
+    """A CSV table plan2data wrote → a DataFrame with the declared types (codes stay text)."""
+    from .schema import read_table as read
+
+    return read(path)
 
 
 def extract(path, template: str = "auto", ocr: str = "auto"):

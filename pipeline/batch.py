@@ -528,6 +528,14 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
             progress(result, n, total)
     order = [doc_id for _, doc_id, _ in inputs]
     rows = [report[d] for d in order if d in report]
+    write_combined(out, rows, bom, formats)
+    return rows
+
+
+def write_combined(out: Path, rows: list[dict[str, object]], bom: bool = True,
+                   formats: tuple[str, ...] = ("csv", "json")) -> None:
+    """The batch's own files from the run report's rows and the documents' folders: run_report.csv,
+    the combined all_*.csv (and Parquet), datapackage.json; each written atomically."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=REPORT_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
@@ -542,4 +550,3 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
     _atomic_write(out / "datapackage.json", json.dumps(datapackage(out.name or "batch", present, "all_",
                                                                     "utf-8-sig" if bom else "utf-8"),
                                                         ensure_ascii=False, indent=1), "utf-8")
-    return rows

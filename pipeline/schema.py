@@ -168,6 +168,26 @@ def pandas_dtypes(table: str) -> dict[str, str]:
     return {c.name: {"integer": "Int64", "number": "Float64", "string": "string"}[c.type] for c in TABLES[table]}
 
 
+def read_table(path) -> "pandas.DataFrame":  # noqa: F821
+    """A table plan2data wrote (``projects.csv``, a batch's ``all_projects.csv``…) as a DataFrame with
+    the declared types: codes such as ``mission_no`` "2.10" stay text (plain ``pd.read_csv`` would
+    read 2.1), counts and baht are nullable integers.
+
+    The same without this package: the ``datapackage.json`` beside the file names each column's
+    type (see the README, "Loading the tables").
+    """
+    from pathlib import Path
+
+    import pandas as pd
+
+    path = Path(path)
+    table = path.stem.removeprefix("all_")
+    dtypes = pandas_dtypes(table)
+    if path.stem.startswith("all_"):
+        dtypes.update({c.name: "string" for c in (*LAO_FIELDS, PROJECT_KEY)})
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=dtypes)
+
+
 def dictionary_markdown() -> str:
     lines = ["# Data dictionary", "", "Generated from `pipeline/schema.py` (`python -m pipeline.schema`); "
              "every CSV a run writes, each column with its label as Thai plans print it.", ""]

@@ -120,3 +120,38 @@ def test_parquet_builds_each_table_once(kalasin_plan, tmp_path, monkeypatch):
     monkeypatch.setattr(emit, "plan_tables", lambda plan: calls.append(1) or real(plan))
     folder = emit.write_plan(kalasin_plan, tmp_path, formats=("csv", "json", "parquet"))
     assert len(calls) == 1 and len(list(folder.glob("*.parquet"))) == 7
+
+
+def test_codes_stay_text_when_loaded(kalasin_plan, tmp_path):
+    """A mission "2.10" (and sub-mission "2.10.1") comes back as written from a batch's all_*.csv:
+    through the README's pandas recipe (the types in datapackage.json), pipeline.read_table and
+    DuckDB with the declared types (plain pd.read_csv would read 2.1, colliding with "2.1")."""
+    import json
+    from dataclasses import replace
+
+    import duckdb
+    import pandas as pd
+
+    from pipeline import read_table
+    from pipeline.batch import write_combined
+    from pipeline.emit import write_plan
+
+    first = replace(kalasin_plan.projects[0], mission_no="2.10", submission_no="2.10.1")
+    plan = replace(kalasin_plan, projects=(first, *kalasin_plan.projects[1:]))
+    out = tmp_path / "run"
+    write_plan(plan, out)
+    write_combined(out, [{"doc_id": plan.doc_id, "path": "kalasin.pdf", "sha256": "", "status": "ok",
+                          "lao_code": "L001"}])
+    # the README's recipe, word for word
+    package = json.load(open(out / "datapackage.json", encoding="utf-8"))
+    types = {r["path"]: {f["name"]: "string" for f in r["schema"]["fields"] if f["type"] == "string"}
+             for r in package["resources"]}
+    projects = pd.read_csv(out / "all_projects.csv", dtype=types["all_projects.csv"])
+    assert projects.loc[0, "mission_no"] == "2.10" and projects.loc[0, "submission_no"] == "2.10.1"
+    assert projects.loc[1, "mission_no"] == "1.1"
+    assert read_table(out / "all_projects.csv").loc[0, "mission_no"] == "2.10"
+    assert read_table(out / plan.doc_id / "projects.csv").loc[0, "mission_no"] == "2.10"
+    sql = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE"}
+    fields = next(r for r in package["resources"] if r["path"] == "all_projects.csv")["schema"]["fields"]
+    rel = duckdb.connect().read_csv(str(out / "all_projects.csv"), dtype={f["name"]: sql[f["type"]] for f in fields})
+    assert rel.fetchall()[0][rel.columns.index("mission_no")] == "2.10"
