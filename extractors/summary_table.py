@@ -376,14 +376,25 @@ class _Reader:
         if g is None:
             return
         unassigned: dict[int, list[int]] = {}
+        implied: dict[int, list[int]] = {}
         for year, figs in sorted(g.figures.items()):
             assigned = _assign(g, figs)
+            if (zeros := _all_zero(g, figs, assigned)) is not None:
+                figs, assigned = zeros
+                implied[year] = [p.seq for p in assigned if p is not None]
             for (value, page, _top), project in zip(figs, assigned):
                 self.budgets.append((project, BudgetRow(self.doc_id, project.seq if project else None,
                                                         g.dimension, g.mission, "", year, value, page)))
                 self.sums[(g.dimension, year)] = self.sums.get((g.dimension, year), 0) + value
             if any(p is None for p in assigned):
                 unassigned[year] = [v for v, _, _ in figs]
+        if implied:
+            page = next(iter(g.figures.values()))[0][1]
+            seqs = sorted({seq for seqs in implied.values() for seq in seqs})
+            self.checks.append(check("budget-implied", page,
+                                     f"Part 2, mission {g.mission or '?'}: the figures no line ties to projects "
+                                     f"{', '.join(map(str, seqs))} add up to 0 in {', '.join(map(str, implied))}; "
+                                     "no budget is negative, so each of them is 0"))
         if unassigned:
             page = next(iter(g.figures.values()))[0][1]
             self.unassigned.append((page, tuple(p.seq for p in g.projects), unassigned))
@@ -415,6 +426,23 @@ def extract_summary(pages: list[Page], template: Template, doc_id: str) -> Summa
     for row in _join_split_numbers(ruled_rows(pages, template.fiscal_years + 3)):
         reader.feed(row)
     return reader.result()
+
+
+def _all_zero(group: _Group, figs: list[tuple[int, int, float]], assigned: list[_Project | None]
+              ) -> tuple[list[tuple[int, int, float]], list[_Project | None]] | None:
+    """Where the figures no line ties to a project add up to 0 (one "๐" printed for two projects),
+    each project left without a figure has 0, since no budget is negative: the group's figures with
+    those untied zeros replaced by one 0 per such project. None when that does not follow."""
+    untied = [f for f, p in zip(figs, assigned) if p is None]
+    if not untied or any(v != 0 for v, _, _ in untied):
+        return None
+    tied = {id(p) for p in assigned if p is not None}
+    left = [p for p in group.projects if id(p) not in tied]
+    if not left:
+        return None
+    page, top = untied[0][1], untied[0][2]
+    kept = [(f, p) for f, p in zip(figs, assigned) if p is not None]
+    return ([f for f, _ in kept] + [(0, page, top)] * len(left), [p for _, p in kept] + list(left))
 
 
 def _assign(group: _Group, figs: list[tuple[int, int, float]]) -> list[_Project | None]:

@@ -146,3 +146,20 @@ def test_link_renumbers_part2_with_part3_sequence(kalasin_plan):
     linked, checks = link_to_part3(summary, kalasin_plan.projects[:1])
     assert _yearly(linked) == {None: [5] * 5, 1: [7] * 5}
     assert [(c.code, c.page) for c in checks] == [("part2-entry-unpaired", 1)]
+
+
+def test_one_zero_for_two_projects_gives_each_zero():
+    """One "๐" per year printed for two projects: two non-negative figures adding up to 0 are both 0."""
+    project = [("๑) โครงการ ก", 100), ("๒) โครงการ ข", 120)]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 110)])])
+    assert _yearly(table) == {1: [0] * 5, 2: [0] * 5}
+    assert [c.code for c in table.checks] == ["budget-implied"]
+    assert "projects 1, 2" in table.checks[0].message
+
+
+def test_untied_figures_that_do_not_add_to_zero_stay_unassigned():
+    project = [("๑) โครงการ ก", 100), ("๒) โครงการ ข", 120), ("๓) มาตรการ ค", 140)]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 100), ("๐", 130)])])
+    assert _yearly(table) == {1: [0] * 5, 2: [0] * 5, 3: [0] * 5}  # the untied ๐ (130) adds up to 0: 2 and 3 are 0
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 100), ("๕,๐๐๐", 130)])])
+    assert _yearly(table) == {1: [0] * 5, None: [5000] * 5}
