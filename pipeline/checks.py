@@ -25,6 +25,7 @@ CODES: dict[str, tuple[str, str]] = {
     "thai-word-restored": ("info", "words whose lost or swapped character was restored, with the evidence"),
     "font-tounicode-corrected": ("info", "a font's text map was corrected from the font's own glyph data"),
     "budget-figure-unassigned": ("warning", "a Part 2 figure cannot be tied to one project with certainty"),
+    "glyph-unidentified": ("info", "glyphs nothing identifies (no text map, font data or symbol chart): U+FFFD"),
     "budget-implied": ("info", "Part 2 figures no line ties to projects add up to 0: each of those projects' is 0"),
     "subtotal-mismatch": ("error", "a dimension's printed subtotal differs from its rows"),
     "grand-total-mismatch": ("error", "the printed grand total differs from the subtotals or the rows"),

@@ -56,6 +56,11 @@ def test_real_pdf_text(pdf, source_miss, tmp_path):
     if raw is not None:
         assert ours <= max(raw / 2, source_miss * 1.05), f"dictionary miss {ours:.3f}, raw {raw:.3f}"
     assert all(p.quality is not None for p in layer.pages)
+    # a glyph nothing identifies is U+FFFD only on a page whose check says how many
+    unknown = {p.number: p.text.count("\ufffd") for p in layer.pages if "\ufffd" in p.text}
+    reported = {c.page: int(c.message.split(": ")[1].split()[0]) for c in layer.checks
+                if c.code == "glyph-unidentified"}
+    assert unknown == reported
 
 
 def test_text_turned_90_degrees_is_one_line():

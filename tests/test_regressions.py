@@ -22,7 +22,7 @@ CASES = {
     "image-only-page": ("ocr", ["ประกาศสำนักงานปลัดกระทรวงสาธารณสุข"], []),
     "private-font-encoding-no-thai-code-points": ("ocr", ["เทศบาลตำบลพอกน้อย", "ประมาณการรายจ่าย"], []),
     "zero-width-spaces-and-pua-mpdf": ("repaired", ["บันทึกข้อความ", "โรงพยาบาลพิชัย"], ["\u200b"]),
-    "wingdings-checkboxes": ("repaired", ["แบบฟอร์มการขึ้นทะเบียนผู้พิการ", "☐"], ["\uf0a3"]),
+    "wingdings-checkboxes": ("repaired", ["แบบฟอร์มการขึ้นทะเบียนผู้พิการ", "□"], ["\uf0a3", "\ufffd"]),  # Wingdings 2 chart
     "libreoffice-actualtext-justified": ("text-layer", ["สำนักงาน ก.พ.", "กำหนดแนวทางการดำเนินการ"], []),
     "thai-digits-misread-by-ocr": ("ocr", ["๗. งบประมาณดำเนินการ", "๑,๐๐๐,๐๐๐ บาท", "๒๕๖๖ - ๒๕๗๐"],
                                    ["๕. งบประมาณ", "๒๕๒๒"]),  # tests/test_ocr_digits.py: every number
@@ -86,3 +86,27 @@ def test_an_unreadable_font_text_map_is_a_check_not_a_silent_log(tmp_path):
     layer = read(broken, ocr_mode="never")
     found = [c for c in layer.checks if c.code == "font-data-unreadable"]
     assert found and found[0].severity == "warning" and "ToUnicode" in found[0].message
+
+
+def test_symbol_font_maps_rewritten_from_the_typefaces_chart():
+    """Word maps a symbol font's glyphs to U+F000 + byte, other writers to the byte's Latin letter:
+    both are rewritten from the typeface's chart (pipeline/text/data/dingbats.json); a font that is
+    not a symbol font, and a byte the chart lacks, keep their maps."""
+    import pikepdf
+
+    from pipeline.text.fonts import _fix_symbol_font
+
+    with pikepdf.new() as pdf:
+        word = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
+                                                    BaseFont=pikepdf.Name("/ABCDEE+Wingdings2")))
+        fix = _fix_symbol_font(pdf, word, {1: "\uf0a3", 2: "\uf052", 3: "\uf0fc", 4: "ก"})
+        assert dict(fix.changes) == {"\uf0a3": "□", "\uf052": "☑"}  # Wingdings 2 has no byte 0xFC: kept
+        assert fix.corrected == 2 and "Wingdings 2 chart" in fix.evidence
+        simple = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType,
+                                                      BaseFont=pikepdf.Name("/SymbolMT")))
+        fix = _fix_symbol_font(pdf, simple, {0xB7: "\u00b7", 0x61: "a", 0x20: " "})
+        assert dict(fix.changes) == {"\u00b7": "•", "a": "α"}
+        assert b"<B7> <2022>" in simple.ToUnicode.read_bytes()  # one-byte codes for a simple font
+        thai = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
+                                                    BaseFont=pikepdf.Name("/THSarabunPSK")))
+        assert _fix_symbol_font(pdf, thai, {1: "\uf0a3"}) is None

@@ -37,6 +37,18 @@ class TextLayer:
     checks: tuple[Check, ...]
 
 
+_PRIVATE = regex.compile(r"[\ue000-\uf8ff]")
+
+
+def _shown(text: str) -> str:
+    """A PDF's text for a message: Private Use Area characters (which no output may hold) by code.
+
+    >>> _shown("\uf0a3 ก")
+    'U+F0A3 ก'
+    """
+    return _PRIVATE.sub(lambda m: f"U+{ord(m[0]):04X}", text)
+
+
 def _restoration_checks(found: list[tuple[int, str, str, str]]) -> list[Check]:
     """One check per page listing the words restored: "printed → restored ×n"."""
     by_page: dict[tuple[int, str], Counter[tuple[str, str]]] = {}
@@ -44,7 +56,7 @@ def _restoration_checks(found: list[tuple[int, str, str, str]]) -> list[Check]:
         by_page.setdefault((page, evidence), Counter())[(printed, restored)] += 1
     checks = []
     for (page, evidence), words in sorted(by_page.items()):
-        listed = "; ".join(f"{a} → {b}" + (f" ×{n}" if n > 1 else "") for (a, b), n in words.most_common())
+        listed = "; ".join(f"{_shown(a)} → {b}" + (f" ×{n}" if n > 1 else "") for (a, b), n in words.most_common())
         checks.append(check("thai-word-restored", page,
                             f"{sum(words.values())} words restored ({evidence}): {listed}"))
     return checks
@@ -54,7 +66,8 @@ def _font_changed_words(raw_pages: list[backend.RawPage], fixes: list[fonts.Font
                         ) -> list[tuple[int, str, str, str]]:
     """The words the fonts' own data changed, each with what the PDF's text map printed there: the
     corrected characters turned back into what the map said (no second reading of the file)."""
-    back = {truth: said.strip() for fix in fixes for said, truth in fix.changes if truth and len(truth) == 1}
+    back = {truth: said.strip() for fix in fixes for said, truth in fix.changes
+            if len(truth) == 1 and "\u0e01" <= truth <= "\u0e5b"}  # Thai letters; symbols have their own check
     if not back:
         return []
     table = str.maketrans(back)
@@ -181,8 +194,8 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     todo = [p for p in pages if reasons[p.number]]
     checks: list[Check] = [
         check("font-tounicode-corrected", None,
-              f"{fix.font}: the PDF's text map was wrong or missing for {fix.corrected} glyphs; read from the "
-              "font's own cmap/glyph names (e.g. " + ", ".join(f"“{a}” → “{b}”" for a, b in fix.examples) + ")")
+              f"{fix.font}: the PDF's text map was wrong or missing for {fix.corrected} glyphs; read from "
+              f"{fix.evidence} (e.g. " + ", ".join(f"“{_shown(a)}” → “{b}”" for a, b in fix.examples) + ")")
         for fix in font_fixes]
     checks += [check("font-data-unreadable", None, problem) for problem in report.problems]
     if todo and ocr_mode != "never":
@@ -207,6 +220,9 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
                                 f"page {p.number}: {reasons[p.number]}; OCR is off (--ocr never)"))
     pages = [replace(p, quality=scores[p.number].as_dict()) for p in pages]
     checks.extend(_restoration_checks(found))
+    checks.extend(check("glyph-unidentified", p.number, f"page {p.number}: {n} glyphs that neither the PDF's "
+                        "text map, the font's own data nor a symbol-font chart identifies, shown as U+FFFD")
+                  for p in pages if (n := p.text.count(thai.UNKNOWN_GLYPH)))
     return TextLayer(info, tuple(pages), tuple(checks))
 
 

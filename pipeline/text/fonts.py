@@ -16,11 +16,13 @@ whose data is ambiguous for a glyph keeps the PDF's mapping.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .backend import checked_objects
@@ -37,6 +39,7 @@ class FontFix:
     examples: tuple[tuple[str, str], ...]  # (PDF's text, the font's text)
     changes: tuple[tuple[str, str], ...] = ()  # every distinct (PDF's text, the font's text) pair
     spaces_fixed: int = 0  # glyphs the PDF's map called a space that the font's data names otherwise
+    evidence: str = "the font's own cmap/glyph names"
 
 
 def _is_thai(text: str) -> bool:
@@ -91,18 +94,20 @@ def _cid_to_gid(descendant, cids) -> dict[int, int]:
     return {cid: int.from_bytes(data[2 * cid:2 * cid + 2], "big") for cid in cids if 2 * cid + 1 < len(data)}
 
 
-def _cmap_stream(mapping: dict[int, str]) -> bytes:
+def _cmap_stream(mapping: dict[int, str], one_byte: bool = False) -> bytes:
+    """A /ToUnicode CMap for ``mapping`` (two-byte codes; ``one_byte`` for a simple font's codes)."""
+    code = "<{:02X}>" if one_byte else "<{:04X}>"
     lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
              "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
              "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+             "1 begincodespacerange", "<00> <FF>" if one_byte else "<0000> <FFFF>", "endcodespacerange"]
     items = sorted(mapping.items())
     for start in range(0, len(items), 100):
         chunk = items[start:start + 100]
         lines.append(f"{len(chunk)} beginbfchar")
         for cid, text in chunk:
             hex_text = "".join(f"{b:02X}" for b in text.encode("utf-16-be"))
-            lines.append(f"<{cid:04X}> <{hex_text}>")
+            lines.append(f"{code.format(cid)} <{hex_text}>")
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines).encode("ascii")
@@ -164,6 +169,57 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str]) -> FontFi
     return FontFix(font_name(font), corrected, bool(current), tuple(examples), changes, spaces_fixed)
 
 
+@cache
+def _dingbats() -> dict[str, dict[int, str]]:
+    """Typeface → {byte: the Unicode character its glyph draws} (data/dingbats.json, see
+    corpora/tools/make_dingbats.py for its source)."""
+    data = json.loads((Path(__file__).parent / "data" / "dingbats.json").read_text(encoding="utf-8"))
+    return {face: {int(byte): chr(code) for byte, code in glyphs.items()} for face, glyphs in data["fonts"].items()}
+
+
+_FACES = {"symbol": "Symbol", "symbolmt": "Symbol", "wingdings": "Wingdings", "wingdings2": "Wingdings 2",
+          "wingdings3": "Wingdings 3", "webdings": "Webdings"}
+
+
+def symbol_face(name: str) -> str | None:
+    """The symbol typeface a PDF font name is ("/ABCDEE+Wingdings 2", "/Wingdings-Regular",
+    "/SymbolMT"), or None.
+
+    >>> symbol_face("/ABCDEE+Wingdings 2"), symbol_face("/BCECEE+Wingdings-Regular"), symbol_face("/THSarabunPSK")
+    ('Wingdings 2', 'Wingdings', None)
+    """
+    base = name.lstrip("/").split("+")[-1]
+    base = re.sub(r"[-,](Regular|Bold|Italic|BoldItalic)$", "", base)
+    return _FACES.get(re.sub(r"[\s_-]", "", base).lower())
+
+
+def _fix_symbol_font(pdf, font, current: dict[int, str]) -> FontFix | None:
+    """A symbol font's text map rewritten from the typeface's chart: Word maps each glyph to
+    U+F000 + its byte (a Private Use Area character, which says nothing), other writers to the
+    Latin letter of the byte ("R" for Wingdings 2's ☑). A byte the chart lacks keeps its map."""
+    import pikepdf
+
+    face = symbol_face(font_name(font))
+    if face is None or not current:
+        return None
+    chart = _dingbats()[face]
+    simple = font.get("/Subtype") != pikepdf.Name.Type0
+    fixed = dict(current)
+    for cid, text in current.items():
+        if len(text) != 1:
+            continue
+        point = ord(text)
+        byte = point - 0xF000 if 0xF020 <= point <= 0xF0FF else (cid if simple and point == cid else None)
+        if byte is not None and byte in chart and chart[byte] != text:
+            fixed[cid] = chart[byte]
+    changes = tuple(sorted({(current[cid], fixed[cid]) for cid in fixed if fixed[cid] != current[cid]}))
+    if not changes:
+        return None
+    font.ToUnicode = pdf.make_stream(_cmap_stream(fixed, one_byte=simple))
+    corrected = sum(1 for cid in fixed if fixed[cid] != current[cid])
+    return FontFix(font_name(font), corrected, True, changes[:5], changes, evidence=f"the {face} chart")
+
+
 @dataclass(frozen=True, slots=True)
 class FontReport:
     copy: Path | None  # the PDF with corrected maps, when any font needed it
@@ -195,7 +251,7 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
                 continue
             seen.add(key)
             current = _tounicode(obj, problems)  # parsed once, for both uses
-            fix = _fix_font(pdf, obj, current, problems)
+            fix = _fix_font(pdf, obj, current, problems) or _fix_symbol_font(pdf, obj, current)
             if fix:
                 fixes.append(fix)
             # judged on the map poppler will read: a NIKHAHIT glyph the font's data names is fixed already

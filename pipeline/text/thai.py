@@ -77,10 +77,9 @@ for _char, _win, _mac in (
     _PUA_MAP[_win] = _PUA_MAP[_mac] = _char
 _PUA_TABLE = str.maketrans(_PUA_MAP)
 _PUA_ANY = regex.compile(r"[\ue000-\uf8ff]")
-# Symbol fonts (Wingdings 2 in Thai Word forms) put their glyphs at U+F000 + byte. The form
-# check boxes are the only ones common in plans: "£" ☐, "R" ☑, "S" ☒, "P" ✓, "O" ✗.
-_SYMBOL_FONT = str.maketrans({0xF0A3: "\u2610", 0xF052: "\u2611", 0xF053: "\u2612", 0xF050: "\u2713",
-                              0xF04F: "\u2717"})
+# Symbol fonts (Wingdings 2 in Thai Word forms) put their glyphs at U+F000 + byte; fonts.py maps
+# them by each font's chart before poppler reads the file. A Private Use Area character left after
+# that is a glyph nothing identifies: U+FFFD, counted in a check.
 UNKNOWN_GLYPH = "\ufffd"
 
 # Canonical position of each mark inside a cluster: vowel, then tone, then sign.
@@ -117,12 +116,12 @@ def map_pua(text: str) -> str:
 
 
 def map_symbol_pua(text: str) -> str:
-    r"""Symbol-font check boxes → Unicode; any other Private Use Area glyph → U+FFFD (counted, never guessed).
+    r"""A Private Use Area glyph no font data identified → U+FFFD (counted in a check, never guessed).
 
-    >>> map_symbol_pua("\uf0a3 บิดา \uf0a3 มารดา \ue123")
-    '☐ บิดา ☐ มารดา �'
+    >>> map_symbol_pua("\uf0a3 บิดา \ue123")
+    '� บิดา �'
     """
-    return _PUA_ANY.sub(UNKNOWN_GLYPH, text.translate(_SYMBOL_FONT))
+    return _PUA_ANY.sub(UNKNOWN_GLYPH, text)
 
 
 def join_cluster_spaces(text: str) -> str:
