@@ -68,7 +68,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         part3, sheet_checks = segment.drop_other_sheets(parts.part3, template, {p.number: p.width for p in pages},
                                                         ocr_pages)
         blocks, seg_checks = segment.split_projects(part3, template, ocr_pages)
-        seg_checks = [*sheet_checks, *seg_checks]
+        seg_checks = [*parts.checks, *sheet_checks, *seg_checks]
         if not blocks and not any(PLAN_TITLE in line.text for line in lines[:200]):
             raise BadInput(str(path), "not an anti-corruption action plan: no "
                            f"“{PLAN_TITLE}” title and no Part 3 projects found")

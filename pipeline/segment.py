@@ -32,6 +32,7 @@ class Parts:
     part2: tuple[Line, ...]
     part3: tuple[Line, ...]
     appendix: tuple[Line, ...]
+    checks: tuple[Check, ...] = ()  # part starts found fuzzily or inferred from what follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +75,33 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     return out
 
 
+_MARKS = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")  # vowels above/below, tones, signs; spaces
+
+
+def _bare(text: str) -> str:
+    """A line as OCR may read it with every mark lost: no marks, no spaces ("ส่วนท ๒" → "สวนท๒")."""
+    return _MARKS.sub("", text)
+
+
+def _fuzzy_anchor(anchor: regex.Pattern[str]) -> regex.Pattern[str]:
+    """The anchor's leading Thai word with its marks optional, its number kept: "ส่วนที่ ๒" is still
+    found when OCR drops a mark. Only for a standalone line (the anchor's own shape)."""
+    word = regex.match(r"\^((?:[\u0e01-\u0e4e]|\[[^\]]*\]\??)+)", anchor.pattern)  # "ส[่-๋]?วนที[่-๋]?"
+    if not word:
+        return regex.compile(r"(?!)")
+    letters = _bare(regex.sub(r"\[[^\]]*\]\??", "", word[1]))
+    return regex.compile("^" + letters + r"(?P<no>[0-9๐-๙]{1,2})$")
+
+
 def split_parts(lines: list[Line], template: Template) -> Parts:
     """Cut the document at its "ส่วนที่ N" headings and at "ภาคผนวก".
 
     A part heading stands alone on its line; the table of contents and the
-    foreword name the parts inside longer lines, so they do not cut.
+    foreword name the parts inside longer lines, so they do not cut. No single
+    heading is a point of failure: one OCR read without its marks ("ส่วนท ๒") is
+    found with its marks optional, and a Part 3 whose heading is lost starts where
+    project 1 does (a Part 2 so lost, at the page of its table's header): each
+    such start is reported with an ``anchor-inferred`` check.
     """
     part_re = template.anchors["part"]
     starts: dict[int, int] = {}
@@ -88,6 +111,12 @@ def split_parts(lines: list[Line], template: Template) -> Parts:
             no = thai_int(m["no"])
             if no in (1, 2, 3) and no not in starts and all(no > k for k in starts):
                 starts[no] = i
+    checks: list[Check] = []
+    _fuzzy_part_starts(lines, part_re, starts, checks)
+    if 3 not in starts:
+        _infer_part3(lines, template, starts, checks)
+    if 2 not in starts and 3 in starts:
+        _infer_part2(lines, template, starts, checks)
     appendix = len(lines)
     after = starts.get(3, starts.get(2, 0))
     for i in range(after + 1, len(lines)):
@@ -105,7 +134,69 @@ def split_parts(lines: list[Line], template: Template) -> Parts:
 
     first = next((b for b in bounds if b is not None), len(lines))
     return Parts(front=tuple(lines[:first]), part1=cut(0), part2=cut(1), part3=cut(2),
-                 appendix=tuple(lines[appendix:]))
+                 appendix=tuple(lines[appendix:]), checks=tuple(checks))
+
+
+def _between(starts: dict[int, int], no: int, i: int) -> bool:
+    """Whether line ``i`` can start part ``no``: after every earlier part's start, before every later one's."""
+    return all(i > at for k, at in starts.items() if k < no) and all(i < at for k, at in starts.items() if k > no)
+
+
+def _fuzzy_part_starts(lines: list[Line], part_re: regex.Pattern[str], starts: dict[int, int],
+                       checks: list[Check]) -> None:
+    fuzzy = _fuzzy_anchor(part_re)
+    for i, line in enumerate(lines):
+        if len(line.text.strip()) > 16 or not (m := fuzzy.match(_bare(line.text))):
+            continue
+        no = thai_int(m["no"])
+        if no in (1, 2, 3) and no not in starts and _between(starts, no, i):
+            starts[no] = i
+            checks.append(check("anchor-inferred", line.page, f"Part {no}: its heading read as “{line.text.strip()}” "
+                                f"on page {line.page} (marks lost), taken as ส่วนที่ {no}"))
+
+
+def _infer_part3(lines: list[Line], template: Template, starts: dict[int, int], checks: list[Check]) -> None:
+    """Part 3 starts where project 1 does ("ลำดับที่ ๑", its marks optional; in a template without
+    that anchor, its "๑. ชื่อโครงการ") when its heading is lost, with the dimension heading printed
+    just above it on the same page."""
+    project = template.anchors.get("project")
+    fuzzy = _fuzzy_anchor(project) if project is not None else None
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if project is not None and fuzzy is not None:
+            m = project.match(text) or (fuzzy.match(_bare(text)) if len(text) <= 16 else None)
+            first = bool(m) and thai_int(m["no"]) == 1
+        else:
+            heading = template.match_field(text)
+            first = heading is not None and heading.name == "name" and heading.number in (1, None)
+        if first and _between(starts, 3, i):
+            start = i
+            for k in range(i - 1, max(-1, i - 8), -1):  # a part opens a page: its top, if project 1 is near it
+                if lines[k].page != line.page or not _between(starts, 3, k):
+                    break
+                start = k
+            if start > 0 and lines[start - 1].page == line.page:  # far down the page: from its dimension heading
+                start = next((k for k in range(start, i) if template.anchors["dimension"].match(lines[k].text.strip())),
+                             i)
+            starts[3] = start
+            checks.append(check("anchor-inferred", line.page, f"Part 3: no “ส่วนที่ ๓” heading found; Part 3 taken "
+                                f"to start on page {line.page}, where project 1 starts"))
+            return
+
+
+def _infer_part2(lines: list[Line], template: Template, starts: dict[int, int], checks: list[Check]) -> None:
+    """Part 2 starts on the page of its table's header (a "ภารกิจ" column) when its heading is lost."""
+    mission = template.part2.get("header_mission")
+    if mission is None:
+        return
+    for i, line in enumerate(lines):
+        if mission.search(line.text) and _between(starts, 2, i):
+            first = next(k for k in range(i, -1, -1) if k == 0 or lines[k - 1].page != line.page)
+            if _between(starts, 2, first):
+                starts[2] = first
+                checks.append(check("anchor-inferred", line.page, f"Part 2: no “ส่วนที่ ๒” heading found; Part 2 "
+                                    f"taken to start on page {line.page}, where its table's header is"))
+            return
 
 
 def _no(text: str) -> str:

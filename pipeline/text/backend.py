@@ -240,22 +240,32 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
     x0 = top = x1 = bottom = 0.0  # its box
     prev_left = prev_right = 0.0  # the previous word's
     inked = False  # whether any word of the line has a width
-    for word, (left, upper, right, lower) in words:
+    add = parts.append
+    for word, (left, upper, right, lower) in words:  # the hot loop of a plan: comparisons, not min()/max()
         if parts:
-            slack = LINE_SLACK * (bottom - top)
+            height = bottom - top
+            slack = LINE_SLACK * height
             if (top - slack <= (upper + lower) / 2 <= bottom + slack
-                    and left >= prev_left - BACKSTEP * (bottom - top)):
-                if left - prev_right > WORD_GAP * max(lower - upper, 1.0):
-                    parts.append(" ")
-                parts.append(word)
-                x0, top = min(x0, left), min(top, upper)
-                x1, bottom = max(x1, right), max(bottom, lower)
+                    and left >= prev_left - BACKSTEP * height):
+                tall = lower - upper
+                if left - prev_right > WORD_GAP * (tall if tall > 1.0 else 1.0):
+                    add(" ")
+                add(word)
+                if left < x0:
+                    x0 = left
+                if upper < top:
+                    top = upper
+                if right > x1:
+                    x1 = right
+                if lower > bottom:
+                    bottom = lower
                 prev_left, prev_right = left, right
                 inked = inked or right - left > ZERO_WIDTH
                 continue
             if inked:
                 out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
         parts = [word]
+        add = parts.append
         x0, top, x1, bottom = left, upper, right, lower
         prev_left, prev_right = left, right
         inked = right - left > ZERO_WIDTH

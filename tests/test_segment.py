@@ -1,0 +1,74 @@
+"""Parts of a plan found whatever one misread heading does: marks lost by OCR, a heading not read at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.template import load
+from pipeline.records import Line
+from pipeline.segment import split_parts
+
+TEMPLATE = load("nacc_2566_2570")
+
+
+def _lines(*pages: list[str]) -> list[Line]:
+    return [Line(n, text, text, (0.0, 20.0 * k, 100.0, 20.0 * k + 14)) for n, texts in enumerate(pages, start=1)
+            for k, text in enumerate(texts)]
+
+
+PLAN = [
+    ["แผนปฏิบัติการป้องกันการทุจริต", "สารบัญ", "ส่วนที่ ๑ บทนำ ๑", "ส่วนที่ ๓ รายละเอียดโครงการ ๑๐"],
+    ["ส่วนที่ ๑", "บทนำ", "การวิเคราะห์ความเสี่ยง"],
+    ["ส่วนที่ ๒", "บัญชีโครงการ", "มิติ ภารกิจ โครงการ/กิจกรรม/มาตรการ"],
+    ["ส่วนที่ ๓", "รายละเอียดโครงการ", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "ลำดับที่ ๑", "๑. ชื่อโครงการ ก"],
+    ["ลำดับที่ ๒", "๑. ชื่อโครงการ ข"],
+    ["ภาคผนวก", "ประกาศ"],
+]
+
+
+def _pages(part):
+    return sorted({line.page for line in part})
+
+
+def test_every_heading_read():
+    parts = split_parts(_lines(*PLAN), TEMPLATE)
+    assert (_pages(parts.part1), _pages(parts.part2), _pages(parts.part3)) == ([2], [3], [4, 5])
+    assert parts.checks == ()
+
+
+def test_a_heading_whose_marks_ocr_lost_is_found():
+    plan = [list(p) for p in PLAN]
+    plan[2][0] = "ส่วนท ๒"  # SARA II's mark and MAI EK lost
+    plan[3][0] = "สวนท ๓"
+    parts = split_parts(_lines(*plan), TEMPLATE)
+    assert (_pages(parts.part2), _pages(parts.part3)) == ([3], [4, 5])
+    assert [c.code for c in parts.checks] == ["anchor-inferred", "anchor-inferred"]
+    assert "ส่วนท ๒" in parts.checks[0].message and parts.checks[0].page == 3
+
+
+@pytest.mark.parametrize("lost", ["ส่วน ๓", ""])
+def test_part3_without_its_heading_starts_at_project_1(lost):
+    plan = [list(p) for p in PLAN]
+    plan[3][0] = lost or "๓"  # misread beyond repair, or a lone digit
+    parts = split_parts(_lines(*plan), TEMPLATE)
+    assert _pages(parts.part3) == [4, 5] and parts.part3[0].page == 4 and parts.part3[0].text in ("๓", "ส่วน ๓")
+    assert _pages(parts.part2) == [3]  # Part 2 ends where the inferred Part 3 starts
+    assert [c.code for c in parts.checks] == ["anchor-inferred"] and parts.checks[0].page == 4
+
+
+def test_part2_without_its_heading_starts_at_its_tables_page():
+    plan = [list(p) for p in PLAN]
+    plan[2][0] = "ส่ ว น ที่ 2 . บัญชี"  # too damaged to match
+    parts = split_parts(_lines(*plan), TEMPLATE)
+    assert _pages(parts.part1) == [2] and _pages(parts.part2) == [3] and parts.part2[0].page == 3
+    assert "Part 2" in parts.checks[0].message
+
+
+def test_older_template_part3_starts_at_the_first_name_field():
+    """The 2561–2564 template has no "ลำดับที่": project 1 starts at its "๑. ชื่อโครงการ"."""
+    old = load("nacc_2561_2564")
+    plan = [list(p) for p in PLAN]
+    plan[3] = ["๓ รายละเอียด", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "๑. ชื่อโครงการ ก", "๒. หลักการและเหตุผล"]
+    plan[4] = ["๑. ชื่อโครงการ ข"]
+    parts = split_parts(_lines(*plan), old)
+    assert _pages(parts.part3) == [4, 5] and parts.part3[0].text == "๓ รายละเอียด"  # the page it opens
