@@ -5,7 +5,8 @@
 Each synthetic plan (corpora/synthetic/pdf) is extracted and compared field by field with the
 expectations its generator wrote from the same data (corpora/synthetic/expected). Text compares
 with whitespace removed, list fields item by item, numbers exactly. The image-only copies
-(rasterised here at 200 dpi, no text layer) go through OCR.
+(rasterised here at 200 dpi, no text layer) go through OCR, clean and as an office scanner makes
+them (`corpora/tools/scan.py --noisy`: skew, grey paper, noise, dust, a streak, JPEG).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ def run(scans: bool = True) -> dict[str, dict]:
             variants = [("born-digital", pdf)]
             if scans and expected["doc_id"] in IMAGE_ONLY:
                 variants.append(("image-only", scanned_copy(pdf, Path(tmp) / pdf.name)))
+                variants.append(("noisy scan", scanned_copy(pdf, Path(tmp) / f"noisy-{pdf.name}", noisy=True)))
             for kind, path in variants:
                 plan = run_document(path)
                 results[f"{expected['doc_id']} ({kind})"] = {

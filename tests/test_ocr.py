@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from pipeline.text.ocr import _tsv_lines
+from tests.conftest import ROOT
 
 
 def _tsv(rows: list[tuple[int, str, tuple[int, int, int, int]]]) -> str:
@@ -44,3 +49,21 @@ def test_ocr_processes_never_exceed_the_cores_of_a_batch():
         n = ocr_processes_for(workers)
         assert n >= 1 and (workers * n <= cores() or n == 1)
     assert OcrSettings(workers=3).processes() == 3 and OcrSettings().processes() == cores()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_office_scan_part3_heading_read_without_its_marks(tmp_path):
+    """An office scan (skew, grey paper, noise, dust, JPEG) of Part 3's opening pages: OCR reads the
+    heading "ส่วนที่ ๓" without a mark; the part is still found (with a check), so its projects are."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    from scan import scanned_copy
+
+    from pipeline.run import run_document
+
+    scan = scanned_copy(ROOT / "corpora" / "synthetic" / "pdf" / "abt-huaisai.pdf", tmp_path / "scan.pdf",
+                        pages=[10, 11, 12, 13], noisy=True)
+    plan = run_document(scan)
+    assert [p.seq for p in plan.projects][:3] == [1, 2, 3]
+    assert any(c.code == "anchor-inferred" and "Part 3" in c.message for c in plan.checks)

@@ -1,6 +1,6 @@
 """An image-only copy of a PDF, as a scanner would make it: each page rasterised, no text layer.
 
-    python corpora/tools/scan.py IN.pdf OUT.pdf [--dpi 200] [--pages 28,32] [--band TOP:BOTTOM]
+    python corpora/tools/scan.py IN.pdf OUT.pdf [--dpi 200] [--pages 28,32] [--band TOP:BOTTOM] [--noisy]
 
 Used by the benchmarks (the image-only rows of docs/fidelity.md and docs/accuracy.md), by the
 scanned-Kalasin test, and to make the OCR regression pages:
@@ -17,10 +17,36 @@ import sys
 from pathlib import Path
 
 
+def office_scanner(image, seed: int, skew_deg: float = 0.8):
+    """A page as an office scanner gives it: turned by up to ``skew_deg``, grey paper, sensor noise,
+    dust specks, a faint vertical streak, then JPEG-compressed (quality 60)."""
+    import random
+
+    import numpy as np
+    from PIL import Image
+
+    rng = random.Random(seed)
+    page = image.rotate(rng.uniform(-skew_deg, skew_deg), resample=Image.BICUBIC, expand=False, fillcolor=255)
+    pixels = np.asarray(page, dtype=np.float32) * 0.9 + 12  # grey paper, ink not quite black
+    noise = np.random.default_rng(seed).normal(0, 9, pixels.shape)
+    pixels = pixels + noise
+    height, width = pixels.shape
+    for _ in range(60):  # dust
+        y, x, r = rng.randrange(height), rng.randrange(width), rng.randint(1, 2)
+        pixels[max(0, y - r):y + r, max(0, x - r):x + r] = 60
+    x = rng.randrange(width // 4, 3 * width // 4)
+    pixels[:, x:x + 2] -= 25  # a streak
+    out = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "L")
+    buf = io.BytesIO()
+    out.save(buf, format="JPEG", quality=60)
+    return Image.open(io.BytesIO(buf.getvalue()))
+
+
 def scanned_copy(pdf: Path, dst: Path, dpi: int = 200, pages: list[int] | None = None,
-                 band: tuple[int, int] | None = None) -> Path:
+                 band: tuple[int, int] | None = None, noisy: bool = False) -> Path:
     """Rasterise ``pages`` (1-based; all by default) of ``pdf`` in grayscale into ``dst``; with
-    ``band`` only those pixel rows of each page, on a white strip with 100 px above and below."""
+    ``band`` only those pixel rows of each page, on a white strip with 100 px above and below;
+    ``noisy``: as an office scanner would (``office_scanner``)."""
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -28,6 +54,8 @@ def scanned_copy(pdf: Path, dst: Path, dpi: int = 200, pages: list[int] | None =
     numbers = pages or list(range(1, len(doc) + 1))
     images = [doc[n - 1].render(scale=dpi / 72, grayscale=True).to_pil() for n in numbers]
     doc.close()
+    if noisy:
+        images = [office_scanner(image, seed=n) for n, image in zip(numbers, images)]
     if band:
         strips = []
         for image in images:
@@ -48,10 +76,11 @@ def main() -> int:
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--pages", help="comma-separated 1-based page numbers")
     ap.add_argument("--band", help="TOP:BOTTOM, the pixel rows of each page to keep")
+    ap.add_argument("--noisy", action="store_true", help="as an office scanner: skew, grey paper, noise, JPEG")
     args = ap.parse_args()
     pages = [int(p) for p in args.pages.split(",")] if args.pages else None
     band = tuple(int(v) for v in args.band.split(":")) if args.band else None
-    scanned_copy(args.pdf, args.out, args.dpi, pages, band)  # type: ignore[arg-type]
+    scanned_copy(args.pdf, args.out, args.dpi, pages, band, args.noisy)  # type: ignore[arg-type]
     print(f"{args.out}: {args.out.stat().st_size // 1024} KB")
     return 0
 
