@@ -391,8 +391,18 @@ class _Segmenter:
         expected_no = _next_dimension_no(self.dimension)
         if _no(m["no"]) != expected_no:
             self.checks.append(_dimension_corrected(line, m["no"], expected_no))
-        self._set_dimension(Heading("dimension", expected_no, m["name"].strip(), line.page, "มิติ"))
+        self._set_dimension(Heading("dimension", expected_no, self._ocr_name(m["name"].strip(), expected_no),
+                                    line.page, "มิติ"))
         return True
+
+    def _ocr_name(self, read: str, no: str) -> str:
+        """An OCR'd dimension name close to the template's name for that dimension ("การสร้างวัต ! นธรรม
+        สุจริต") is the template's name; one far from it is kept as read."""
+        from rapidfuzz.distance import Indel
+
+        name = self.template.dimensions.get(int(no), "")
+        return name if name and Indel.normalized_similarity("".join(read.split()), "".join(name.split())) >= 0.75 \
+            else read
 
     def _dimension_heading(self, line: Line, text: str, ocr: bool, _garbled: object) -> bool:
         if not (m := self.a["dimension"].match(text)):
@@ -402,6 +412,8 @@ class _Segmenter:
         if ocr and dimension.no != expected_no:
             self.checks.append(_dimension_corrected(line, m["no"], expected_no))
             dimension = replace(dimension, no=expected_no)
+        if ocr:
+            dimension = replace(dimension, name=self._ocr_name(dimension.name, dimension.no))
         self._set_dimension(dimension)
         if m["word"] != "มิติ":
             self.checks.append(check("heading-misprint", line.page,
@@ -412,8 +424,22 @@ class _Segmenter:
         self.dimension, self.mission, self.submission = dimension, None, None
         self.open_heading = "dimension"
 
-    def _submission_heading(self, line: Line, text: str, _ocr: bool, _garbled: object) -> bool:
-        if not ((m := self.a["submission"].match(text)) and _fits(_no(m["no"]), self.dimension, 3)):
+    def _dimension_from(self, no: str, line: Line) -> None:
+        """On an OCR'd page, a mission or sub-mission numbered in the next dimension while that
+        dimension's "มิติที่" heading was not read (OCR made it "HAN ๑"): the dimension opens here,
+        named as the template names it."""
+        expected = _next_dimension_no(self.dimension)
+        if no.split(".")[0] != expected or (self.dimension is not None and _fits(no, self.dimension, no.count(".") + 1)):
+            return
+        name = self.template.dimensions.get(int(expected), "")
+        self.dimension, self.mission, self.submission = Heading("dimension", expected, name, line.page), None, None
+        self.checks.append(check("anchor-inferred", line.page, f"Part 3: dimension {expected} inferred from the "
+                                 f"heading {no} on page {line.page} (its “มิติที่ {expected}” heading was not read)"))
+
+    def _submission_heading(self, line: Line, text: str, ocr: bool, _garbled: object) -> bool:
+        if (m := self.a["submission"].match(text)) and ocr:
+            self._dimension_from(_no(m["no"]), line)
+        if not (m and _fits(_no(m["no"]), self.dimension, 3)):
             return False
         new = Heading("submission", _no(m["no"]), m["name"].strip(), line.page)
         if self.mission is None or not new.no.startswith(self.mission.no + "."):
@@ -426,8 +452,10 @@ class _Segmenter:
         self.open_heading = "submission"
         return True
 
-    def _mission_heading(self, line: Line, text: str, _ocr: bool, _garbled: object) -> bool:
-        if not ((m := self.a["mission"].match(text)) and _fits(_no(m["no"]), self.dimension, 2)):
+    def _mission_heading(self, line: Line, text: str, ocr: bool, _garbled: object) -> bool:
+        if (m := self.a["mission"].match(text)) and ocr:
+            self._dimension_from(_no(m["no"]), line)
+        if not (m and _fits(_no(m["no"]), self.dimension, 2)):
             return False
         self.mission = Heading("mission", _no(m["no"]), m["name"].strip(), line.page)
         self.submission = None
