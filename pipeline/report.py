@@ -32,6 +32,7 @@ td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;font-size:14px;te
 .badge{display:inline-block;padding:1px 6px;border-radius:3px;background:#c00;color:#fff;font-size:12px}
 .key{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
 pre{white-space:pre-wrap;margin:0;font-family:inherit}
+details{margin:.3em 0} summary{cursor:pointer;padding:2px 4px} .filter a{margin-right:.6em}
 """
 
 
@@ -74,6 +75,41 @@ def budget_chart(rows: list[dict[str, str]], title: str) -> str:
                      f'<text x="{pad + j * 90 + 16}" y="{height + 43}" font-size="13">มิติ {_e(dim)}</text>')
     parts.append(f'<text x="{pad}" y="14" font-size="13">{_e(title)} (สูงสุด {top:,} บาท)</text></svg>')
     return "".join(parts)
+
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def checks_section(checks: list[dict], pages: set[int]) -> str:
+    """The checks triaged: errors first, then warnings, then information; within each, one group per
+    code (the commonest first) with its count and meaning; errors and warnings open, information
+    collapsed; a line of links to every severity and code (no script: the links are the filter);
+    each page number links to its page image."""
+    from .checks import CODES
+
+    by: dict[str, dict[str, list[dict]]] = {s: defaultdict(list) for s in SEVERITIES}
+    for c in checks:
+        by.setdefault(c["severity"], defaultdict(list))[c["code"]].append(c)
+    counts = {s: sum(len(v) for v in by[s].values()) for s in by}
+    links = " · ".join(f'<a href="#checks-{s}">{s} {counts[s]}</a>' for s in by if counts[s])
+    codes = " ".join(f'<a class="{s}" href="#check-{_e(code)}">{_e(code)} ({len(items)})</a>'
+                     for s in by for code, items in sorted(by[s].items(), key=lambda kv: -len(kv[1])))
+    out = [f'<h2 id="checks">Checks</h2><p class="filter">{links or "none"}</p><p class="filter">{codes}</p>']
+    for severity in by:
+        if not counts[severity]:
+            continue
+        out.append(f'<h3 id="checks-{severity}">{severity} ({counts[severity]})</h3>')
+        for code, items in sorted(by[severity].items(), key=lambda kv: -len(kv[1])):
+            meaning = CODES.get(code, ("", ""))[1]
+            rows = "".join(
+                f'<tr class="check {_e(severity)}"><td>'
+                + (f'<a href="#page-{c["page"]}">{c["page"]}</a>' if c.get("page") in pages else _e(c.get("page")))
+                + f"</td><td>{_e(c['message'])}</td></tr>" for c in items)
+            state = "" if severity == "info" else " open"
+            out.append(f'<details id="check-{_e(code)}" class="{_e(severity)}"{state}><summary><b>{_e(code)}</b> · '
+                       f"{len(items)} · {_e(meaning)}</summary><table><tr><th>page</th><th>message</th></tr>"
+                       f"{rows}</table></details>")
+    return "".join(out)
 
 
 def _render_pages(pdf_path: Path, numbers: set[int], out: Path) -> dict[int, tuple[int, int, float]]:
@@ -122,12 +158,7 @@ def write_document_report(folder: Path) -> Path:
              f"<p>{_e(doc['source']['path'])} · {doc['source']['pages']} pages · {len(doc['projects'])} projects · "
              f"{len(ocr_pages)} pages read by OCR</p>",
              budget_chart(_read_csv(folder / "budgets.csv"), "งบประมาณตามมิติและปีงบประมาณ (ส่วนที่ ๒)"),
-             "<h2>Checks</h2><table><tr><th>severity</th><th>code</th><th>page</th><th>message</th></tr>"]
-    for c in doc["checks"]:
-        page = f'<a href="#page-{c["page"]}">{c["page"]}</a>' if c.get("page") in sizes else _e(c.get("page"))
-        parts.append(f'<tr class="{_e(c["severity"])}"><td>{_e(c["severity"])}</td><td>{_e(c["code"])}</td>'
-                     f"<td>{page}</td><td>{_e(c['message'])}</td></tr>")
-    parts.append("</table>")
+             checks_section(doc["checks"], set(sizes))]
     shown: set[int] = set()
     for p in doc["projects"]:
         fields = [k for k in p.get("boxes", {})]
@@ -166,7 +197,11 @@ def write_batch_report(folder: Path) -> Path:
              budget_chart(_read_csv(folder / "all_budgets.csv"), "งบประมาณรวมทุกแผน ตามมิติและปีงบประมาณ"),
              "<table><tr><th>document</th><th>status</th><th>pages</th><th>projects</th><th>errors</th>"
              "<th>warnings</th><th>engine</th><th>error</th></tr>"]
-    for r in rows:
+    def errors_first(r: dict[str, str]) -> tuple[int, int, int, str]:
+        failed = r["status"] == "failed"
+        return (-failed, -int(r.get("checks_error") or 0), -int(r.get("checks_warning") or 0), r["doc_id"])
+
+    for r in sorted(rows, key=errors_first):
         doc_folder = folder / r["doc_id"]
         link = _e(r["doc_id"])
         if r["status"] != "failed" and (doc_folder / "document.json").exists():
@@ -176,9 +211,35 @@ def write_batch_report(folder: Path) -> Path:
         parts.append(f'<tr class="{cls}"><td>{link}</td><td>{_e(r["status"])}</td><td>{_e(r["pages"])}</td>'
                      f"<td>{_e(r['projects'])}</td><td>{_e(r['checks_error'])}</td><td>{_e(r['checks_warning'])}</td>"
                      f"<td>{_e(r['engine'])}</td><td>{_e(r['error'])}</td></tr>")
-    parts.append("</table></body></html>")
+    parts.append("</table>")
+    parts.append(_by_province(_read_csv(folder / "all_projects.csv"), _read_csv(folder / "all_budgets.csv")))
+    parts.append("</body></html>")
     (folder / "report.html").write_text("".join(parts), encoding="utf-8")
     return folder / "report.html"
+
+
+def _by_province(projects: list[dict[str, str]], budgets: list[dict[str, str]]) -> str:
+    """Plans, projects and budgets per province (Part 2 summed over every fiscal year; Part 3's budget fields)."""
+    from collections import Counter
+
+    def baht(r: dict[str, str]) -> int:
+        return int(r["budget_baht"]) if (r.get("budget_baht") or "").isdigit() else 0
+
+    plans: dict[str, set[str]] = defaultdict(set)
+    count, part2, part3 = Counter(), Counter(), Counter()
+    for r in projects:
+        name = r.get("province") or "?"
+        plans[name].add(r["doc_id"])
+        count[name] += 1
+        part3[name] += baht(r)
+    for r in budgets:
+        part2[r.get("province") or "?"] += baht(r)
+    if not plans:
+        return ""
+    rows = "".join(f"<tr><td>{_e(name)}</td><td>{len(plans[name])}</td><td>{count[name]}</td>"
+                   f"<td>{part2[name]:,}</td><td>{part3[name]:,}</td></tr>" for name in sorted(plans))
+    return ("<h2>By province</h2><table><tr><th>province</th><th>plans</th><th>projects</th>"
+            "<th>Part 2 budget, all years (baht)</th><th>Part 3 budgets (baht)</th></tr>" + rows + "</table>")
 
 
 def write_report(folder: Path) -> Path:
