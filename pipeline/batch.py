@@ -451,6 +451,42 @@ def _combined(out: Path, results: list[dict[str, object]], bom: bool) -> None:
             _atomic_write(out / name, buf.getvalue(), encoding)
 
 
+def _plans(out: Path, rows: list[dict[str, object]], bom: bool) -> None:
+    """all_plans.csv: one row per plan of the run report, with its identity, template, counts and
+    budget totals from its folder (a failed plan keeps its report's columns only)."""
+    from .schema import PLANS
+
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=[c.name for c in PLANS], extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for r in rows:
+        row: dict[str, object] = {k: r.get(k, "") for k in ("doc_id", "lao_code", "status", "pages", "projects",
+                                                          "checks_error", "checks_warning", "sha256", "path")}
+        folder = out / str(r["doc_id"])
+        if r.get("status") != "failed" and (folder / "document.json").exists():
+            doc = json.loads((folder / "document.json").read_text(encoding="utf-8"))
+            row.update({k: doc["document"].get(k, "") for k in ("lao_name", "lao_type", "district", "province",
+                                                                  "plan_start_be", "plan_end_be")})
+            row["template"] = doc.get("template", "")
+            row["checks_info"] = sum(c["severity"] == "info" for c in doc["checks"])
+            row["part3_budget_baht"] = sum(p["budget_baht"] or 0 for p in doc["projects"])
+            by_year: dict[str, int] = {}
+            for b in _rows(folder / "budgets.csv"):
+                if b.get("budget_baht"):
+                    by_year[b["fiscal_year_be"]] = by_year.get(b["fiscal_year_be"], 0) + int(b["budget_baht"])
+            row["part2_total_baht"] = sum(by_year.values()) if by_year else ""
+            row["part2_by_year"] = ";".join(f"{y}={v}" for y, v in sorted(by_year.items()))
+        writer.writerow(row)
+    _atomic_write(out / "all_plans.csv", buf.getvalue(), "utf-8-sig" if bom else "utf-8")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def _combined_parquet(out: Path) -> None:
     """Parquet copies of the combined tables, typed as declared (pipeline/schema.py)."""
     import pandas as pd
@@ -542,11 +578,12 @@ def write_combined(out: Path, rows: list[dict[str, object]], bom: bool = True,
     writer.writerows(rows)
     _atomic_write(out / "run_report.csv", buf.getvalue(), "utf-8-sig" if bom else "utf-8")
     _combined(out, rows, bom)
+    _plans(out, rows, bom)
     if "parquet" in formats:
         _combined_parquet(out)
     from .schema import datapackage
 
-    present = [name[4:-4] for name in COMBINED if (out / name).exists()]
+    present = ["plans"] + [name[4:-4] for name in COMBINED if (out / name).exists()]
     _atomic_write(out / "datapackage.json", json.dumps(datapackage(out.name or "batch", present, "all_",
                                                                     "utf-8-sig" if bom else "utf-8"),
                                                         ensure_ascii=False, indent=1), "utf-8")

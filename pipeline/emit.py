@@ -43,6 +43,7 @@ def document_json(plan: Plan) -> dict[str, object]:
     return {
         "doc_id": plan.doc_id,
         "source": {"path": plan.path, "sha256": plan.sha256, "pages": len(plan.pages)},
+        "template": plan.template,
         "document": as_row(plan.document),
         "projects": projects,
         "checks": [as_row(c) for c in plan.checks],

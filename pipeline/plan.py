@@ -23,6 +23,7 @@ class Plan:
     risks: tuple[Risk, ...] = ()
     targets: tuple[Target, ...] = ()
     committee: tuple[Member, ...] = ()
+    template: str = ""  # the NACC template generation the plan was read with (extractors/templates)
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def to_pandas(self):

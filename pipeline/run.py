@@ -113,4 +113,4 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
     return Plan(doc_id=doc_id, path=str(path), sha256=info.sha256, pages=pages, document=document,
                 projects=tuple(projects), checks=tuple(checks), budgets=summary.budgets,
                 budget_totals=summary.totals, risks=tuple(risks), targets=tuple(targets),
-                committee=tuple(members), timings=timings)
+                committee=tuple(members), timings=timings, template=template.name)

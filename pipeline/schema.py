@@ -114,13 +114,14 @@ PROJECT_KEY = C("project_key", "string", "", "doc_id#seq: the project's key acro
 KEYED = ("projects", "budgets")
 
 
+def _fields(columns: tuple[Column, ...]) -> list[dict[str, str]]:
+    return [{"name": c.name, "type": c.type, "description": c.description, **({"title": c.thai} if c.thai else {})}
+            for c in columns]
+
+
 def table_schema(table: str) -> dict[str, object]:
     """Frictionless Table Schema of one output table."""
-    schema: dict[str, object] = {
-        "fields": [{"name": c.name, "type": c.type, "description": c.description,
-                    **({"title": c.thai} if c.thai else {})} for c in TABLES[table]],
-        "missingValues": [""],
-    }
+    schema: dict[str, object] = {"fields": _fields(TABLES[table]), "missingValues": [""]}
     if table in PRIMARY_KEYS:
         schema["primaryKey"] = PRIMARY_KEYS[table]
     if table in FOREIGN_KEYS:
@@ -135,11 +136,32 @@ LAO_FIELDS = (C("lao_code", "string", "", "The LAO code given in the batch manif
               C("province", "string", "จังหวัด", "Province", "กาฬสินธุ์"))
 
 
+# a batch's one row per plan (all_plans.csv): every other all_* table's doc_id points to it
+PLANS = (
+    DOC, *LAO_FIELDS,
+    C("plan_start_be", "integer", "", "First fiscal year of the plan (Buddhist era)", "2566"),
+    C("plan_end_be", "integer", "", "Last fiscal year of the plan (Buddhist era)", "2570"),
+    C("template", "string", "", "NACC template generation the plan was read with", "nacc-2566-2570"),
+    C("status", "string", "", "ok, partial or failed (run_report.csv has the reason)", "ok"),
+    C("pages", "integer", "", "Pages of the PDF", "114"),
+    C("projects", "integer", "", "Part 3 projects found", "30"),
+    C("part2_total_baht", "integer", "", "Part 2's project rows added up over every fiscal year", "9250000"),
+    C("part2_by_year", "string", "", "Part 2's project rows added up per fiscal year, year=baht;…",
+      "2566=1850000;2567=1850000"),
+    C("part3_budget_baht", "integer", "", "Part 3's budget fields added up (those that state an amount)", "4380000"),
+    C("checks_error", "integer", "", "Error-level checks", "6"),
+    C("checks_warning", "integer", "", "Warning-level checks", "3"),
+    C("checks_info", "integer", "", "Information checks", "40"),
+    C("sha256", "string", "", "SHA-256 of the source PDF", "7bf4df7b…"),
+    C("path", "string", "", "The source PDF as the batch was given it", "plans/kalasin.pdf"),
+)
+
+
 def datapackage(name: str, tables: list[str], prefix: str = "", encoding: str = "utf-8-sig") -> dict[str, object]:
     """datapackage.json for a folder of ``prefix + table + '.csv'`` files (prefix "all_": a batch's
     combined tables, which carry the LAO columns after doc_id)."""
     resources = []
-    for table in tables:
+    for table in (t for t in tables if t != "plans"):
         schema = table_schema(table)
         if prefix:
             fields = schema["fields"]  # type: ignore[index]
@@ -153,8 +175,15 @@ def datapackage(name: str, tables: list[str], prefix: str = "", encoding: str = 
             if table == "budgets":
                 schema["foreignKeys"] = [{"fields": ["project_key"],
                                           "reference": {"resource": "projects", "fields": ["project_key"]}}]
+            if "plans" in tables:
+                schema.setdefault("foreignKeys", []).append(  # type: ignore[union-attr]
+                    {"fields": ["doc_id"], "reference": {"resource": "plans", "fields": ["doc_id"]}})
         resources.append({"name": table, "path": f"{prefix}{table}.csv", "profile": "tabular-data-resource",
                           "format": "csv", "encoding": encoding, "schema": schema})
+    if prefix and "plans" in tables:
+        resources.insert(0, {"name": "plans", "path": f"{prefix}plans.csv", "profile": "tabular-data-resource",
+                             "format": "csv", "encoding": encoding, "schema": {
+                                 "fields": _fields(PLANS), "missingValues": [""], "primaryKey": ["doc_id"]}})
     return {"name": name.lower().replace("_", "-"), "profile": "tabular-data-package", "resources": resources}
 
 
@@ -196,7 +225,8 @@ def dictionary_markdown() -> str:
     for c in LAO_FIELDS + (PROJECT_KEY,):
         lines.append(f"| `{c.name}` | {c.thai} | {c.description} | {c.type} | {c.example} |")
     lines.append("")
-    for table, cols in TABLES.items():
+    tables = {**TABLES, "all_plans (a batch's)": PLANS}
+    for table, cols in tables.items():
         lines += [f"## {table}.csv", "", "| column | Thai label | meaning | type | example |", "|---|---|---|---|---|"]
         for c in cols:
             lines.append(f"| `{c.name}` | {c.thai} | {c.description} | {c.type} | {c.example} |")

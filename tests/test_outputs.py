@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -95,7 +96,7 @@ def test_every_column_is_described_and_the_dictionary_is_current():
 def test_batch_datapackage_valid(tmp_path):
     from frictionless import validate
 
-    from pipeline import extract_batch
+    from pipeline import extract, extract_batch
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -108,6 +109,21 @@ def test_batch_datapackage_valid(tmp_path):
 
     projects = pd.read_parquet(tmp_path / "out" / "all_projects.parquet")
     assert len(projects) == 60 and projects["budget_baht"].dtype == "Int64"
+    # one row per plan, every other table's doc_id a key into it (the package's foreign keys)
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    assert resources["plans"]["schema"]["primaryKey"] == ["doc_id"]
+    assert {"fields": ["doc_id"], "reference": {"resource": "plans", "fields": ["doc_id"]}} in \
+        resources["projects"]["schema"]["foreignKeys"]
+    plans = {r["doc_id"]: r for r in csv.DictReader((tmp_path / "out" / "all_plans.csv").open(encoding="utf-8-sig"))}
+    a = plans["a"]  # the golden plan: Part 2 rows add up to 1,850,000 a year (tests/test_golden_tables.py)
+    assert (a["lao_name"], a["province"], a["plan_start_be"], a["plan_end_be"], a["template"], a["projects"]) == (
+        "เทศบาลเมืองกาฬสินธุ์", "กาฬสินธุ์", "2566", "2570", "nacc-2566-2570", "30")
+    assert a["part2_total_baht"] == "9250000" and a["part2_by_year"] == ";".join(
+        f"{y}=1850000" for y in range(2566, 2571))
+    assert a["part3_budget_baht"] == str(sum(p.budget_baht or 0 for p in extract(folder / "a.pdf").projects))
+    assert int(a["checks_error"]) >= 1 and a["status"] == "ok" and len(a["sha256"]) == 64
+    assert plans["b"]["lao_name"] and plans["b"]["checks_error"] == "0"
     assert (tmp_path / "out" / "a" / "budgets.parquet").exists()
 
 
