@@ -82,6 +82,7 @@ def extract_cover(front: tuple[Line, ...], ocr_pages: frozenset[int] = frozenset
     values = {page: _page_values(lines) for page, lines in by_page.items()}
     cover_page = max(values, key=lambda p: (p not in ocr_pages, len(values[p]), -p))
     chosen = dict(values[cover_page])
+    sources = {key: cover_page for key in chosen}
     later: dict[int, list[str]] = {}
     for ln in elsewhere:
         later.setdefault(ln.page, []).append(ln.text.strip())
@@ -96,12 +97,14 @@ def extract_cover(front: tuple[Line, ...], ocr_pages: frozenset[int] = frozenset
             votes = Counter(v[key] for v in pool.values() if key in v)
             if votes:
                 chosen[key] = votes.most_common(1)[0][0]
+                sources[key] = min(p for p, v in pool.items() if v.get(key) == chosen[key])
                 inferred.append(key)
                 if key == "lao_name":
                     chosen["lao_type"] = next(t for t in LAO_TYPES if str(chosen[key]).startswith(t))
     start, end = chosen.get("period", (None, None))  # type: ignore[misc]
     info = DocumentInfo(str(chosen.get("lao_name", "")), str(chosen.get("lao_type", "")),
-                        str(chosen.get("district", "")), str(chosen.get("province", "")), start, end)
+                        str(chosen.get("district", "")), str(chosen.get("province", "")), start, end,
+                        sources={key: page for key, page in sorted(sources.items()) if key != "lao_type"})
     missing = [k for k, v in (("lao_name", info.lao_name), ("province", info.province),
                               ("plan period", info.plan_start_be)) if not v]
     checks = [check("cover-incomplete", cover_page, f"cover: no {', '.join(missing)} found")] if missing else []

@@ -468,6 +468,7 @@ def _plans(out: Path, rows: list[dict[str, object]], bom: bool) -> None:
             row.update({k: doc["document"].get(k, "") for k in ("lao_name", "lao_type", "district", "province",
                                                                   "plan_start_be", "plan_end_be")})
             row["template"] = doc.get("template", "")
+            row["identity_pages"] = ";".join(f"{k}={v}" for k, v in sorted(doc["document"].get("sources", {}).items()))
             row["checks_info"] = sum(c["severity"] == "info" for c in doc["checks"])
             row["part3_budget_baht"] = sum(p["budget_baht"] or 0 for p in doc["projects"])
             by_year: dict[str, int] = {}

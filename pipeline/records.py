@@ -73,6 +73,7 @@ class DocumentInfo:
     goals: tuple[str, ...] = ()  # Part 1 "เป้าหมาย"
     announcement: dict[str, object] = field(default_factory=dict)  # number, date (ISO), signatory, title
     committee_order: dict[str, object] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)  # identity field → the page it was read from
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,6 +152,8 @@ PLANS = (
     C("checks_error", "integer", "", "Error-level checks", "6"),
     C("checks_warning", "integer", "", "Warning-level checks", "3"),
     C("checks_info", "integer", "", "Information checks", "40"),
+    C("identity_pages", "string", "", "The page each identity value was read from, field=page;…",
+      "district=1;lao_name=1;period=1;province=1"),
     C("sha256", "string", "", "SHA-256 of the source PDF", "7bf4df7b…"),
     C("path", "string", "", "The source PDF as the batch was given it", "plans/kalasin.pdf"),
 )

@@ -64,6 +64,7 @@ def test_cover(kalasin_plan):
     assert (d.lao_name, d.lao_type, d.district, d.province) == (
         "เทศบาลเมืองกาฬสินธุ์", "เทศบาลเมือง", "เมืองกาฬสินธุ์", "กาฬสินธุ์")
     assert (d.plan_start_be, d.plan_end_be) == (2566, 2570)
+    assert d.sources == {"lao_name": 1, "district": 1, "province": 1, "period": 1}  # all on the cover (source.txt)
 
 
 def test_checks_report_the_documents_flaws(kalasin_plan):

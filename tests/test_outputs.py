@@ -123,6 +123,7 @@ def test_batch_datapackage_valid(tmp_path):
         f"{y}=1850000" for y in range(2566, 2571))
     assert a["part3_budget_baht"] == str(sum(p.budget_baht or 0 for p in extract(folder / "a.pdf").projects))
     assert int(a["checks_error"]) >= 1 and a["status"] == "ok" and len(a["sha256"]) == 64
+    assert a["identity_pages"] == "district=1;lao_name=1;period=1;province=1"
     assert plans["b"]["lao_name"] and plans["b"]["checks_error"] == "0"
     assert (tmp_path / "out" / "a" / "budgets.parquet").exists()
 

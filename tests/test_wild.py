@@ -45,6 +45,10 @@ def test_every_table_agrees_and_only_deliberate_errors(path):
     plan = run_document(WILD / "pdf" / f"{expected['doc_id']}.pdf")
     assert disagreements(plan, expected) == []
     assert line_breaks_in_single_line_columns(plan) == []
+    # the identity is read from the page the plan prints it on: the cover, or after an announcement
+    cover = expected["variations"]["cover_page"]
+    assert set(plan.document.sources) == {"lao_name", "district", "province", "period"}
+    assert expected["variations"]["name_on_cover"] is False or plan.document.sources["lao_name"] == cover
     assert all(right == total for right, total in compare(plan, expected).values())
     errors = {c.code for c in plan.checks if c.severity == "error"}
     assert errors == set(expected["error_codes"]), [c.message for c in plan.checks if c.severity == "error"]
