@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import regex
 
+from pipeline.checks import check
 from pipeline.layout import join_lines
-from pipeline.numerals import to_arabic
-from pipeline.records import Line, Member, Page
+from pipeline.numerals import thai_int, to_arabic
+from pipeline.records import Check, Line, Member, Page
 
 from .tables import PageWords, cell_lines
 
@@ -198,6 +199,32 @@ def numbering_gaps(rows: list[Member]) -> list[tuple[int, int]]:
         if cur.no > prev.no + 1:
             gaps.append((prev.no + 1, cur.no - 1))
     return gaps
+
+
+def plausible_dates(instruments: tuple[Instrument, ...], start_be: int | None, end_be: int | None
+                    ) -> tuple[tuple[Instrument, ...], list[Check]]:
+    """Each instrument's date kept only where it can be the plan's: a real calendar date whose year
+    is within the plan's period or the year before it (a plan is adopted before it starts). OCR of a
+    scanned announcement reads "๒๕๖๑" as "๒๕๐๑": such a date is left empty with a check that
+    shows what was printed, never guessed."""
+    kept, checks = [], []
+    for inst in instruments:
+        if not inst.date_printed:
+            kept.append(inst)
+            continue
+        m = _DATE.search(inst.date_printed)
+        year = thai_int(m[3]) if m else None
+        reason = ""
+        if not inst.date:
+            reason = "not a calendar date"
+        elif start_be and end_be and year is not None and not start_be - 1 <= year <= end_be:
+            reason = f"its year {year} is outside the plan's period {start_be}–{end_be} and the year before it"
+        if reason:
+            checks.append(check("date-implausible", inst.page, f"“{inst.date_printed}” on page {inst.page}: "
+                                f"{reason}; the date is left empty"))
+            inst = replace(inst, date="")
+        kept.append(inst)
+    return tuple(kept), checks
 
 
 def extract_appendix(appendix: tuple[Line, ...], doc_id: str, pages: dict[int, Page] | None = None

@@ -21,6 +21,7 @@ CODES: dict[str, tuple[str, str]] = {
     "budget-unparsed": ("warning", "a budget field has no amount that can be read"),
     "kind-unknown": ("info", "a project's name does not say โครงการ, มาตรการ or กิจกรรม"),
     "cover-incomplete": ("warning", "the cover lacks a value (LAO name, province, plan period)"),
+    "date-implausible": ("warning", "an announcement or order date that cannot be the plan's; left empty"),
     "thai-text-repaired": ("info", "characters of the text layer were repaired"),
     "thai-word-restored": ("info", "words whose lost or swapped character was restored, with the evidence"),
     "font-tounicode-corrected": ("info", "a font's text map was corrected from the font's own glyph data"),

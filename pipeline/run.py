@@ -94,10 +94,12 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         targets = part1.extract_targets(part1_rows, doc_id)
         objectives, goals = part1.objectives_and_goals(parts.part1, edges, template)
         announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id, {p.number: p for p in pages})
+        (announcement, order), date_checks = appendix.plausible_dates((announcement, order), document.plan_start_be,
+                                                                      document.plan_end_be)
         document = replace(document, objectives=tuple(objectives), goals=tuple(goals),
                            announcement=announcement.as_dict(), committee_order=order.as_dict())
     with _timed(timings, "validate"):
-        checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks, *link_checks,
+        checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks, *link_checks, *date_checks,
                   *validate.count_checks(projects, foreword), *validate.sequence_checks(projects),
                   *validate.total_checks(summary.totals),
                   *validate.part2_part3_checks(summary, projects),

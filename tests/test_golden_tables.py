@@ -126,3 +126,21 @@ def test_committee_every_printed_line(kalasin_plan):
     assert got == [(no, squash(n), squash(p), squash(r)) for no, n, p, r in P1["committee"]]
     (gap,) = [c for c in kalasin_plan.checks if c.code == "committee-numbering-gap"]
     assert "20–31" in gap.message
+
+
+def test_an_implausible_announcement_date_is_left_empty_with_a_check(kalasin_plan):
+    """OCR of a scanned announcement reads "๒๕๖๕" as "๒๕๐๕": a year outside the plan's period (and
+    the year before it) is not the plan's date; the golden plan's own dates pass untouched."""
+    from dataclasses import replace
+
+    from extractors.appendix import Instrument, plausible_dates
+
+    doc = kalasin_plan.document
+    golden = (Instrument(**doc.announcement), Instrument(**doc.committee_order))
+    kept, checks = plausible_dates(golden, doc.plan_start_be, doc.plan_end_be)
+    assert kept == golden and checks == []
+    misread = replace(golden[0], date_printed=golden[0].date_printed.replace("๒๕๖", "๒๕๐"), date="1962-09-21")
+    day = replace(golden[0], date_printed="วันที่ ๓๔ กันยายน พ.ศ. ๒๕๖๕", date="")
+    kept, checks = plausible_dates((misread, day), doc.plan_start_be, doc.plan_end_be)
+    assert [k.date for k in kept] == ["", ""] and [c.code for c in checks] == ["date-implausible"] * 2
+    assert "outside the plan's period 2566–2570" in checks[0].message and "not a calendar date" in checks[1].message
