@@ -13,6 +13,8 @@ CODES: dict[str, tuple[str, str]] = {
     "heading-misprint": ("info", "a structural heading is misspelt in the document"),
     "dimension-count-mismatch": ("error", "Part 3 project count of a dimension differs from the foreword"),
     "total-count-mismatch": ("error", "Part 3 project count differs from the foreword's total"),
+    "dimension-count-uncertain": ("warning", "as dimension-count-mismatch, on projects read by OCR (maybe the reading's)"),
+    "total-count-uncertain": ("warning", "as total-count-mismatch, on projects read by OCR (maybe the reading's)"),
     "sequence-gap": ("error", "project numbers (ลำดับที่) skip or repeat"),
     "field-missing": ("warning", "a project lacks a field the template has"),
     "field-number-out-of-order": ("warning", "a field is printed with a number out of sequence"),

@@ -100,7 +100,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
                            announcement=announcement.as_dict(), committee_order=order.as_dict())
     with _timed(timings, "validate"):
         checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks, *link_checks, *date_checks,
-                  *validate.count_checks(projects, foreword), *validate.sequence_checks(projects),
+                  *validate.count_checks(projects, foreword, ocr_pages), *validate.sequence_checks(projects),
                   *validate.total_checks(summary.totals),
                   *validate.part2_part3_checks(summary, projects),
                   *validate.committee_checks(members, appendix.numbering_gaps(members))]

@@ -13,19 +13,29 @@ from .checks import check
 from .records import Check, Project
 
 
-def count_checks(projects: Sequence[Project], foreword: Foreword) -> list[Check]:
-    """Part 3 project counts per dimension and in total against the foreword's."""
+def count_checks(projects: Sequence[Project], foreword: Foreword, ocr_pages: frozenset[int] = frozenset()
+                 ) -> list[Check]:
+    """Part 3 project counts per dimension and in total against the foreword's. Where the projects
+    counted were read by OCR, a difference may be the reading's, not the plan's: it is a warning
+    ("…-uncertain"), not an error."""
     checks: list[Check] = []
     per_dim = Counter(p.dimension_no for p in projects)
+
+    def read_by_ocr(group: Sequence[Project]) -> bool:
+        return any(p.page_start in ocr_pages or p.page_end in ocr_pages for p in group)
+
     for dim, announced in sorted(foreword.dimension_counts.items()):
         found = per_dim.get(dim, 0)
         if found != announced:
-            checks.append(check("dimension-count-mismatch", foreword.page,
-                                f"dimension {dim}: foreword announces {announced} projects, "
-                                f"Part 3 has {found}"))
+            uncertain = read_by_ocr(projects)
+            checks.append(check("dimension-count-uncertain" if uncertain else "dimension-count-mismatch",
+                                foreword.page, f"dimension {dim}: foreword announces {announced} projects, "
+                                f"Part 3 has {found}" + (" as OCR read it" if uncertain else "")))
     if foreword.total is not None and foreword.total != len(projects):
-        checks.append(check("total-count-mismatch", foreword.page,
-                            f"foreword announces {foreword.total} projects in all, Part 3 has {len(projects)}"))
+        uncertain = read_by_ocr(projects)
+        checks.append(check("total-count-uncertain" if uncertain else "total-count-mismatch", foreword.page,
+                            f"foreword announces {foreword.total} projects in all, Part 3 has {len(projects)}"
+                            + (" as OCR read it" if uncertain else "")))
     return checks
 
 

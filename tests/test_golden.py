@@ -121,3 +121,18 @@ def test_spacing_differences_do_not_grow(kalasin_plan):
 def test_single_line_columns_hold_no_line_break(kalasin_plan):
     """Names, durations, budgets, units, committee names… are single lines in every table."""
     assert line_breaks_in_single_line_columns(kalasin_plan) == []
+
+
+def test_a_count_that_ocr_may_have_misread_is_a_warning(kalasin_plan):
+    """The foreword's count against Part 3's: an error on text-layer pages; on OCR'd pages the
+    difference may be the reading's, so a warning that says so."""
+    from extractors.cover import Foreword
+    from pipeline.checks import CODES
+    from pipeline.validate import count_checks
+
+    two = kalasin_plan.projects[:2]  # both in dimension 1
+    foreword = Foreword({1: 3}, 3, 2)
+    assert [c.code for c in count_checks(two, foreword)] == ["dimension-count-mismatch", "total-count-mismatch"]
+    read = count_checks(two, foreword, frozenset({two[0].page_start}))
+    assert [c.code for c in read] == ["dimension-count-uncertain", "total-count-uncertain"]
+    assert all(CODES[c.code][0] == "warning" and "as OCR read it" in c.message for c in read)
