@@ -454,6 +454,7 @@ def _combined(out: Path, results: list[dict[str, object]], bom: bool) -> None:
 def _plans(out: Path, rows: list[dict[str, object]], bom: bool) -> None:
     """all_plans.csv: one row per plan of the run report, with its identity, template, counts and
     budget totals from its folder (a failed plan keeps its report's columns only)."""
+    from .emit import read_rows
     from .schema import PLANS
 
     buf = io.StringIO()
@@ -472,20 +473,13 @@ def _plans(out: Path, rows: list[dict[str, object]], bom: bool) -> None:
             row["checks_info"] = sum(c["severity"] == "info" for c in doc["checks"])
             row["part3_budget_baht"] = sum(p["budget_baht"] or 0 for p in doc["projects"])
             by_year: dict[str, int] = {}
-            for b in _rows(folder / "budgets.csv"):
+            for b in read_rows(folder / "budgets.csv"):
                 if b.get("budget_baht"):
                     by_year[b["fiscal_year_be"]] = by_year.get(b["fiscal_year_be"], 0) + int(b["budget_baht"])
             row["part2_total_baht"] = sum(by_year.values()) if by_year else ""
             row["part2_by_year"] = ";".join(f"{y}={v}" for y, v in sorted(by_year.items()))
         writer.writerow(row)
     _atomic_write(out / "all_plans.csv", buf.getvalue(), "utf-8-sig" if bom else "utf-8")
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _combined_parquet(out: Path) -> None:

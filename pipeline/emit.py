@@ -51,6 +51,14 @@ def document_json(plan: Plan) -> dict[str, object]:
     }
 
 
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A CSV table this package wrote, as dicts of text ([] when the file is absent)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def pages_json(pages: Sequence[Page]) -> list[dict[str, object]]:
     """Per page: which engine produced it, how many characters were repaired, its quality."""
     return [{"number": pg.number, "source": pg.source, "repairs": pg.repairs, "lines": len(pg.lines),

@@ -11,11 +11,12 @@ script, font or image is fetched from anywhere.
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 from collections import defaultdict
 from pathlib import Path
+
+from .emit import read_rows
 
 PAGE_WIDTH_PX = 620  # page images: small enough that a 100-page plan stays well under 20 MB
 JPEG_QUALITY = 55
@@ -38,13 +39,6 @@ details{margin:.3em 0} summary{cursor:pointer;padding:2px 4px} .filter a{margin-
 
 def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
-
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def budget_chart(rows: list[dict[str, str]], title: str) -> str:
@@ -157,7 +151,7 @@ def write_document_report(folder: Path) -> Path:
              f"{_e(info.get('plan_end_be'))}</h1>",
              f"<p>{_e(doc['source']['path'])} · {doc['source']['pages']} pages · {len(doc['projects'])} projects · "
              f"{len(ocr_pages)} pages read by OCR</p>",
-             budget_chart(_read_csv(folder / "budgets.csv"), "งบประมาณตามมิติและปีงบประมาณ (ส่วนที่ ๒)"),
+             budget_chart(read_rows(folder / "budgets.csv"), "งบประมาณตามมิติและปีงบประมาณ (ส่วนที่ ๒)"),
              checks_section(doc["checks"], set(sizes))]
     shown: set[int] = set()
     for p in doc["projects"]:
@@ -191,10 +185,10 @@ def write_document_report(folder: Path) -> Path:
 
 def write_batch_report(folder: Path) -> Path:
     """``folder/report.html``: every document of a batch with its status, linked to its report."""
-    rows = _read_csv(folder / "run_report.csv")
+    rows = read_rows(folder / "run_report.csv")
     parts = [f"<!doctype html><html lang='th'><head><meta charset='utf-8'><title>batch</title><style>{CSS}</style>"
              "</head><body><h1>Batch report</h1>",
-             budget_chart(_read_csv(folder / "all_budgets.csv"), "งบประมาณรวมทุกแผน ตามมิติและปีงบประมาณ"),
+             budget_chart(read_rows(folder / "all_budgets.csv"), "งบประมาณรวมทุกแผน ตามมิติและปีงบประมาณ"),
              "<table><tr><th>document</th><th>status</th><th>pages</th><th>projects</th><th>errors</th>"
              "<th>warnings</th><th>engine</th><th>error</th></tr>"]
     def errors_first(r: dict[str, str]) -> tuple[int, int, int, str]:
@@ -212,7 +206,7 @@ def write_batch_report(folder: Path) -> Path:
                      f"<td>{_e(r['projects'])}</td><td>{_e(r['checks_error'])}</td><td>{_e(r['checks_warning'])}</td>"
                      f"<td>{_e(r['engine'])}</td><td>{_e(r['error'])}</td></tr>")
     parts.append("</table>")
-    parts.append(_by_province(_read_csv(folder / "all_projects.csv"), _read_csv(folder / "all_budgets.csv")))
+    parts.append(_by_province(read_rows(folder / "all_projects.csv"), read_rows(folder / "all_budgets.csv")))
     parts.append("</body></html>")
     (folder / "report.html").write_text("".join(parts), encoding="utf-8")
     return folder / "report.html"

@@ -37,16 +37,13 @@ class TextLayer:
     checks: tuple[Check, ...]
 
 
-_PRIVATE = regex.compile(r"[\ue000-\uf8ff]")
-
-
 def _shown(text: str) -> str:
     """A PDF's text for a message: Private Use Area characters (which no output may hold) by code.
 
     >>> _shown("\uf0a3 ก")
     'U+F0A3 ก'
     """
-    return _PRIVATE.sub(lambda m: f"U+{ord(m[0]):04X}", text)
+    return thai.PUA.sub(lambda m: f"U+{ord(m[0]):04X}", text)
 
 
 def _restoration_checks(found: list[tuple[int, str, str, str]]) -> list[Check]:

@@ -76,7 +76,7 @@ for _char, _win, _mac in (
 ):
     _PUA_MAP[_win] = _PUA_MAP[_mac] = _char
 _PUA_TABLE = str.maketrans(_PUA_MAP)
-_PUA_ANY = regex.compile(r"[\ue000-\uf8ff]")
+PUA = regex.compile(r"[\ue000-\uf8ff]")
 # Symbol fonts (Wingdings 2 in Thai Word forms) put their glyphs at U+F000 + byte; fonts.py maps
 # them by each font's chart before poppler reads the file. A Private Use Area character left after
 # that is a glyph nothing identifies: U+FFFD, counted in a check.
@@ -121,7 +121,7 @@ def map_symbol_pua(text: str) -> str:
     >>> map_symbol_pua("\uf0a3 บิดา \ue123")
     '� บิดา �'
     """
-    return _PUA_ANY.sub(UNKNOWN_GLYPH, text)
+    return PUA.sub(UNKNOWN_GLYPH, text)
 
 
 def join_cluster_spaces(text: str) -> str:
@@ -232,7 +232,7 @@ def repair_text(text: str) -> str:
 
 # ---------------------------------------------------------------- damage counters
 def has_pua(text: str) -> bool:
-    return bool(_PUA_ANY.search(text))
+    return bool(PUA.search(text))
 
 
 def damage(text: str) -> dict[str, int]:
@@ -242,7 +242,7 @@ def damage(text: str) -> dict[str, int]:
     {'pua': 0, 'sara_am_split': 1, 'space_before_mark': 1}
     """
     return {
-        "pua": len(_PUA_ANY.findall(text)),
+        "pua": len(PUA.findall(text)),
         "sara_am_split": text.count(SARA_AM + SARA_AA) + text.count(NIKHAHIT + SARA_AA),
         "space_before_mark": len(regex.findall(rf"[ \u00a0][{MARKS}]", text)),
     }
