@@ -9,12 +9,11 @@ from pipeline.layout import join_lines, paragraphs
 from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import Line, Page, Risk, Target
 
-from .tables import Row, ruled_rows
+from .tables import Row, ruled_rows, year_cell, years_by_position
 from .template import Template
 
 _ITEM = regex.compile(r"(?:^|\s)(?=(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.)\s)")
 _MARKER = regex.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.)\s*")
-_YEAR = regex.compile(r"25[0-9]{2}")
 _VALUE = regex.compile(r"(?P<pre>[^\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<post>.*)")
 
 
@@ -73,15 +72,16 @@ def _join_items(done: str, more: str) -> str:
     return "\n".join(items + new)
 
 
-def extract_targets(rows: list[Row], doc_id: str) -> list[Target]:
-    """The targets table: one indicator per row, one value per fiscal year column."""
+def extract_targets(rows: list[Row], doc_id: str, period: tuple[int, int] | None = None) -> list[Target]:
+    """The targets table: one indicator per row, one value per fiscal year column (placed by
+    position where OCR misread a year heading: ``tables.years_by_position``)."""
     targets: list[Target] = []
     years: list[tuple[int, int]] = []
     for row in rows:
         texts = [_cell(row, i) for i in range(len(row.cells))]
-        found = [(i, int(m[0])) for i, t in enumerate(texts) if (m := _YEAR.search(to_arabic(t)))]
+        found = [(i, *year) for i, t in enumerate(texts) if i and (year := year_cell("".join(t.split())))]
         if len(found) >= 3 and any(word in texts[0] for word in ("เป้าหมาย", "ตัวชี้วัด")):
-            years = found  # the header: one column per fiscal year
+            years, _ = years_by_position(found, years or None, period)  # the header: a column per year
             continue
         if not years or len(texts) != len(years) + 1:
             continue

@@ -23,7 +23,7 @@ from pipeline.checks import check
 from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Page
 
-from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows
+from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows, year_cell, years_by_position
 from .template import Template
 
 ALIGN_PT = 4.0  # a figure within this many points of a project's first line is on that line
@@ -43,7 +43,7 @@ class _Project:
     seq: int
     name: str
     page: int
-    top: float
+    top: float  # the middle of its first line (CellLine.middle)
 
 
 @dataclass(slots=True)
@@ -51,7 +51,7 @@ class _Group:
     dimension: int | None
     mission: str
     projects: list[_Project] = field(default_factory=list)
-    figures: dict[int, list[tuple[int, int, float]]] = field(default_factory=dict)  # year → (value, page, top)
+    figures: dict[int, list[tuple[int, int, float]]] = field(default_factory=dict)  # year → (value, page, line middle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,8 @@ class SummaryTable:
     # cells whose figures could not be tied to single projects: (page, projects, year → figures)
     unassigned: tuple[tuple[int, tuple[int, ...], dict[int, list[int]]], ...] = ()
     pages: dict[int, int] = field(default_factory=dict)  # seq → the page Part 2 lists it on
+
+_MISREAD_MARKER = regex.compile(r"^\s*[^\s\p{Thai}]{1,2}\)\s*")  # "&)", ">)": no Thai letter, a closing bracket
 
 
 def figure_value(text: str) -> int | None:
@@ -78,18 +80,20 @@ class _Columns:
     roles: dict[str, int]  # dimension, mission, project, note → column index
     years: list[tuple[int, int]]  # (column index, fiscal year)
     bands: dict[int, tuple[float, float]]  # column index → its x-range, from the header
+    inferred: bool = False  # some years follow from the column's position, not from its reading
 
 
-def _columns(header: Row, template: Template) -> _Columns | None:
+def _columns(header: Row, template: Template, previous: _Columns | None = None,
+             period: tuple[int, int] | None = None) -> _Columns | None:
     """The header row's column roles, or None when ``header`` is no header (three year cells at least)."""
     words = template.part2
     roles: dict[str, int] = {}
-    years: list[tuple[int, int]] = []
+    read: list[tuple[int, int, bool]] = []
     for i, cell in enumerate(header.cells):
         text = cell.text if cell else ""
         flat = "".join(text.split())  # a narrow year column wraps its header: "ปี ๒๕๖" / "๖"
-        if (m := _YEAR.search(to_arabic(flat))) and len(flat) < 25:
-            years.append((i, int(m[1])))
+        if (year := year_cell(flat)) is not None:
+            read.append((i, *year))
         elif words["header_mission"].search(text):
             roles.setdefault("mission", i)
         elif words["header_project"].search(text):
@@ -98,10 +102,11 @@ def _columns(header: Row, template: Template) -> _Columns | None:
             roles.setdefault("note", i)
         elif words["header_dimension"].search(text):
             roles.setdefault("dimension", i)
-    if len(years) < 3 or not roles:
+    if len(read) < 3 or not roles:
         return None
+    years, inferred = years_by_position(read, previous.years if previous else None, period)
     bands = {i: (c.bbox[0], c.bbox[2]) for i, c in enumerate(header.cells) if c is not None}
-    return _Columns(roles, years, bands)
+    return _Columns(roles, years, bands, inferred)
 
 
 _GROUPED = regex.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*$")
@@ -126,7 +131,7 @@ def _joins(prev: str, token: str) -> bool:
 
 
 def _figures(lines: tuple[CellLine, ...]) -> list[tuple[int, float]]:
-    """The figures of a year cell with their line tops; a number that wrapped inside a narrow cell
+    """The figures of a year cell with their lines' middles; a number that wrapped inside a narrow cell
     is joined again where only the joined form is a well-grouped number."""
     tokens: list[tuple[str, float]] = []
     for line in lines:
@@ -136,7 +141,7 @@ def _figures(lines: tuple[CellLine, ...]) -> list[tuple[int, float]]:
             if tokens and _joins(tokens[-1][0], token):
                 tokens[-1] = (tokens[-1][0] + token, tokens[-1][1])
                 continue
-            tokens.append((token, line.top))
+            tokens.append((token, line.middle))
     return [(v, top) for token, top in tokens if _GROUPED.match(token) or _FIGURE.match(token)
             if (v := figure_value(token)) is not None]
 
@@ -181,7 +186,7 @@ def _join_split_numbers(rows: list[Row]) -> list[Row]:
                     continue
                 if (taken := _number_continued(old.lines[-1].text.strip(), new.lines)) is not None:
                     number, used = taken
-                    cells[i] = Cell(old.bbox, old.lines[:-1] + (CellLine(number, old.lines[-1].top),))
+                    cells[i] = Cell(old.bbox, old.lines[:-1] + (CellLine(number, old.lines[-1].middle),))
                     rest[i] = Cell(new.bbox, new.lines[used:])
                     moved = True
             if moved:
@@ -204,8 +209,10 @@ def _row_box(row: Row) -> BBox | None:
 class _Reader:
     """Reads the rows of Part 2 top to bottom; each kind of row has its own small method."""
 
-    def __init__(self, pages: list[Page], template: Template, doc_id: str) -> None:
+    def __init__(self, pages: list[Page], template: Template, doc_id: str,
+                 period: tuple[int, int] | None = None) -> None:
         self.pages = {p.number: p for p in pages}
+        self.period = period
         self.words: dict[int, PageWords] = {}
         self.template = template
         self.words_of = template.part2
@@ -246,8 +253,13 @@ class _Reader:
 
     # -- rows -------------------------------------------------------------------------------
     def feed(self, row: Row) -> None:
-        if (columns := _columns(row, self.template)) is not None:
+        if (columns := _columns(row, self.template, self.columns, self.period)) is not None:
             self.columns = columns
+            if columns.inferred:
+                self.checks.append(check("part2-year-inferred", row.page, (
+                    f"page {row.page}: the Part 2 header's years read as "
+                    f"{', '.join(' '.join(row.text(i).split()) for i, _ in columns.years)}"
+                    f"; taken as {', '.join(str(y) for _, y in columns.years)} from the columns' order")))
             return
         if self.columns is None:
             return
@@ -332,6 +344,11 @@ class _Reader:
             return text[m.end():]
         if not self.numbered and (self.kind.match(text) or level):
             return text.strip()
+        if self.numbered and (m := _MISREAD_MARKER.match(text)) and self.kind.match(text[m.end():]):
+            # "&) โครงการ…": a list number OCR misread (๕ as &), followed by a kind word: the next entry
+            if "close" in self.numbers:
+                self.numbers["close"] += 1
+            return text[m.end():]
         return None
 
     def _plausible(self, m: regex.Match[str]) -> bool:
@@ -360,9 +377,9 @@ class _Reader:
             return starts
         tops = [top for figs in figures.values() for _, _, top in figs]
         for line in cell.lines:
-            level = any(abs(line.top - t) <= ALIGN_PT for t in tops)
+            level = any(abs(line.middle - t) <= ALIGN_PT for t in tops)
             if (name := self._entry(line.text, level)) is not None:
-                starts.append(_Project(self.next_seq, name, row.page, line.top))
+                starts.append(_Project(self.next_seq, name, row.page, line.middle))
                 self.next_seq += 1
             elif starts:
                 starts[-1].name += line.text
@@ -421,8 +438,11 @@ class _Reader:
                             tuple(self.unassigned), pages)
 
 
-def extract_summary(pages: list[Page], template: Template, doc_id: str) -> SummaryTable:
-    reader = _Reader(pages, template, doc_id)
+def extract_summary(pages: list[Page], template: Template, doc_id: str,
+                    period: tuple[int, int] | None = None) -> SummaryTable:
+    """Part 2's table; ``period`` (the plan's first and last fiscal year, from its cover) places
+    the year columns where OCR misread their headings."""
+    reader = _Reader(pages, template, doc_id, period)
     for row in _join_split_numbers(ruled_rows(pages, template.fiscal_years + 3)):
         reader.feed(row)
     return reader.result()

@@ -9,9 +9,13 @@ only its geometry is used; each cell's text is assembled from poppler's words
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import regex
+
+from pipeline.numerals import to_arabic
 from pipeline.records import BBox, Page
 from pipeline.text.backend import lines_from_words, table_rows
 from pipeline.text.thai import repair_text
@@ -20,7 +24,8 @@ from pipeline.text.thai import repair_text
 @dataclass(frozen=True, slots=True)
 class CellLine:
     text: str
-    top: float
+    middle: float  # the line's vertical middle: a figure is level with a name where their middles meet
+    # (tops differ on OCR'd pages, where a Thai line's box takes in its upper marks and a figure's does not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +71,7 @@ def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
     """The words inside ``bbox`` as repaired lines, top to bottom (lines built as for the page:
     in the text engine's own order, which follows the /ActualText spans)."""
     lines = sorted(lines_from_words(words.inside(bbox)), key=lambda line: line.bbox[1])
-    return tuple(CellLine(repair_text(line.text), line.bbox[1]) for line in lines)
+    return tuple(CellLine(repair_text(line.text), (line.bbox[1] + line.bbox[3]) / 2) for line in lines)
 
 
 def ruled_rows(pages: Iterable[Page], min_columns: int) -> list[Row]:
@@ -85,3 +90,53 @@ def ruled_rows(pages: Iterable[Page], min_columns: int) -> list[Row]:
                 rows.append(Row(page.number, boxes[0][1] if boxes else 0.0,
                                 tuple(None if c is None else Cell(c, cell_lines(words, c)) for c in cells)))
     return rows
+
+
+_YEAR = regex.compile(r"25[0-9]{2}")
+_WHOLE_YEAR = regex.compile(r"(?<![0-9])25[0-9]{2}(?![0-9])")
+_YEAR_HEADING = regex.compile(r"^ปี\S{0,3}[0-9]\S{0,6}$")  # "ปี๒๕๐": a year heading whose digits OCR misread
+
+
+def year_cell(flat: str) -> tuple[int, bool] | None:
+    """A header cell's fiscal year as read (0 where OCR left none) and whether it read as exactly
+    four digits; None for a cell that is no year heading.
+
+    >>> year_cell("ปี๒๕๖๖"), year_cell("ปี๒๕๐๒๐"), year_cell("ปี๒๕๐"), year_cell("โครงการ")
+    ((2566, True), (2502, False), (0, False), None)
+    """
+    arabic = to_arabic(flat)
+    m = _YEAR.search(arabic)
+    if (m and len(flat) < 25) or _YEAR_HEADING.match(arabic):
+        return (int(m[0]) if m else 0), _WHOLE_YEAR.search(arabic) is not None
+    return None
+
+
+def years_by_position(read: list[tuple[int, int, bool]], previous: list[tuple[int, int]] | None,
+                       period: tuple[int, int] | None = None) -> tuple[list[tuple[int, int]], bool]:
+    """The year columns' fiscal years, which run one a column: ``read`` holds (column, year read,
+    whether the cell held exactly four digits). Where OCR misread some (๒๕๖๗ as "๒๕๐๒๐"), the years
+    are taken by position: from the plan ``period`` (first, last year) when there are as many year
+    columns as years in it; else from the columns whose reading agrees with most others (two at
+    least); else from the previous page's header with as many year columns. Returns the years and
+    whether any differs from its reading.
+
+    >>> years_by_position([(3, 2502, False), (4, 2567, True), (5, 2568, True), (6, 2501, True)], None)
+    ([(3, 2566), (4, 2567), (5, 2568), (6, 2569)], True)
+    >>> years_by_position([(3, 2520, True), (4, 2520, True), (5, 2505, True)], None, (2566, 2568))
+    ([(3, 2566), (4, 2567), (5, 2568)], True)
+    >>> years_by_position([(3, 2566, True), (4, 2567, True), (5, 2568, True)], None, (2561, 2564))
+    ([(3, 2566), (4, 2567), (5, 2568)], False)
+    """
+    years = [(i, year) for i, year, _ in read]
+    if all(whole for *_, whole in read) and [y for _, y in years] == list(range(years[0][1], years[0][1] + len(years))):
+        return years, False  # read as printed
+    votes = Counter(year - rank for rank, (_, year, whole) in enumerate(read) if whole)
+    if period and period[1] - period[0] + 1 == len(read):
+        by_position = [(i, period[0] + rank) for rank, (i, _, _) in enumerate(read)]
+    elif votes and (best := votes.most_common(1)[0])[1] >= 2:
+        by_position = [(i, best[0] + rank) for rank, (i, _, _) in enumerate(read)]
+    elif previous is not None and len(previous) == len(read):
+        by_position = [(i, year) for (i, _, _), (_, year) in zip(read, previous)]
+    else:
+        return years, False
+    return by_position, by_position != years

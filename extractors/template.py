@@ -22,7 +22,7 @@ DEFAULT_TEMPLATE = "nacc_2566_2570"
 
 
 # On OCR'd lines a field number may come out as up to three other characters, its stop as another
-OCR_NUMBER = (regex.compile(r"^(?P<no>[0-9๐-๙]{1,2})\s*[.,«»:;·]?\s*"),  # ๗, งบประมาณ / ๗ งบประมาณ
+OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2})\s*[.,«»:;·]?\s*"),  # ๗, งบประมาณ / - ๗ งบ…
               regex.compile(r"^(?P<no>)\S{1,3}?\s*[.,«»:;·]\s*"))  # ฆซ . งบประมาณ / ๗ซ . งบประมาณ
 
 

@@ -86,12 +86,13 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         part1_pages = {line.page for line in parts.part1}
         part2_pages = {line.page for line in parts.part2}
         table_pages = engine.with_rulings(text, part1_pages | part2_pages).pages  # one PDF opening for both
+        period = (document.plan_start_be, document.plan_end_be) if document.plan_start_be and document.plan_end_be else None
         summary = summary_table.extract_summary([p for p in table_pages if p.number in part2_pages],
-                                                template, doc_id)
+                                                template, doc_id, period)
         summary, link_checks = link.link_to_part3(summary, projects)
         part1_rows = part1.part1_rows([p for p in table_pages if p.number in part1_pages])
         risks = part1.extract_risks(part1_rows, doc_id)
-        targets = part1.extract_targets(part1_rows, doc_id)
+        targets = part1.extract_targets(part1_rows, doc_id, period)
         objectives, goals = part1.objectives_and_goals(parts.part1, edges, template)
         announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id, {p.number: p for p in pages})
         (announcement, order), date_checks = appendix.plausible_dates((announcement, order), document.plan_start_be,
@@ -101,7 +102,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
     with _timed(timings, "validate"):
         checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks, *link_checks, *date_checks,
                   *validate.count_checks(projects, foreword, ocr_pages), *validate.sequence_checks(projects),
-                  *validate.total_checks(summary.totals),
+                  *validate.total_checks(summary.totals, ocr_pages),
                   *validate.part2_part3_checks(summary, projects),
                   *validate.committee_checks(members, appendix.numbering_gaps(members))]
         for page in pages:

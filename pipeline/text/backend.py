@@ -63,6 +63,8 @@ class RawPage:
     height: float
     lines: tuple[RawLine, ...]
     words: tuple[tuple[str, BBox], ...] = ()  # poppler's (or OCR's) words with boxes, for table cells
+    rulings: tuple[tuple[BBox, ...], tuple[BBox, ...]] | None = None  # OCR'd pages: read off the image
+    uncertain: tuple[tuple[str, BBox, float], ...] = ()  # OCR'd table cells: lines read with low confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,15 +466,22 @@ def rulings(info: PdfInfo, numbers: Iterable[int]) -> dict[int, tuple[tuple[BBox
                     y = height - (top + bottom) / 2
                     horizontal.append((left, y, right, y))
             page.close()
-            if vertical:
-                x0, x1 = min(v[0] for v in vertical), max(v[2] for v in vertical)
-                for y in (min(v[1] for v in vertical), max(v[3] for v in vertical)):
-                    if not any(abs(h[1] - y) <= RULE_PT for h in horizontal):
-                        horizontal.append((x0, y, x1, y))
-            out[number] = (tuple(vertical), tuple(horizontal))
+            out[number] = (tuple(vertical), closed(vertical, horizontal))
     finally:
         doc.close()
     return out
+
+
+def closed(vertical: Sequence[BBox], horizontal: Sequence[BBox]) -> tuple[BBox, ...]:
+    """The horizontal rules with a rule added at the top and bottom of the vertical ones where none
+    is: a row cut by the page break has no rule there (WeasyPrint, Chrome)."""
+    out = list(horizontal)
+    if vertical:
+        x0, x1 = min(v[0] for v in vertical), max(v[2] for v in vertical)
+        for y in (min(v[1] for v in vertical), max(v[3] for v in vertical)):
+            if not any(abs(h[1] - y) <= RULE_PT for h in out):
+                out.append((x0, y, x1, y))
+    return tuple(out)
 
 
 def _path_bounds(page, max_depth: int = 5) -> Iterator[tuple[float, float, float, float]]:

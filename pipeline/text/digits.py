@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+import regex
 
 from ..numerals import THAI_DIGITS
 from .backend import SPACE_GAP  # a gap wider than this share of the line height is a space
@@ -267,6 +268,7 @@ def reread_word(word: str, pieces: list[np.ndarray]) -> str:
     return "".join(chars)
 
 
+_THAI_MARK = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # vowel and tone marks: never punctuation
 SPAN_GLYPHS = DIGIT_CLASSES + "()/%"  # what a number, list marker or date is made of
 
 
@@ -314,7 +316,7 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
             return None  # a glyph that is clearly no digit, or not clearly anything
     if not any(k is not None and k in THAI_DIGITS for k in kinds):
         return None
-    punctuation = [c for c in ocr_text if not (c.isalnum() or c.isspace() or c in "()/%@©")]
+    punctuation = [c for c in ocr_text if not (c.isalnum() or c.isspace() or c in "()/%@©" or _THAI_MARK.match(c))]
     baseline = float(np.median([np.flatnonzero(p.any(axis=1))[-1] for (_, p), k in zip(pieces, kinds)
                                 if k is not None and k in DIGIT_CLASSES]))
     out = ""
@@ -443,6 +445,21 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
         out.append((text, box))
         k += 1
     return out
+
+
+def reread_as_number(words: list[tuple[str, Box]], page: np.ndarray) -> str | None:
+    """A line that can only be a number (a table cell's figure, "๑, ตด่๐,๐๐๐" as OCR read
+    ๑,๓๓๐,๐๐๐) read again as one from all the pieces of ink under it; None where a piece is
+    clearly no digit (``reread_number``)."""
+    pad = 3
+    left = max(0, min(b[0] for _, b in words) - pad)
+    top = max(0, min(b[1] for _, b in words) - pad)
+    ink = binarize(page[top:max(b[3] for _, b in words) + pad, left:max(b[2] for _, b in words) + pad])
+    pieces = _pieces(ink)
+    if not pieces:
+        return None
+    height = int(np.median([b[3] - b[1] for _, b in words]))
+    return reread_number("".join(t for t, _ in words), [(start, piece) for start, _, piece in pieces], height)
 
 
 def binarize(gray: np.ndarray) -> np.ndarray:

@@ -211,6 +211,9 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
                 checks.append(check("page-ocr", page.number,
                                     f"page {page.number} read by OCR ({reasons[page.number]}); "
                                     f"quality {old.score:.2f} → {q.score:.2f}"))
+                checks.extend(check("ocr-cell-uncertain", page.number, (
+                    f"page {page.number}: table cell at ({box[0]:.0f}, {box[1]:.0f})–({box[2]:.0f}, {box[3]:.0f}) pt "
+                    f"read as “{text}” with confidence {confidence:.0f}/100")) for text, box, confidence in raw.uncertain)
     elif todo:
         for p in todo:
             checks.append(check("page-needs-ocr", p.number,
@@ -224,8 +227,9 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
 
 
 def with_rulings(layer: TextLayer, numbers: Iterable[int]) -> TextLayer:
-    """The layer with the ruling lines of the given pages read (for the table extractors)."""
-    found = backend.rulings(layer.info, numbers)
+    """The layer with the ruling lines of the given pages read (for the table extractors): the PDF's
+    own ruling paths, or on an OCR'd page without any, those OCR read off the page image."""
+    found = {n: r for n, r in backend.rulings(layer.info, numbers).items() if r[0] or r[1]}
     if not found:
         return layer
     pages = tuple(replace(p, rulings=found[p.number]) if p.number in found else p for p in layer.pages)

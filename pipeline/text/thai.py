@@ -261,5 +261,5 @@ def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
             lines.append(Line(raw.number, fixed.text, rl.text, rl.bbox, fixed.total))
         source = "repaired" if total else "text-layer"
         pages.append(Page(raw.number, raw.width, raw.height, tuple(lines), source, total,
-                          words=raw.words))
+                          words=raw.words, rulings=raw.rulings))
     return tuple(pages)

@@ -1,0 +1,168 @@
+"""Table cells of a scanned page read one by one: OCR of a whole table page reads across the
+columns ("ลำดั | ขั้นตอนการประเด็นความเสี่ยง | Risk …") and the English model takes a Thai year
+heading for a word ("Undo" for ปี ๒๕๖๗).
+
+The cells come from the ruling lines read off the image (image_rulings.py) and the same table
+finder as born-digital pages; each cell's inside is cut out and the cuts stacked one below the
+other on a white sheet, read in a single Tesseract run (one process per page, not per cell),
+digits read again (digits.py); each line Tesseract reads goes back to its cell as one "word" of
+the page, with Tesseract's own confidence, so that the table extractors fill the cell with it
+exactly as with a text layer's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..records import BBox
+
+GAP_IN = 0.2  # white between two cuts on the sheet
+INSET_IN = 0.015  # cut this far inside the cell's rules
+UNCERTAIN = 60.0  # Tesseract's mean word confidence under which a cell's line is reported
+MIN_INK = 12  # ink pixels: fewer and the cell is read as empty (specks of dust)
+
+
+_FIGURE = regex.compile(r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*")
+_LEAD = regex.compile(r"^[^0-9๐-๙]{1,2}(?=[0-9๐-๙])")  # a speck or stop before a figure: ".@๑,๙๘๐,๐๐๐"
+_STRAY_LATIN = regex.compile(r"[A-Za-z]{1,2}")
+NUMBERISH = "0123456789๐๑๒๓๔๕๖๗๘๙,."
+
+
+def figure_like(flat: str) -> bool:
+    """Digits and group commas with at most three other characters among them (digits OCR read as
+    ต, ด, &), opening and ending with a digit: what a figure cell holds.
+
+    >>> [figure_like(t) for t in ("๑,ตด่๐,๐๐๐", ".@๑,๙๘๐,๐๐๐", "๕๓๐,๐๐๐", "ปี๒๕๖๖", "๕๐,๐๐๐บาท", "๐")]
+    [True, True, True, False, False, False]
+    """
+    flat = _LEAD.sub("", flat)
+    others = sum(c not in NUMBERISH for c in flat)
+    return (bool(flat) and flat[0].isdigit() and flat[-1].isdigit() and others <= 3 and len(flat) <= 15
+            and sum(c.isdigit() for c in flat) >= max(3, others + 2) and "," in flat)
+
+
+def _as_number(words, sheet) -> list[tuple[str, tuple[int, int, int, int]]] | None:
+    """A cell line that can only be a figure (digits and commas, a glyph or two misread among them,
+    "๕๓๐ , ๐๐๐" spaced out): read again as one number; None where it is no such line or the
+    reading is no clean figure."""
+    from .digits import reread_as_number
+
+    flat = "".join(t for t, _ in words).replace(" ", "")
+    if not figure_like(flat):
+        return None
+    again = _LEAD.sub("", (reread_as_number(words, sheet) or "").replace(" ", ""))
+    if _FIGURE.fullmatch(again):
+        read = again  # the glyphs' own reading first: OCR reads ๗ as ๓ in a clean-looking figure too
+    elif _FIGURE.fullmatch(_LEAD.sub("", flat)):
+        read = _LEAD.sub("", flat)
+    else:
+        return None
+    box = (min(b[0] for _, b in words), min(b[1] for _, b in words),
+           max(b[2] for _, b in words), max(b[3] for _, b in words))
+    return [(read, box)]
+
+
+@dataclass(frozen=True, slots=True)
+class CellText:
+    text: str
+    bbox: BBox  # in PDF points
+    confidence: float  # Tesseract's mean word confidence, 0–100
+
+
+def cell_boxes(rulings: tuple[tuple[BBox, ...], tuple[BBox, ...]]) -> list[BBox]:
+    """Every distinct cell of every table the rulings draw, in points."""
+    from .backend import table_rows
+
+    seen: dict[BBox, None] = {}
+    for table in table_rows(rulings):
+        for row in table:
+            for cell in row:
+                if cell is not None:
+                    seen.setdefault(cell, None)
+    return list(seen)
+
+
+def _cuts(gray, boxes: list[BBox], dpi: int):
+    """(pixel box on the page, image) of each cell holding ink."""
+    import numpy as np
+
+    scale, inset = dpi / 72, max(1, round(INSET_IN * dpi))
+    height, width = gray.shape
+    out = []
+    for x0, top, x1, bottom in boxes:
+        left, upper = max(0, round(x0 * scale) + inset), max(0, round(top * scale) + inset)
+        right, lower = min(width, round(x1 * scale) - inset), min(height, round(bottom * scale) - inset)
+        if right - left < 4 or lower - upper < 4:
+            continue
+        cut = gray[upper:lower, left:right]
+        if int(np.count_nonzero(cut < 128)) >= MIN_INK:
+            out.append(((left, upper, right, lower), cut))
+    return out
+
+
+def table_words(info, number: int, gray, rulings, dpi: int, langs: str, words: list[tuple[str, BBox]]
+                ) -> tuple[list[tuple[str, BBox]], list[CellText]]:
+    """The page's OCR ``words`` with those inside a table cell replaced by the cell's own lines; and
+    the cell lines read with a confidence under ``UNCERTAIN``."""
+    boxes = cell_boxes(rulings)
+
+    def in_a_cell(box: BBox) -> bool:
+        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in boxes)
+
+    cells = read_cells(info, number, gray, boxes, dpi, langs)
+    return ([w for w in words if not in_a_cell(w[1])] + [(c.text, c.bbox) for c in cells],
+            [c for c in cells if c.confidence < UNCERTAIN])
+
+
+def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str) -> list[CellText]:
+    """The text lines of the cells ``boxes`` (points) on the page image ``gray`` (its rules already
+    painted out), each with its box in points and its confidence."""
+    import numpy as np
+
+    from . import tesseract
+    from .digits import reread_line
+
+    cuts = _cuts(gray, boxes, dpi)
+    if not cuts:
+        return []
+    gap = max(4, round(GAP_IN * dpi))
+    sheet = np.full((sum(c.shape[0] + gap for _, c in cuts) + gap, max(c.shape[1] for _, c in cuts) + 2 * gap),
+                    255, dtype=np.uint8)
+    placed = []  # (sheet top, sheet bottom, page box of the cut)
+    y = gap
+    for box, cut in cuts:
+        sheet[y:y + cut.shape[0], gap:gap + cut.shape[1]] = cut
+        placed.append((y, y + cut.shape[0], box))
+        y += cut.shape[0] + gap
+    from PIL import Image
+
+    tsv = tesseract.run_tesseract(info, number, tesseract.png(Image.fromarray(sheet)), langs, "6")
+    lines = tesseract.tsv_rows(tsv)
+    to_points = 72 / dpi
+    out = []
+    for words, confidence in lines:
+        words = _as_number(words, sheet) or reread_line(words, sheet)
+        middle = (min(b[1] for _, b in words) + max(b[3] for _, b in words)) / 2
+        at = next((p for p in placed if p[0] - gap / 2 <= middle < p[1] + gap / 2), None)
+        if at is None:
+            continue
+        top, _, (left, upper, _, _) = at
+        dx, dy = left - gap, upper - top
+        shifted = [(t, ((b[0] + dx) * to_points, (b[1] + dy) * to_points, (b[2] + dx) * to_points,
+                        (b[3] + dy) * to_points)) for t, b in words]
+        text = tesseract.join_words(shifted)
+        if tesseract.noise_row([t for t, _ in shifted], text):
+            # a cell's number beside a letter or two the English model made of a Thai word ("U ๒๕๖๗"
+            # for ปี ๒๕๖๗) is kept without them; a row of specks is not
+            shifted = [w for w in shifted if not _STRAY_LATIN.fullmatch(w[0])]
+            text = tesseract.join_words(shifted)
+            if sum(c.isdigit() for c in text) < 3 or tesseract.noise_row([t for t, _ in shifted], text):
+                continue
+        if text.strip():
+            boxes = [b for _, b in shifted]
+            out.append(CellText(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                       max(b[2] for b in boxes), max(b[3] for b in boxes)), confidence))
+    return out

@@ -1,0 +1,199 @@
+"""Tesseract itself: one image in, its TSV read back as lines of words with boxes and confidence,
+rows of marks and noise left out, Thai words joined as printed (Tesseract splits Thai at syllables)
+and the spacing it puts inside numbers undone. Used by whole-page OCR (ocr.py) and by the cell-wise
+OCR of scanned tables (ocr_cells.py).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+
+import regex
+
+from ..errors import BadInput
+from .backend import SPACE_GAP, PdfInfo
+from .quality import INVALID
+
+PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
+Row = list[tuple[str, PixelBox]]
+TIMEOUT_S = 120
+
+
+def png(image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def run_tesseract(info: PdfInfo, number: int, png: bytes, langs: str, psm: str) -> str:
+    """Tesseract's TSV for one PNG image, on one thread."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        result = subprocess.run(["tesseract", "stdin", "stdout", "-l", langs, "--psm", psm, "tsv"],
+                                input=png, capture_output=True, env=env, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise BadInput(str(info.path), f"OCR took longer than {TIMEOUT_S} s", page=number) from None
+    if result.returncode != 0:
+        raise BadInput(str(info.path), "tesseract failed: "
+                       + result.stderr.decode(errors="replace").strip()[:200], page=number)
+    return result.stdout.decode("utf-8")
+
+
+def tsv_rows(tsv: str) -> list[tuple[Row, float]]:
+    """Tesseract TSV → its lines of words (text, pixel box) with the line's mean word confidence,
+    rows of marks alone left out (``_mark_row``) and echoed letters dropped."""
+    pixels: dict[tuple[int, int, int, int], list[tuple[str, PixelBox]]] = {}
+    confidence: dict[tuple[int, int, int, int], list[float]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
+        left, top, width, height = (int(c) for c in cols[6:10])
+        pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
+        confidence.setdefault(key, []).append(float(cols[10]))
+    typical = _typical_height(pixels)
+    return [(_without_echoes(words), sum(confidence[key]) / len(confidence[key]))
+            for key, words in pixels.items() if not _mark_row(words, typical)]
+
+
+THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e]")
+THAI_WORD = regex.compile(r"[\u0e01-\u0e4e]+")
+MARK_ROW = 0.6  # a "line" lower than this share of the page's typical line height…
+_THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{3,}")
+
+
+def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
+    """Drop a one-letter word whose box lies mostly inside a longer neighbour's: Tesseract's LSTM
+    sometimes reads the start of a word twice ("ข" over the ป of "ปีงบประมาณ").
+
+    >>> _without_echoes([("ข", (291, 289, 307, 350)), ("ปีงบประมาณ", (295, 293, 528, 337))])
+    [('ปีงบประมาณ', (295, 293, 528, 337))]
+    """
+    out = []
+    for k, (text, box) in enumerate(words):
+        if len(text) == 1 and text.isalpha():
+            neighbours = [words[j] for j in (k - 1, k + 1) if 0 <= j < len(words) and len(words[j][0]) >= 3]
+            width = max(1, box[2] - box[0])
+            if any(min(box[2], b[2]) - max(box[0], b[0]) >= 0.7 * width for _, b in neighbours):
+                continue
+        out.append((text, box))
+    return out
+
+
+def _typical_height(page: dict[object, list[tuple[str, PixelBox]]]) -> int:
+    """The median height of the page's word boxes, in pixels."""
+    heights = sorted(b[3] - b[1] for row in page.values() for _, b in row)
+    return heights[len(heights) // 2] if heights else 0
+
+
+def _mark_row(words: list[tuple[str, PixelBox]], typical: int) -> bool:
+    """A row Tesseract made of marks alone: where lines stand far apart, it reads the tone marks and
+    upper vowels of a line as a line of their own ("ข่", "Ao", "a 6 a"). Such a row is much lower than
+    the page's ``typical`` word height and holds no run of Thai letters; it is dropped (the marks stay in their line),
+    unless it is a lone dash, which plans print for "none".
+    """
+    mine = sorted(b[3] - b[1] for _, b in words)
+    text = "".join(t for t, _ in words)
+    return (mine[len(mine) // 2] < MARK_ROW * typical and not _THAI_RUN.search(text)
+            and text not in ("-", "–", "—"))  # a lone dash is a value: "no budget"
+
+
+_LATIN = regex.compile(r"[A-Za-z]")
+_NOISE_SYMBOL = regex.compile(r"[|=%&~<>@¢“”'\"^*_{}\[\]\\]")
+_LONE_LETTER = regex.compile(r"[\u0e01-\u0e2e][\u0e47-\u0e4e]*")  # a consonant with no vowel (ปี is a word)
+_ARABIC_DIGIT, _THAI_DIGIT = regex.compile(r"[0-9]"), regex.compile(r"[๐-๙]")
+
+
+def noise_row(raw: list[str], text: str) -> bool:
+    """A row Tesseract made of marks and specks, read as Latin or digit "words" ("a vy Yu V 1 1 ๑ 7",
+    "cha", "x=", "๑ 7", "ปใใใใโ 7็"): no run of Thai letters that could be a word, and at least half
+    its words are noise — Latin of three letters or fewer (an acronym such as ITA is kept), a stray
+    symbol, a lone Thai letter, an impossible Thai sequence (a mark with no base, a leading vowel
+    before no consonant), or digits of both scripts in one row. ``raw`` are Tesseract's words,
+    ``text`` the joined line.
+
+    >>> noise_row(["a", "vy", "Yu", "V", "1", "1", "๑", "7"], "a vy Yu V 1 1 ๑ 7"), noise_row(["๑", "7"], "๑)")
+    (True, True)
+    >>> noise_row(["๑", "๐"], "๑๐"), noise_row(["-"], "-"), noise_row(["NO", "Gift", "Policy"], "NO Gift Policy")
+    (False, False, False)
+    >>> noise_row(["๕", "ป", "ี"], "๕ ปี"), noise_row(["300"], "300"), noise_row(["ITA"], "ITA")
+    (False, False, False)
+    >>> noise_row(["ธี", "11", "ปใใใใโ", "7็", "7ื"], "ธี 11 ปใใใใโ 7็ 7ื")
+    True
+    """
+    tokens = text.split()
+    if any(_THAI_RUN.search(t) and not INVALID.search(t) for t in tokens):
+        return False  # a run of Thai letters that could be a word
+    joined = "".join(raw)
+    mixed = bool(_ARABIC_DIGIT.search(joined) and _THAI_DIGIT.search(joined))
+
+    def noise(token: str) -> bool:
+        letters = len(_LATIN.findall(token))
+        return bool(_NOISE_SYMBOL.search(token)
+                    or (letters and not (letters >= 4 or (letters == 3 and token.isupper())))
+                    or (mixed and (_ARABIC_DIGIT.search(token) or _THAI_DIGIT.search(token)))
+                    or _LONE_LETTER.fullmatch(token) or INVALID.search(token))
+
+    noisy = sum(map(noise, tokens))
+    return noisy > 0 and 2 * noisy >= len(tokens)
+
+
+# OCR spaces out Thai abbreviations ("พ . ศ ." for พ.ศ.): letters and dots only
+_ABBREVIATION = regex.compile(r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e] ?\. ?(?:[\u0e01-\u0e2e] ?\.)+")
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> str:
+    """Tesseract splits Thai into "words" at syllables; only a real gap is a space.
+
+    >>> join_words([("คำ", (0, 0, 10, 10)), ("กล่าว", (11, 0, 30, 10)), ("ของ", (40, 0, 50, 10))])
+    'คำกล่าว ของ'
+    >>> join_words([("พ", (0, 0, 5, 10)), (".", (8, 0, 9, 10)), ("ศ", (12, 0, 17, 10)), (".", (20, 0, 21, 10)),
+    ...              ("๒๕๖๐", (30, 0, 50, 10))])
+    'พ.ศ. ๒๕๖๐'
+    """
+    text = ""
+    prev_box = None
+    for word, box in words:
+        if prev_box is not None:
+            height = max(box[3] - box[1], prev_box[3] - prev_box[1], 1.0)
+            gap = box[0] - prev_box[2]
+            thai_join = _is_thai(text[-1]) and _is_thai(word[0])
+            if not thai_join or gap > SPACE_GAP * height:
+                text += " "
+        text += word
+        prev_box = box
+    return post_correct(_ABBREVIATION.sub(lambda m: m[0].replace(" ", ""), text))
+
+
+_D = "[0-9๐-๙]"
+_OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numbering and amounts
+    (regex.compile(rf"(?<={_D}) \. (?={_D})"), "."),  # ๓ . ๑ . ๑ → ๓.๑.๑
+    (regex.compile(rf"(?<={_D}) \.(?= |$)"), "."),  # ๑ . ชื่อ → ๑. ชื่อ
+    (regex.compile(rf"(?<={_D}) \)"), ")"),  # ๓ ) → ๓)
+    (regex.compile(rf"\( (?={_D})"), "("),  # ( ๑ → (๑
+    (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?: ?[,.] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
+    (regex.compile(r"(?<![๐-๙])๒ ?๕ ?[๐-๙] ?[๐-๙](?![๐-๙])"), lambda m: m[0].replace(" ", "")),  # ๒ ๕๖๔ → ๒๕๖๔
+    (regex.compile(r"^([๐-๙]{1,2}) ?7(?= |$)"), r"\1)"),  # a list marker's bracket read as 7: ๑ 7 → ๑)
+)
+
+
+def post_correct(text: str) -> str:
+    """Undo the spacing Tesseract puts inside section numbers, list markers and amounts.
+
+    >>> post_correct("๓ . ๑ . ๑ ส่งเสริม ๑ . ชื่อโครงการ ๓ ) เพื่อ ( ๑ ) ข้อ ๕๐ . ๐๐๐ บาท")
+    '๓.๑.๑ ส่งเสริม ๑. ชื่อโครงการ ๓) เพื่อ (๑) ข้อ ๕๐,๐๐๐ บาท'
+    >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔"), post_correct("๑ 7"), post_correct("๒7 จัดทำ")
+    ('พ.ศ. ๒๕๖๑ -๒๕๖๔', '๑)', '๒) จัดทำ')
+    """
+    for pattern, replacement in _OCR_FIXES:
+        text = pattern.sub(replacement, text)
+    return text
+
+

@@ -1,0 +1,89 @@
+"""Tables of scanned pages: ruling lines read off the page image, cells read one by one.
+
+The PDFs' own ruling paths are the ground truth: a page rasterised (as a scanner would, turned and
+noisy too) must give the same table — rows, columns, merged cells — from its image alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.text import backend, image_rulings
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+
+# Part 1 and Part 2 pages of three toolchains' plans: LibreOffice (Kalasin), WeasyPrint, python-docx
+TABLE_PAGES = [("kalasin/kalasin.pdf", 13), ("kalasin/kalasin.pdf", 7),
+               ("kalasin/renderings/weasyprint-laksaman.pdf", 13), ("synthetic/pdf/tm-chaiyo.pdf", 5),
+               ("synthetic/pdf/tm-chaiyo.pdf", 4)]
+
+
+def _render(path: Path, number: int, dpi: int = 200):
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return doc[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        doc.close()
+
+
+def _cells(rulings):
+    return [[list(row) for row in table] for table in backend.table_rows(rulings)]
+
+
+@pytest.mark.parametrize("skew", [0.0, 0.8, 2.0])
+@pytest.mark.parametrize("name, number", TABLE_PAGES)
+def test_rulings_read_off_the_image_draw_the_pdfs_own_cells(name, number, skew):
+    from scan import office_scanner
+
+    path = ROOT / "corpora" / name
+    image = _render(path, number)
+    if skew:
+        image = office_scanner(image, seed=number, skew_deg=skew)
+    found = image_rulings.find(np.asarray(image), 200)
+    truth = _cells(backend.rulings(backend.inspect(path), [number])[number])
+    got = _cells(found.rulings)
+    assert [[len(row) for row in t] for t in got] == [[len(row) for row in t] for t in truth]
+    worst = max(abs(a - b) for tg, tt in zip(got, truth) for rg, rt in zip(tg, tt) for cg, ct in zip(rg, rt)
+                for a, b in zip(cg or (0, 0, 0, 0), ct or (0, 0, 0, 0)))
+    assert worst < 1.5  # points
+    assert all((cg is None) == (ct is None) for tg, tt in zip(got, truth) for rg, rt in zip(tg, tt)
+               for cg, ct in zip(rg, rt))
+
+
+def test_a_page_without_a_table_is_left_as_it_is():
+    from scan import office_scanner
+
+    image = np.asarray(office_scanner(_render(ROOT / "corpora" / "kalasin" / "kalasin.pdf", 30), seed=3))
+    found = image_rulings.find(image, 200)
+    assert found.rulings is None
+    assert found.angle == 0.0 and np.array_equal(found.gray, image)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract (make system)")
+def test_cells_of_a_scanned_part2_page_are_read_one_by_one(tmp_path):
+    """Kalasin's first Part 2 page as an office scan: the header and project 1's yearly cells read
+    cell by cell (page OCR read the year heading "ปี ๒๕๖๗" as "Undo" and joined cells)."""
+    from scan import scanned_copy
+
+    from extractors.tables import ruled_rows
+    from pipeline.text import ocr, thai
+
+    scan = scanned_copy(ROOT / "corpora" / "kalasin" / "kalasin.pdf", tmp_path / "p13.pdf", pages=[13], noisy=True)
+    info = backend.inspect(scan)
+    (raw,) = ocr.ocr_pages(info, [backend.RawPage(1, 842, 595, ())], ocr.OcrSettings(workers=1))
+    (page,) = thai.repair_pages([raw])
+    rows = ruled_rows([replace(page, source="ocr", rulings=raw.rulings)], 5)
+    texts = [[" ".join(row.text(i).split()) for i in range(len(row.cells))] for row in rows]
+    assert texts[0][3:8] == ["ปี๒๕๖๖", "ปี๒๕๖๗", "ปี๒๕๖๘", "ปี๒๕๖๙", "ปี๒๕๗๐"]
+    assert texts[1][3:8] == ["งบประมาณ (บาท )"] * 5 or all(t.startswith("งบประมาณ") for t in texts[1][3:8])
+    assert texts[2][3:8] == ["๑,๐๐๐,๐๐๐"] * 5
+    assert texts[2][0].startswith("๑. การสร้าง") and texts[2][2].startswith("๑) โครงการพัฒนาความรู้")
