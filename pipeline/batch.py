@@ -44,7 +44,8 @@ REPORT_COLUMNS = ("doc_id", "path", "sha256", "status", "pages", "projects", "ch
 COMBINED = {"all_projects.csv": "projects.csv", "all_budgets.csv": "budgets.csv",
             "all_budget_totals.csv": "budget_totals.csv", "all_risks.csv": "risks.csv",
             "all_targets.csv": "targets.csv", "all_committee.csv": "committee.csv", "all_checks.csv": "checks.csv"}
-LAO_COLUMNS = ("lao_code", "lao_name", "lao_type", "district", "province")
+LAO_COLUMNS = ("lao_code", "lao_name", "lao_type", "district", "province", "province_code", "district_code",
+               "subdistrict_code")  # schema.LAO_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +469,13 @@ def _plans(out: Path, rows: list[dict[str, object]], bom: bool) -> None:
             doc = json.loads((folder / "document.json").read_text(encoding="utf-8"))
             row.update({k: doc["document"].get(k, "") for k in ("lao_name", "lao_type", "district", "province",
                                                                   "plan_start_be", "plan_end_be")})
+            place = doc["document"].get("place") or {}
+            row.update({"province_en": place.get("province_en", ""), "district_name": place.get("district_th", ""),
+                        "district_en": place.get("district_en", ""), "subdistrict_name": place.get("subdistrict_th", ""),
+                        "subdistrict_en": place.get("subdistrict_en", ""), "place_method": place.get("method", ""),
+                        "place_score": place.get("score") if place.get("score") is not None else "",
+                        "gazetteer_version": place.get("data_version", "")})
+            row.update({k: doc["document"].get(k, "") for k in ("province_code", "district_code", "subdistrict_code")})
             row["template"] = doc.get("template", "")
             row["identity_pages"] = ";".join(f"{k}={v}" for k, v in sorted(doc["document"].get("sources", {}).items()))
             row["checks_info"] = sum(c["severity"] == "info" for c in doc["checks"])

@@ -74,6 +74,10 @@ class DocumentInfo:
     announcement: dict[str, object] = field(default_factory=dict)  # number, date (ISO), signatory, title
     committee_order: dict[str, object] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)  # identity field → the page it was read from
+    province_code: str = ""  # DOPA geocodes from the gazetteer (pipeline/places.py); empty where not tied
+    district_code: str = ""
+    subdistrict_code: str = ""
+    place: dict[str, object] = field(default_factory=dict)  # canonical names, match method and score
 
 
 @dataclass(frozen=True, slots=True)

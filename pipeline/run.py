@@ -12,7 +12,7 @@ from pathlib import Path
 from extractors import appendix, cover, part1, project_fields, summary_table
 from extractors.template import detect, load
 
-from . import layout, link, segment, validate
+from . import layout, link, places, segment, validate
 from .text import engine
 from .text.ocr import OcrSettings
 from .checks import check
@@ -74,6 +74,10 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
                            f"“{PLAN_TITLE}” title and no Part 3 projects found")
     with _timed(timings, "extract"):
         document, cover_checks = cover.extract_cover(parts.front, ocr_pages, (*furniture, *parts.appendix))
+        place, place_checks = places.locate(document)
+        document = replace(document, province_code=place.province_code, district_code=place.district_code,
+                           subdistrict_code=place.subdistrict_code, place=place.as_dict())
+        cover_checks = [*cover_checks, *place_checks]
         foreword = cover.extract_foreword(parts.front)
         edges = layout.right_edges(content)
         projects = []

@@ -133,7 +133,12 @@ LAO_FIELDS = (C("lao_code", "string", "", "The LAO code given in the batch manif
               C("lao_name", "string", "ชื่อ อปท.", "LAO name from the cover", "เทศบาลเมืองกาฬสินธุ์"),
               C("lao_type", "string", "ประเภท", "LAO type", "เทศบาลเมือง"),
               C("district", "string", "อำเภอ", "District", "เมืองกาฬสินธุ์"),
-              C("province", "string", "จังหวัด", "Province", "กาฬสินธุ์"))
+              C("province", "string", "จังหวัด", "Province", "กาฬสินธุ์"),
+              C("province_code", "string", "รหัสจังหวัด", "DOPA province code (gazetteer: geothai); empty where not tied",
+                "46"),
+              C("district_code", "string", "รหัสอำเภอ", "DOPA district code; empty where not tied", "4601"),
+              C("subdistrict_code", "string", "รหัสตำบล",
+                "DOPA subdistrict code, for an LAO named after its subdistrict; empty otherwise", "460101"))
 
 
 # a batch's one row per plan (all_plans.csv): every other all_* table's doc_id points to it
@@ -152,6 +157,15 @@ PLANS = (
     C("checks_error", "integer", "", "Error-level checks", "6"),
     C("checks_warning", "integer", "", "Warning-level checks", "3"),
     C("checks_info", "integer", "", "Information checks", "40"),
+    C("province_en", "string", "", "The province's official English name (gazetteer)", "Kalasin"),
+    C("district_name", "string", "", "The district's official Thai name (gazetteer)", "เมืองกาฬสินธุ์"),
+    C("district_en", "string", "", "The district's official English name (gazetteer)", "Mueang Kalasin"),
+    C("subdistrict_name", "string", "", "The subdistrict's official Thai name (gazetteer)", "กาฬสินธุ์"),
+    C("subdistrict_en", "string", "", "The subdistrict's official English name (gazetteer)", "Kalasin"),
+    C("place_method", "string", "", "How each level was matched: exact, capital (อำเภอเมือง) or fuzzy:score",
+      "province=exact;district=exact;subdistrict=exact"),
+    C("place_score", "number", "", "The weakest level's name similarity, 0–100 (100: exact)", "100"),
+    C("gazetteer_version", "string", "", "The gazetteer data release the codes come from", "2026.10.23"),
     C("identity_pages", "string", "", "The page each identity value was read from, field=page;…",
       "district=1;lao_name=1;period=1;province=1"),
     C("sha256", "string", "", "SHA-256 of the source PDF", "7bf4df7b…"),
