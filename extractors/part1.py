@@ -8,6 +8,7 @@ import regex
 from pipeline.layout import join_lines, paragraphs
 from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import Line, Page, Risk, Target
+from pipeline.text.thai import without_marks
 
 from .tables import Row, ruled_rows, year_cell, years_by_position
 from .template import Template
@@ -44,7 +45,7 @@ def extract_risks(rows: list[Row], doc_id: str) -> list[Risk]:
         if len(row.cells) != 5:
             continue
         texts = [_cell(row, i) for i in range(5)]
-        if "ความเสี่ยง" in texts[2] and ("Risk" in texts[3] or "ระดับ" in texts[3]):
+        if "ความเสยง" in without_marks(texts[2]) and ("Risk" in texts[3] or "ระดบ" in without_marks(texts[3])):
             header = True
             continue
         if not header:

@@ -94,15 +94,18 @@ def ruled_rows(pages: Iterable[Page], min_columns: int) -> list[Row]:
 
 _YEAR = regex.compile(r"25[0-9]{2}")
 _WHOLE_YEAR = regex.compile(r"(?<![0-9])25[0-9]{2}(?![0-9])")
-_YEAR_HEADING = regex.compile(r"^ปี\S{0,3}[0-9]\S{0,6}$")  # "ปี๒๕๐": a year heading whose digits OCR misread
+# "ปี๒๕๐", "ปีacon": a year heading whose digits OCR misread (no Thai letter after ปี: not ปีงบประมาณ)
+_YEAR_HEADING = regex.compile(r"^ปี(?:\S{0,3}[0-9]\S{0,6}|[^\s\p{Thai}]{2,8})$")
 
 
 def year_cell(flat: str) -> tuple[int, bool] | None:
     """A header cell's fiscal year as read (0 where OCR left none) and whether it read as exactly
     four digits; None for a cell that is no year heading.
 
-    >>> year_cell("ปี๒๕๖๖"), year_cell("ปี๒๕๐๒๐"), year_cell("ปี๒๕๐"), year_cell("โครงการ")
-    ((2566, True), (2502, False), (0, False), None)
+    >>> year_cell("ปี๒๕๖๖"), year_cell("ปี๒๕๐๒๐"), year_cell("ปี๒๕๐"), year_cell("ปีacon")
+    ((2566, True), (2502, False), (0, False), (0, False))
+    >>> year_cell("โครงการ"), year_cell("ปีงบประมาณ")
+    (None, None)
     """
     arabic = to_arabic(flat)
     m = _YEAR.search(arabic)

@@ -111,7 +111,7 @@ def locate(document: DocumentInfo) -> tuple[Place, list[Check]]:
     names = {"province_th": province.name_th, "province_en": province.name_en}
     methods, scores = [f"province={how}"], [score]
     district = subdistrict = None
-    district_name = _bare(document.district, _DISTRICT_WORD)
+    district_name = _bare(document.district.split("จังหวัด")[0], _DISTRICT_WORD)  # OCR ran the lines together
     if district_name:
         district, how, score = _district(district_name, province)
         if district is None:

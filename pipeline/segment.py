@@ -18,6 +18,7 @@ from .checks import check
 from .layout import join_lines
 from .numerals import thai_int
 from .records import Check, Line
+from .text.thai import without_marks
 
 _DIGITS = regex.compile(r"[0-9๐-๙]+")
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
@@ -75,12 +76,7 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     return out
 
 
-_MARKS = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")  # vowels above/below, tones, signs; spaces
-
-
-def _bare(text: str) -> str:
-    """A line as OCR may read it with every mark lost: no marks, no spaces ("ส่วนท ๒" → "สวนท๒")."""
-    return _MARKS.sub("", text)
+_bare = without_marks  # a line as OCR may read it with every mark lost: "ส่วนท ๒" → "สวนท๒"
 
 
 def _fuzzy_anchor(anchor: regex.Pattern[str]) -> regex.Pattern[str]:

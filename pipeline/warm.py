@@ -1,9 +1,13 @@
 """Imported once by the batch's fork server (and a Dask helper): the word list and the lengths the
 dictionary check looks up are loaded here, so every worker forked from it starts with them in
 (shared) memory. PyThaiNLP's tokenizer trie is not: only OCR'd pages and fonts that print SARA AA as
-SARA AM need it, and a worker builds it on first use."""
+SARA AM need it, and a worker builds it on first use. The gazetteer's data (pipeline/places.py) is
+loaded here too."""
+
+import geothai
 
 from .text.dictionary import _lengths, words
 
 words()
 _lengths()
+geothai.subdistricts("1001")  # loads every level's data once

@@ -112,6 +112,24 @@ def test_scanned_kalasin_reads_every_project_number_and_budget(tmp_path, kalasin
     assert field_checks(plan) == field_checks(kalasin_plan) == [
         "project 1: field results is numbered 10, expected 9"]
 
+    # Part 2, read through the rules found on the page images and the cells OCR'd one by one: the
+    # yearly cells the born-digital run ties to projects, every subtotal, the same dimension-1 error
+    def cells(checked):
+        return {(b.seq, b.fiscal_year_be): b.budget_baht for b in checked.budgets if b.seq}
+
+    born, scanned = cells(kalasin_plan), cells(plan)
+    assert len(born) == 100
+    assert sum(scanned.get(k) == v for k, v in born.items()) >= 95
+    totals = {(t.dimension_no, t.fiscal_year_be): t.printed_baht for t in plan.budget_totals}
+    assert set(totals) == {(t.dimension_no, t.fiscal_year_be) for t in kalasin_plan.budget_totals}
+    assert None not in totals.values()
+
+    def dimension1(checked):
+        return sorted(c.message for c in checked.checks if c.code == "subtotal-mismatch" and "dimension 1," in c.message)
+
+    assert dimension1(plan) == dimension1(kalasin_plan) and len(dimension1(plan)) == 5
+    assert not [c.message for c in (*plan.checks, *kalasin_plan.checks) if "not listed in Part 2" in c.message]
+
 
 @pytest.mark.parametrize("line, number, field", [
     ("๗, งบประมาณดำเนินการ", 7, "budget"),  # the stop read as a comma

@@ -1,6 +1,7 @@
 """An image-only copy of a PDF, as a scanner would make it: each page rasterised, no text layer.
 
     python corpora/tools/scan.py IN.pdf OUT.pdf [--dpi 200] [--pages 28,32] [--band TOP:BOTTOM] [--noisy]
+                                                [--variant "phone photo"]
 
 Used by the benchmarks (the image-only rows of docs/fidelity.md and docs/accuracy.md), by the
 scanned-Kalasin test, and to make the OCR regression pages:
@@ -42,8 +43,48 @@ def office_scanner(image, seed: int, skew_deg: float = 0.8):
     return Image.open(io.BytesIO(buf.getvalue()))
 
 
+def phone_photo(image, seed: int):
+    """A page photographed with a phone rather than scanned: turned by up to 1.5°, light falling off
+    from one corner, a soft focus, the office scanner's noise and JPEG on top."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    page = office_scanner(image, seed, skew_deg=1.5)
+    pixels = np.asarray(page, dtype=np.float32)
+    height, width = pixels.shape
+    ys, xs = np.mgrid[0:height, 0:width]
+    shade = 1.0 - 0.25 * ((xs / width) ** 2 + (ys / height) ** 2) / 2  # darker towards one corner
+    out = Image.fromarray(np.clip(pixels * shade, 0, 255).astype(np.uint8), "L").filter(ImageFilter.GaussianBlur(1.0))
+    buf = io.BytesIO()
+    out.save(buf, format="JPEG", quality=50)
+    return Image.open(io.BytesIO(buf.getvalue()))
+
+
+def blurred(image, seed: int):
+    """An office scan slightly out of focus (Gaussian blur, radius 1.2 px at 200 dpi)."""
+    from PIL import ImageFilter
+
+    return office_scanner(image, seed).filter(ImageFilter.GaussianBlur(1.2))
+
+
+# the scan variants the accuracy benchmark runs: name → (dpi, page filter or None)
+VARIANTS = {
+    "office scan": (200, office_scanner),
+    "skewed 2°": (200, lambda image, seed: office_scanner(image, seed, skew_deg=2.0)),
+    "150 dpi": (150, office_scanner),
+    "blurred": (200, blurred),
+    "phone photo": (200, phone_photo),
+}
+
+
+def variant_copy(pdf: Path, dst: Path, variant: str) -> Path:
+    """An image-only copy of ``pdf`` as the named scan variant (``VARIANTS``)."""
+    dpi, damage = VARIANTS[variant]
+    return scanned_copy(pdf, dst, dpi, damage=damage)
+
+
 def scanned_copy(pdf: Path, dst: Path, dpi: int = 200, pages: list[int] | None = None,
-                 band: tuple[int, int] | None = None, noisy: bool = False) -> Path:
+                 band: tuple[int, int] | None = None, noisy: bool = False, damage=None) -> Path:
     """Rasterise ``pages`` (1-based; all by default) of ``pdf`` in grayscale into ``dst``; with
     ``band`` only those pixel rows of each page, on a white strip with 100 px above and below;
     ``noisy``: as an office scanner would (``office_scanner``)."""
@@ -54,8 +95,9 @@ def scanned_copy(pdf: Path, dst: Path, dpi: int = 200, pages: list[int] | None =
     numbers = pages or list(range(1, len(doc) + 1))
     images = [doc[n - 1].render(scale=dpi / 72, grayscale=True).to_pil() for n in numbers]
     doc.close()
-    if noisy:
-        images = [office_scanner(image, seed=n) for n, image in zip(numbers, images)]
+    damage = damage or (office_scanner if noisy else None)
+    if damage is not None:
+        images = [damage(image, seed=n) for n, image in zip(numbers, images)]
     if band:
         strips = []
         for image in images:
@@ -77,10 +119,15 @@ def main() -> int:
     ap.add_argument("--pages", help="comma-separated 1-based page numbers")
     ap.add_argument("--band", help="TOP:BOTTOM, the pixel rows of each page to keep")
     ap.add_argument("--noisy", action="store_true", help="as an office scanner: skew, grey paper, noise, JPEG")
+    ap.add_argument("--variant", choices=sorted(VARIANTS), help="one of the benchmark's scan variants")
     args = ap.parse_args()
     pages = [int(p) for p in args.pages.split(",")] if args.pages else None
     band = tuple(int(v) for v in args.band.split(":")) if args.band else None
-    scanned_copy(args.pdf, args.out, args.dpi, pages, band, args.noisy)  # type: ignore[arg-type]
+    if args.variant:
+        args.dpi, damage = VARIANTS[args.variant]
+    else:
+        damage = None
+    scanned_copy(args.pdf, args.out, args.dpi, pages, band, args.noisy, damage)  # type: ignore[arg-type]
     print(f"{args.out}: {args.out.stat().st_size // 1024} KB")
     return 0
 

@@ -117,18 +117,10 @@ def table_words(info, number: int, gray, rulings, dpi: int, langs: str, words: l
             [c for c in cells if c.confidence < UNCERTAIN])
 
 
-def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str) -> list[CellText]:
-    """The text lines of the cells ``boxes`` (points) on the page image ``gray`` (its rules already
-    painted out), each with its box in points and its confidence."""
+def _sheet(cuts, gap: int):
+    """The cuts stacked one below the other on a white sheet, with each one's span on it."""
     import numpy as np
 
-    from . import tesseract
-    from .digits import reread_line
-
-    cuts = _cuts(gray, boxes, dpi)
-    if not cuts:
-        return []
-    gap = max(4, round(GAP_IN * dpi))
     sheet = np.full((sum(c.shape[0] + gap for _, c in cuts) + gap, max(c.shape[1] for _, c in cuts) + 2 * gap),
                     255, dtype=np.uint8)
     placed = []  # (sheet top, sheet bottom, page box of the cut)
@@ -137,19 +129,50 @@ def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str)
         sheet[y:y + cut.shape[0], gap:gap + cut.shape[1]] = cut
         placed.append((y, y + cut.shape[0], box))
         y += cut.shape[0] + gap
+    return sheet, placed
+
+
+def _glyph_figure(cut) -> str | None:
+    """A cell Tesseract read nothing in (a lone "๐" in a small cell): its ink read by the digit
+    templates alone, kept when it is a clean figure."""
+    import numpy as np
+
+    from .digits import binarize, reread_as_number
+
+    rows, cols = np.nonzero(binarize(cut))
+    if rows.size == 0:
+        return None
+    read = reread_as_number([("", (int(cols.min()), int(rows.min()), int(cols.max()) + 1, int(rows.max()) + 1))],
+                            cut)
+    read = (read or "").replace(" ", "").strip(".,")
+    return read if _FIGURE.fullmatch(read) else None
+
+
+def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str) -> list[CellText]:
+    """The text lines of the cells ``boxes`` (points) on the page image ``gray`` (its rules already
+    painted out), each with its box in points and its confidence (0 where the digit templates alone
+    read a cell Tesseract left empty)."""
     from PIL import Image
 
+    from . import tesseract
+    from .digits import reread_line
+
+    cuts = _cuts(gray, boxes, dpi)
+    if not cuts:
+        return []
+    gap = max(4, round(GAP_IN * dpi))
+    sheet, placed = _sheet(cuts, gap)
     tsv = tesseract.run_tesseract(info, number, tesseract.png(Image.fromarray(sheet)), langs, "6")
-    lines = tesseract.tsv_rows(tsv)
     to_points = 72 / dpi
     out = []
-    for words, confidence in lines:
+    read: set[int] = set()
+    for words, confidence in tesseract.tsv_rows(tsv):
         words = _as_number(words, sheet) or reread_line(words, sheet)
         middle = (min(b[1] for _, b in words) + max(b[3] for _, b in words)) / 2
-        at = next((p for p in placed if p[0] - gap / 2 <= middle < p[1] + gap / 2), None)
+        at = next((k for k, p in enumerate(placed) if p[0] - gap / 2 <= middle < p[1] + gap / 2), None)
         if at is None:
             continue
-        top, _, (left, upper, _, _) = at
+        top, _, (left, upper, _, _) = placed[at]
         dx, dy = left - gap, upper - top
         shifted = [(t, ((b[0] + dx) * to_points, (b[1] + dy) * to_points, (b[2] + dx) * to_points,
                         (b[3] + dy) * to_points)) for t, b in words]
@@ -161,8 +184,15 @@ def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str)
             text = tesseract.join_words(shifted)
             if sum(c.isdigit() for c in text) < 3 or tesseract.noise_row([t for t, _ in shifted], text):
                 continue
+        if confidence < UNCERTAIN and len(text.replace(" ", "")) <= 3 and (figure := _glyph_figure(cuts[at][1])):
+            text = figure  # "เซ๐", "2)" for a lone ๐ read with no confidence: the digit templates decide
         if text.strip():
-            boxes = [b for _, b in shifted]
-            out.append(CellText(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                                       max(b[2] for b in boxes), max(b[3] for b in boxes)), confidence))
+            read.add(at)
+            bbox = (min(b[0] for _, b in shifted), min(b[1] for _, b in shifted),
+                    max(b[2] for _, b in shifted), max(b[3] for _, b in shifted))
+            out.append(CellText(text, bbox, confidence))
+    for k, (box, cut) in enumerate(cuts):
+        if k not in read and (figure := _glyph_figure(cut)) is not None:
+            left, upper, right, lower = (v * to_points for v in box)
+            out.append(CellText(figure, (left, upper, right, lower), 0.0))
     return out

@@ -263,3 +263,16 @@ def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
         pages.append(Page(raw.number, raw.width, raw.height, tuple(lines), source, total,
                           words=raw.words, rulings=raw.rulings))
     return tuple(pages)
+
+
+_MARKS_AND_SPACES = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")  # vowels above/below, tones, signs
+
+
+def without_marks(text: str) -> str:
+    """Text as OCR may read it with every mark lost, and no spaces: what anchors and headings are
+    compared on where a page was OCR'd.
+
+    >>> without_marks("ส่วนท ๒"), without_marks("ประเด็นความเสี่ยง") == without_marks("ประเด็นความเสียง")
+    ('สวนท๒', True)
+    """
+    return _MARKS_AND_SPACES.sub("", text)
