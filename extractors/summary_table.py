@@ -83,6 +83,28 @@ class _Columns:
     inferred: bool = False  # some years follow from the column's position, not from its reading
 
 
+def _with_blank_year_cells(header: Row, read: list[tuple[int, int, bool]], wanted: int) -> list[tuple[int, int, bool]]:
+    """The year cells with the blank header cells right beside their run (OCR read nothing in one),
+    while the run is shorter than the plan's ``wanted`` years.
+
+    >>> from extractors.tables import Cell, CellLine
+    >>> cell = lambda t: Cell((0, 0, 1, 1), (CellLine(t, 0),) if t else ())
+    >>> row = Row(1, 0, tuple(cell(t) for t in ("มิติ", "", "ปี๒๕๖๗", "ปี๒๕๖๘", "หมายเหตุ")))
+    >>> _with_blank_year_cells(row, [(2, 2567, True), (3, 2568, True)], 3)
+    [(1, 0, False), (2, 2567, True), (3, 2568, True)]
+    """
+    read = list(read)
+    blank = [i for i, c in enumerate(header.cells) if c is None or not c.text.strip()]
+    while len(read) < wanted:
+        if read[-1][0] + 1 in blank:
+            read.append((read[-1][0] + 1, 0, False))
+        elif read[0][0] - 1 in blank:
+            read.insert(0, (read[0][0] - 1, 0, False))
+        else:
+            break
+    return read
+
+
 def _columns(header: Row, template: Template, previous: _Columns | None = None,
              period: tuple[int, int] | None = None) -> _Columns | None:
     """The header row's column roles, or None when ``header`` is no header (three year cells at least)."""
@@ -104,6 +126,7 @@ def _columns(header: Row, template: Template, previous: _Columns | None = None,
             roles.setdefault("dimension", i)
     if len(read) < 3 or not roles:
         return None
+    read = _with_blank_year_cells(header, read, (period[1] - period[0] + 1) if period else 0)
     years, inferred = years_by_position(read, previous.years if previous else None, period)
     bands = {i: (c.bbox[0], c.bbox[2]) for i, c in enumerate(header.cells) if c is not None}
     return _Columns(roles, years, bands, inferred)
@@ -258,7 +281,7 @@ class _Reader:
             if columns.inferred:
                 self.checks.append(check("part2-year-inferred", row.page, (
                     f"page {row.page}: the Part 2 header's years read as "
-                    f"{', '.join(' '.join(row.text(i).split()) for i, _ in columns.years)}"
+                    f"{', '.join(' '.join(row.text(i).split()) or '(blank)' for i, _ in columns.years)}"
                     f"; taken as {', '.join(str(y) for _, y in columns.years)} from the columns' order")))
             return
         if self.columns is None:

@@ -114,6 +114,9 @@ def year_cell(flat: str) -> tuple[int, bool] | None:
     return None
 
 
+PLAN_YEARS = range(2550, 2600)  # fiscal years a plan of these templates can have; ๒๕๐๕ is OCR's ๒๕๖๕
+
+
 def years_by_position(read: list[tuple[int, int, bool]], previous: list[tuple[int, int]] | None,
                        period: tuple[int, int] | None = None) -> tuple[list[tuple[int, int]], bool]:
     """The year columns' fiscal years, which run one a column: ``read`` holds (column, year read,
@@ -131,9 +134,10 @@ def years_by_position(read: list[tuple[int, int, bool]], previous: list[tuple[in
     ([(3, 2566), (4, 2567), (5, 2568)], False)
     """
     years = [(i, year) for i, year, _ in read]
-    if all(whole for *_, whole in read) and [y for _, y in years] == list(range(years[0][1], years[0][1] + len(years))):
+    if (all(whole and year in PLAN_YEARS for _, year, whole in read)
+            and [y for _, y in years] == list(range(years[0][1], years[0][1] + len(years)))):
         return years, False  # read as printed
-    votes = Counter(year - rank for rank, (_, year, whole) in enumerate(read) if whole)
+    votes = Counter(year - rank for rank, (_, year, whole) in enumerate(read) if whole and year in PLAN_YEARS)
     if period and period[1] - period[0] + 1 == len(read):
         by_position = [(i, period[0] + rank) for rank, (i, _, _) in enumerate(read)]
     elif votes and (best := votes.most_common(1)[0])[1] >= 2:

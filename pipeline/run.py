@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -90,7 +91,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         part1_pages = {line.page for line in parts.part1}
         part2_pages = {line.page for line in parts.part2}
         table_pages = engine.with_rulings(text, part1_pages | part2_pages).pages  # one PDF opening for both
-        period = (document.plan_start_be, document.plan_end_be) if document.plan_start_be and document.plan_end_be else None
+        period = plan_period(document, projects)
         summary = summary_table.extract_summary([p for p in table_pages if p.number in part2_pages],
                                                 template, doc_id, period)
         summary, link_checks = link.link_to_part3(summary, projects)
@@ -121,3 +122,22 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
                 projects=tuple(projects), checks=tuple(checks), budgets=summary.budgets,
                 budget_totals=summary.totals, risks=tuple(risks), targets=tuple(targets),
                 committee=tuple(members), timings=timings, template=template.name)
+
+
+def plan_period(document, projects) -> tuple[int, int] | None:
+    """The plan's first and last fiscal year: the cover's, or where OCR lost it there, the period
+    most of Part 3's projects give (three at least agreeing), which places Part 2's year columns.
+
+    >>> from types import SimpleNamespace
+    >>> from pipeline.records import DocumentInfo
+    >>> p = [SimpleNamespace(period_start_be=2561, period_end_be=2564)] * 3
+    >>> plan_period(DocumentInfo(), p), plan_period(DocumentInfo(plan_start_be=2566, plan_end_be=2570), p)
+    ((2561, 2564), (2566, 2570))
+    """
+    if document.plan_start_be and document.plan_end_be:
+        return document.plan_start_be, document.plan_end_be
+    spans = Counter((p.period_start_be, p.period_end_be) for p in projects
+                    if p.period_start_be and p.period_end_be and p.period_start_be <= p.period_end_be)
+    if spans and (best := spans.most_common(1)[0])[1] >= 3:
+        return best[0]
+    return None
