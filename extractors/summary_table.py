@@ -21,7 +21,7 @@ import regex
 
 from pipeline.checks import check
 from pipeline.numerals import thai_int, to_arabic
-from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Page
+from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Page, enclosing
 
 from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows, year_cell, years_by_position
 from .template import Template
@@ -226,7 +226,7 @@ def _row_box(row: Row) -> BBox | None:
     boxes = [c.bbox for c in row.cells if c is not None]
     if not boxes:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return enclosing(boxes)
 
 
 class _Reader:

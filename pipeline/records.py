@@ -11,6 +11,16 @@ from dataclasses import dataclass, field, fields
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
 
+def enclosing(boxes) -> BBox:
+    """The box that encloses every one of ``boxes`` (at least one).
+
+    >>> enclosing([(0, 5, 10, 8), (4, 2, 6, 9)])
+    (0, 2, 10, 9)
+    """
+    boxes = list(boxes)
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 def as_row(record: object) -> dict[str, object]:
     """A flat record's fields as a dict, values shared, not copied (``dataclasses.asdict`` deep-copies
     every value, a third of the time a plan took to write). For records whose values are plain data.

@@ -23,9 +23,9 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import regex
 
 from ..numerals import THAI_DIGITS
+from .thai import MARKS  # vowel and tone marks: never punctuation
 from .backend import SPACE_GAP  # a gap wider than this share of the line height is a space
 
 TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"
@@ -268,7 +268,6 @@ def reread_word(word: str, pieces: list[np.ndarray]) -> str:
     return "".join(chars)
 
 
-_THAI_MARK = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # vowel and tone marks: never punctuation
 SPAN_GLYPHS = DIGIT_CLASSES + "()/%"  # what a number, list marker or date is made of
 
 
@@ -316,7 +315,7 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
             return None  # a glyph that is clearly no digit, or not clearly anything
     if not any(k is not None and k in THAI_DIGITS for k in kinds):
         return None
-    punctuation = [c for c in ocr_text if not (c.isalnum() or c.isspace() or c in "()/%@©" or _THAI_MARK.match(c))]
+    punctuation = [c for c in ocr_text if not (c.isalnum() or c.isspace() or c in "()/%@©" or c in MARKS)]
     baseline = float(np.median([np.flatnonzero(p.any(axis=1))[-1] for (_, p), k in zip(pieces, kinds)
                                 if k is not None and k in DIGIT_CLASSES]))
     out = ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from ..errors import BadInput
-from ..records import BBox
+from ..records import BBox, enclosing
 from .backend import PdfInfo, RawLine, RawPage
 from .tesseract import THAI_LETTER, THAI_WORD, Row, join_words, noise_row, png, run_tesseract, tsv_rows
 
@@ -150,8 +150,7 @@ def _tsv_lines(tsv: str, scale: float, fix: Callable[[Row], Row] | None = None,
             continue
         all_words.extend(words)
         boxes = [b for _, b in words]
-        out.append(RawLine(text, (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                                  max(b[2] for b in boxes), max(b[3] for b in boxes))))
+        out.append(RawLine(text, enclosing(boxes)))
     return out, all_words
 
 

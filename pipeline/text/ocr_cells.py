@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..records import BBox
+from ..records import BBox, enclosing
 
 GAP_IN = 0.2  # white between two cuts on the sheet
 INSET_IN = 0.015  # cut this far inside the cell's rules
@@ -59,9 +59,7 @@ def _as_number(words, sheet) -> list[tuple[str, tuple[int, int, int, int]]] | No
         read = _LEAD.sub("", flat)
     else:
         return None
-    box = (min(b[0] for _, b in words), min(b[1] for _, b in words),
-           max(b[2] for _, b in words), max(b[3] for _, b in words))
-    return [(read, box)]
+    return [(read, enclosing(b for _, b in words))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +186,7 @@ def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str)
             text = figure  # "เซ๐", "2)" for a lone ๐ read with no confidence: the digit templates decide
         if text.strip():
             read.add(at)
-            bbox = (min(b[0] for _, b in shifted), min(b[1] for _, b in shifted),
-                    max(b[2] for _, b in shifted), max(b[3] for _, b in shifted))
-            out.append(CellText(text, bbox, confidence))
+            out.append(CellText(text, enclosing(b for _, b in shifted), confidence))
     for k, (box, cut) in enumerate(cuts):
         if k not in read and (figure := _glyph_figure(cut)) is not None:
             left, upper, right, lower = (v * to_points for v in box)

@@ -265,7 +265,7 @@ def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
     return tuple(pages)
 
 
-_MARKS_AND_SPACES = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")  # vowels above/below, tones, signs
+_MARKS_AND_SPACES = regex.compile(rf"[{MARKS}\s]")
 
 
 def without_marks(text: str) -> str:
