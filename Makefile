@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PDF    ?= corpora/kalasin/kalasin.pdf
 OUT    ?= output
+JOBS   ?= auto
 
 .PHONY: help run test test-fast corpora corpora-tools golden system system-test fidelity accuracy bench lint clean
 .DEFAULT_GOAL := help
@@ -37,10 +38,10 @@ system-test: system ## also chromium, which the report tests open the HTML repor
 	  else echo "error: chromium missing; run: sudo apt-get install chromium"; exit 2; fi; }
 
 test: system-test $(STAMP) ## set up, then run the whole test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS)
 
 test-fast: $(STAMP) ## the suite without the slow corpus runs
-	$(BIN)/python -m pytest -m 'not slow'
+	$(BIN)/python -m pytest -n $(JOBS) -m 'not slow'
 
 lint: $(STAMP) ## pyflakes-class errors and McCabe complexity ≤ 15 in pipeline/ and extractors/ (ruff)
 	$(BIN)/ruff check pipeline extractors benchmarks corpora tests
