@@ -84,8 +84,8 @@ def _elsewhere(name: str, province_code: str) -> str:
     """Where else a district of that name is: "ปากช่อง (นครราชสีมา)", or ""."""
     import geothai
 
-    found = [r.area for r in geothai.search(name, limit=20) if r.level == "district"
-             and "".join(r.area.name_th.split()) == name and r.area.province_code != province_code]
+    found = [d for p in geothai.provinces() if p.code != province_code for d in geothai.districts(p.code)
+             if "".join(d.name_th.split()) == name]  # all 928 districts: faster than building geothai's search index
     return ", ".join(f"{d.name_th} ({geothai.province(d.province_code).name_th})" for d in found)
 
 
