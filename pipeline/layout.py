@@ -3,8 +3,8 @@
 A justified paragraph's lines run to the right edge of the text column; its
 last line stops short. A line that opens with a list marker starts a new
 paragraph whatever the previous one did. Lines join without a space between
-two Thai characters (Thai wraps between words, not at spaces) and with one
-space otherwise.
+two Thai characters (Thai wraps between words, not at spaces) or two digits
+(a number broken in a narrow cell), and with one space otherwise.
 """
 
 from __future__ import annotations
@@ -31,15 +31,15 @@ def right_edges(lines: Iterable[Line]) -> dict[int, float]:
 def join_lines(parts: Sequence[str]) -> str:
     """Join wrapped lines of one paragraph.
 
-    >>> join_lines(["การบริหาร", "จัดการ (ITA)", "ของเทศบาล"])
-    'การบริหารจัดการ (ITA) ของเทศบาล'
+    >>> join_lines(["การบริหาร", "จัดการ (ITA)", "ของเทศบาล"]), join_lines(["ครั้งที่ 3", "6"])
+    ('การบริหารจัดการ (ITA) ของเทศบาล', 'ครั้งที่ 36')
     """
     out = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out and not (_THAI_END.search(out) and _THAI_START.search(part)):
+        if out and not (_THAI_END.search(out) and _THAI_START.search(part)) and not (out[-1].isdigit() and part[0].isdigit()):
             out += " "
         out += part
     return out

@@ -47,3 +47,28 @@ def line_breaks_in_single_line_columns(plan) -> list[str]:
                     found += [f"{table}.{col}: {row[col][:60]!r}" for col in single_line_columns(table)
                               if "\n" in (row.get(col) or "")]
     return found
+
+
+def spaces_added_inside_words(got: str, want: str) -> list[str]:
+    """Where ``got`` (right letter for letter) has a space that ``want`` lacks inside one of
+    ``want``'s dictionary words ("ป้ องกัน" for ป้องกัน): each with its context."""
+    from pipeline.text.dictionary import split_words
+
+    def spaced(text):  # the letters, and the letter count before each space
+        letters, spaces = [], set()
+        for ch in text:
+            if ch.isspace():
+                spaces.add(len(letters))
+            else:
+                letters.append(ch)
+        return "".join(letters), spaces
+
+    letters, got_spaces = spaced(got)
+    if letters != spaced(want)[0]:
+        return []
+    inside, end = set(), 0
+    for word in split_words(letters):
+        inside.update(range(end + 1, end + len(word)))
+        end += len(word)
+    return [letters[max(0, k - 8):k] + "␣" + letters[k:k + 8] for k in sorted(got_spaces - spaced(want)[1])
+            if k in inside]

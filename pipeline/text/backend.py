@@ -33,7 +33,8 @@ import regex
 
 from ..errors import BadInput
 from ..records import BBox
-from .dictionary import word_at
+from .dictionary import spans_word, word_at
+from .thai import MARKS
 
 T = TypeVar("T")
 
@@ -227,6 +228,7 @@ def _parse_pages(bbox_html: str, pages: list[RawPage]) -> None:
 LINE_SLACK = 0.1  # a word whose middle lies within the line's height (± this share) is on the line
 BACKSTEP = 0.5  # a word may start this share of the line height left of the previous one (a mark)
 WORD_GAP = 0.12  # a gap wider than this share of the height between two words is a space
+MARK_GAP = 0.17  # after a word ending in a mark, a gap narrower than this may be the mark's offset, not a space
 SPACE_GAP = 0.6  # between OCR's words and glyph runs: a gap wider than this share of the line height is a space
 
 
@@ -239,6 +241,7 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
     """
     out: list[RawLine] = []
     parts: list[str] = []  # the current line's text
+    maybe: list[int] = []  # parts that are spaces only by a narrow gap after a mark
     x0 = top = x1 = bottom = 0.0  # its box
     prev_left = prev_right = 0.0  # the previous word's
     inked = False  # whether any word of the line has a width
@@ -250,7 +253,10 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
             if (top - slack <= (upper + lower) / 2 <= bottom + slack
                     and left >= prev_left - BACKSTEP * height):
                 tall = lower - upper
-                if left - prev_right > WORD_GAP * (tall if tall > 1.0 else 1.0):
+                gap = (left - prev_right) / (tall if tall > 1.0 else 1.0)
+                if gap > WORD_GAP:
+                    if gap < MARK_GAP and parts[-1][-1] in MARKS:
+                        maybe.append(len(parts))
                     add(" ")
                 add(word)
                 if left < x0:
@@ -265,7 +271,8 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
                 inked = inked or right - left > ZERO_WIDTH
                 continue
             if inked:
-                out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
+                out.append(RawLine(_line_text(parts, maybe), (x0, top, x1, bottom)))
+            maybe = []
         parts = [word]
         add = parts.append
         x0, top, x1, bottom = left, upper, right, lower
@@ -274,8 +281,19 @@ def lines_from_words(words: Sequence[tuple[str, BBox]]) -> tuple[RawLine, ...]:
     # a line whose words have no width is painted nowhere (Chromium leaves such ghosts of the next
     # page's first glyph clusters below a page's last line); marks of no width sit on their base's line
     if parts and inked:
-        out.append(RawLine("".join(parts), (x0, top, x1, bottom)))
+        out.append(RawLine(_line_text(parts, maybe), (x0, top, x1, bottom)))
     return _join_rotated(out)
+
+
+def _line_text(parts: list[str], maybe: list[int]) -> str:
+    """A line's words and spaces as text. A gap after a word that ends in a mark may be no space:
+    some fonts draw an upper vowel or tone mark offset to the left of a tall consonant, and poppler
+    ends the word at the mark ("ป้ องกัน", "ปี งบประมาณ" in Kinnari, "จิ ต" in a Word plan); the gap
+    is dropped where a dictionary word runs across it (``spans_word``)."""
+    for i in maybe:
+        if spans_word("".join(parts[:i]), "".join(parts[i + 1:])):
+            parts[i] = ""
+    return "".join(parts)
 
 
 ZERO_WIDTH = 0.01  # points

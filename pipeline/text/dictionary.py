@@ -82,6 +82,33 @@ def split_thai(run: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_THAI_TAIL = regex.compile(r"[\u0e01-\u0e4e]+$")
+_THAI_HEAD = regex.compile(r"^[\u0e01-\u0e4e]+")
+
+
+def spans_word(left: str, right: str) -> bool:
+    """Whether the Thai letters ending ``left`` and those starting ``right``, put together, are
+    split into words with a known word running across the join (so a space between them is
+    inside a word).
+
+    >>> spans_word("การป้", "องกันการทุจริต"), spans_word("ปี", "งบประมาณ"), spans_word("ที่", "ดินแดง")
+    (True, True, False)
+    >>> spans_word("ในปี", "พ.ศ. ๒๕๖๖"), spans_word("ได้", "ดำเนินการ"), spans_word("ปี", "2566")
+    (False, False, False)
+    """
+    tail, head = _THAI_TAIL.search(left), _THAI_HEAD.search(right)
+    if not tail or not head:
+        return False
+    edge, end = len(tail[0]), 0
+    for word in split_thai(tail[0] + head[0]):
+        end += len(word)
+        if end == edge:
+            return False
+        if end > edge:
+            return word in words()
+    return False
+
+
 _TOKEN = regex.compile(r"[\u0e01-\u0e4e]+|\s+|[^\s\u0e01-\u0e4e]+")
 
 

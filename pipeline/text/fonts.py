@@ -75,12 +75,12 @@ def _tounicode(font, problems: list[str] | None = None) -> dict[int, str]:
 
     if "/ToUnicode" not in font:
         return {}
-    data = font.ToUnicode.read_bytes()
-    plain = _plain_cmap(data)
-    if plain is not None:
-        return plain
     cmap = FileUnicodeMap()
     try:
+        data = font.ToUnicode.read_bytes()
+        plain = _plain_cmap(data)
+        if plain is not None:
+            return plain
         CMapParser(cmap, io.BytesIO(data)).run()
     except Exception as exc:  # a broken CMap is the PDF's flaw: treat as missing
         log.info("unreadable ToUnicode in %s: %s", font_name(font), exc)
