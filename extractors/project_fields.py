@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from pipeline.checks import check
-from pipeline.layout import join_lines, paragraphs
+from pipeline.layout import PhraseSpaces, join_lines, paragraphs
 from pipeline.numerals import be_years, is_placeholder, parse_baht, thai_int
 from pipeline.records import Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
@@ -81,15 +81,16 @@ def _with_text(line: Line, text: str) -> Line:
     return Line(line.page, text, line.raw, line.bbox, line.repairs)
 
 
-def _paragraph_texts(lines: list[Line], edges: dict[int, float], template: Template) -> list[str]:
-    return [join_lines([ln.text for ln in group])
+def _paragraph_texts(lines: list[Line], edges: dict[int, float], template: Template,
+                     spaces: PhraseSpaces | None = None) -> list[str]:
+    return [join_lines([ln.text for ln in group], spaces)
             for group in paragraphs(lines, edges, template.list_marker)]
 
 
 PARAGRAPH_FIELDS = frozenset({"rationale"})  # one paragraph per line (the data dictionary says so)
 
 
-def _field_text(name: str, texts: list[str], template: Template) -> str:
+def _field_text(name: str, texts: list[str], template: Template, spaces: PhraseSpaces | None = None) -> str:
     """A field's paragraphs as one value: the rationale keeps one paragraph per line; a target group
     that lists its groups ("๑) …", "- …") keeps one per line; every other field is a single line
     (a name, a duration, a unit: a line break in it would split a CSV row in a spreadsheet)."""
@@ -97,20 +98,22 @@ def _field_text(name: str, texts: list[str], template: Template) -> str:
         return "\n".join(texts)
     if name == "target_group" and len(texts) > 1 and all(template.list_marker.match(t) for t in texts[1:]):
         return "\n".join(texts)
-    return join_lines(texts)
+    return join_lines(texts, spaces)
 
 
-def _items(lines: list[Line], edges: dict[int, float], template: Template) -> list[str]:
+def _items(lines: list[Line], edges: dict[int, float], template: Template,
+           spaces: PhraseSpaces | None = None) -> list[str]:
     """List-field paragraphs with their "๑)", "(๑)", "๒.๑)", "-" markers removed."""
     items = []
-    for text in _paragraph_texts(lines, edges, template):
+    for text in _paragraph_texts(lines, edges, template, spaces):
         item = template.list_marker.sub("", text, count=1).strip()
         if item:
             items.append(item)
     return items
 
 
-def _results(lines: list[Line], edges: dict[int, float], template: Template) -> dict[str, list[str]]:
+def _results(lines: list[Line], edges: dict[int, float], template: Template,
+             spaces: PhraseSpaces | None = None) -> dict[str, list[str]]:
     """Split a "ผลผลิต/ผลลัพธ์" field into its ผลผลิต and ผลลัพธ์ sub-blocks."""
     blocks: dict[str, list[Line]] = {}
     current = None
@@ -122,7 +125,7 @@ def _results(lines: list[Line], edges: dict[int, float], template: Template) -> 
                 break
         else:
             blocks.setdefault(current or "outputs", []).append(line)
-    return {name: _items(block, edges, template) for name, block in blocks.items()}
+    return {name: _items(block, edges, template, spaces) for name, block in blocks.items()}
 
 
 def _has_sub_blocks(lines: list[Line], template: Template) -> bool:
@@ -202,7 +205,10 @@ def _value_checks(block: ProjectBlock, values: dict[str, str], pages: dict[str, 
 
 
 def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges: dict[int, float],
-                    ocr_pages: frozenset[int] = frozenset()) -> tuple[Project, list[Check]]:
+                    ocr_pages: frozenset[int] = frozenset(), spaces: PhraseSpaces | None = None
+                    ) -> tuple[Project, list[Check]]:
+    """One Part 3 project's fields; ``edges`` and ``spaces`` (the text column's right edge per page,
+    the document's phrasing) decide where its wrapped paragraphs end and how their lines join."""
     fields, checks = _split_fields(block, template, ocr_pages)
     values: dict[str, str] = {}
     pages: dict[str, tuple[int, ...]] = {}
@@ -216,13 +222,13 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         if f.name == "results" or (f.name == "outcomes" and _has_sub_blocks(f.lines, template)):
             block_pages = pages.pop(f.name)
             boxes["outputs"] = boxes["outcomes"] = boxes.pop(f.name)
-            for sub, items in _results(f.lines, edges, template).items():
+            for sub, items in _results(f.lines, edges, template, spaces).items():
                 values[sub] = "\n".join(items)
                 pages[sub] = block_pages
         elif f.name in template.list_fields:
-            values[f.name] = "\n".join(_items(f.lines, edges, template))
+            values[f.name] = "\n".join(_items(f.lines, edges, template, spaces))
         else:
-            values[f.name] = _field_text(f.name, _paragraph_texts(f.lines, edges, template), template)
+            values[f.name] = _field_text(f.name, _paragraph_texts(f.lines, edges, template, spaces), template, spaces)
 
     for merged in [name for name in values if "+" in name]:  # "สถานที่/ระยะเวลาดำเนินการ" fills both
         for name in merged.split("+"):

@@ -81,10 +81,11 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         cover_checks = [*cover_checks, *place_checks]
         foreword = cover.extract_foreword(parts.front)
         edges = layout.right_edges(content)
+        spaces = layout.PhraseSpaces(line.text for line in content)
         projects = []
         doc_id = doc_id or doc_id_for(path)
         for block in blocks:
-            project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages)
+            project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages, spaces)
             projects.append(project)
             checks.extend(field_checks)
     with _timed(timings, "tables"):

@@ -86,6 +86,13 @@ _THAI_TAIL = regex.compile(r"[\u0e01-\u0e4e]+$")
 _THAI_HEAD = regex.compile(r"^[\u0e01-\u0e4e]+")
 
 
+def facing_runs(left: str, right: str) -> tuple[str, str] | None:
+    """The Thai letters ending ``left`` and those starting ``right``, or None when either side
+    has none there."""
+    tail, head = _THAI_TAIL.search(left), _THAI_HEAD.search(right)
+    return (tail[0], head[0]) if tail and head else None
+
+
 def spans_word(left: str, right: str) -> bool:
     """Whether the Thai letters ending ``left`` and those starting ``right``, put together, are
     split into words with a known word running across the join (so a space between them is
@@ -96,11 +103,11 @@ def spans_word(left: str, right: str) -> bool:
     >>> spans_word("ในปี", "พ.ศ. ๒๕๖๖"), spans_word("ได้", "ดำเนินการ"), spans_word("ปี", "2566")
     (False, False, False)
     """
-    tail, head = _THAI_TAIL.search(left), _THAI_HEAD.search(right)
-    if not tail or not head:
+    runs = facing_runs(left, right)
+    if runs is None:
         return False
-    edge, end = len(tail[0]), 0
-    for word in split_thai(tail[0] + head[0]):
+    edge, end = len(runs[0]), 0
+    for word in split_thai(runs[0] + runs[1]):
         end += len(word)
         if end == edge:
             return False
