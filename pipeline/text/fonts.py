@@ -23,6 +23,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -120,10 +121,10 @@ def _plain_cmap(data: bytes) -> dict[int, str] | None:
         if items is None:
             return None
         if kind == b"char":
-            for cid, code in zip(items[0::2], items[1::2]):
-                if not isinstance(cid, bytes) or not isinstance(code, bytes):
-                    return None
-                _put(out, int.from_bytes(cid, "big"), code.decode("utf-16-be", "ignore"))
+            if not all(isinstance(item, bytes) for item in items):
+                return None
+            _merge(out, ((int.from_bytes(cid, "big"), code.decode("utf-16-be", "ignore"))
+                         for cid, code in zip(items[0::2], items[1::2])))
             continue
         for lo, hi, code in zip(items[0::3], items[1::3], items[2::3]):
             if not isinstance(lo, bytes) or not isinstance(hi, bytes):
@@ -132,22 +133,18 @@ def _plain_cmap(data: bytes) -> dict[int, str] | None:
                 continue  # pdfminer skips it too
             start, stop = int.from_bytes(lo, "big"), int.from_bytes(hi, "big") + 1
             if isinstance(code, list):
-                for cid, one in zip(range(start, stop), code):
-                    _put(out, cid, one.decode("utf-16-be", "ignore"))
+                _merge(out, zip(range(start, stop), (one.decode("utf-16-be", "ignore") for one in code)))
                 continue
             prefix, var = code[:-4], code[-4:]
             base, width, mask = int.from_bytes(var, "big"), len(var), (1 << 8 * len(var)) - 1
             if base + stop - start > 1 << 32:
                 return None
-            if prefix or width != 2:
-                for i in range(stop - start):
-                    _put(out, start + i, (prefix + ((base + i) & mask).to_bytes(width, "big")).decode("utf-16-be", "ignore"))
-                continue
-            units = _utf16_units()  # one UTF-16 code unit each: the common case, in bulk
-            seg = {cid: units[(base + cid - start) & 0xFFFF] for cid in range(start, stop)}
-            spaces = [cid for cid, text in seg.items() if text == "\u00a0" and out.get(cid) == " "]
-            out.update(seg)
-            out.update((cid, " ") for cid in spaces)
+            if not prefix and width == 2:  # one UTF-16 code unit each: the common case, from a table
+                units = _utf16_units()
+                _merge(out, ((cid, units[(base + cid - start) & 0xFFFF]) for cid in range(start, stop)))
+            else:
+                _merge(out, ((start + i, (prefix + ((base + i) & mask).to_bytes(width, "big")).decode("utf-16-be", "ignore"))
+                             for i in range(stop - start)))
     return out
 
 
@@ -182,10 +179,11 @@ def _items(body: bytes) -> list | None:
     return None if array is not None else items
 
 
-def _put(out: dict[int, str], cid: int, text: str) -> None:
-    if text == "\u00a0" and out.get(cid) == " ":  # as pdfminer: a no-break space never replaces a space
-        return
-    out[cid] = text
+def _merge(out: dict[int, str], entries: Iterable[tuple[int, str]]) -> None:
+    """Entries into the map, later ones winning, as pdfminer: a no-break space never replaces a space."""
+    for cid, text in entries:
+        if text != "\u00a0" or out.get(cid) != " ":
+            out[cid] = text
 
 
 def _cid_to_gid(descendant, cids) -> dict[int, int]:
