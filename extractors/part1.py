@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.layout import join_lines, paragraphs
+from pipeline.layout import PhraseSpaces, join_lines, paragraphs
 from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import Line, Page, Risk, Target
 from pipeline.text.thai import without_marks
@@ -95,7 +95,7 @@ def extract_targets(rows: list[Row], doc_id: str, period: tuple[int, int] | None
 
 
 def section_items(lines: tuple[Line, ...], start: regex.Pattern[str], stop: regex.Pattern[str],
-                  edges: dict[int, float], marker: regex.Pattern[str]) -> list[str]:
+                  edges: dict[int, float], marker: regex.Pattern[str], spaces: PhraseSpaces | None = None) -> list[str]:
     """The list items printed under a Part 1 heading, up to the next heading."""
     body: list[Line] = []
     inside = False
@@ -109,18 +109,18 @@ def section_items(lines: tuple[Line, ...], start: regex.Pattern[str], stop: rege
         body.append(line)
     items = []
     for group in paragraphs(body, edges, marker):
-        text = join_lines([ln.text for ln in group])
+        text = join_lines([ln.text for ln in group], spaces)
         item = marker.sub("", text, count=1).strip()
         if item:
             items.append(item)
     return items
 
 
-def objectives_and_goals(part1: tuple[Line, ...], edges: dict[int, float],
-                         template: Template) -> tuple[list[str], list[str]]:
+def objectives_and_goals(part1: tuple[Line, ...], edges: dict[int, float], template: Template,
+                         spaces: PhraseSpaces | None = None) -> tuple[list[str], list[str]]:
     objectives = section_items(part1, regex.compile(r"^[0-9๐-๙]+\.\s*วัตถุประสงค์"),
-                               regex.compile(r"^[0-9๐-๙]+\.\s*เป้าหมาย"), edges, template.list_marker)
+                               regex.compile(r"^[0-9๐-๙]+\.\s*เป้าหมาย"), edges, template.list_marker, spaces)
     goals = section_items(part1, regex.compile(r"^[0-9๐-๙]+\.\s*เป้าหมาย"),
                           regex.compile(r"^(?:[0-9๐-๙]+\.\s*ประโยชน์|ค่าเป้าหมาย|ตัวชี้วัด)"), edges,
-                          template.list_marker)
+                          template.list_marker, spaces)
     return objectives, goals

@@ -19,6 +19,7 @@ from .records import Line
 SHORT_LINE_PT = 14.0  # a line ending this far before the column's right edge ends its paragraph
 _THAI_END = regex.compile(r"[\u0e01-\u0e4e]$")
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4e]")
+_THAI_RUN = regex.compile(r"[\u0e01-\u0e4e]+")
 
 
 def right_edges(lines: Iterable[Line]) -> dict[int, float]:
@@ -33,22 +34,32 @@ class PhraseSpaces:
     """Whether a wrap between two Thai words hid a phrase space, by the document's own phrasing.
 
     Thai wraps between words, with or without the space that separates phrases, and the text
-    layer keeps no trace of which. The plan itself does: its lines print the same phrases again
-    and again, so the two words at a wrap, printed elsewhere in one line more often with a space
-    between them than without ("ท้องถิ่น เพื่อให้", "ระเบียบ ประกาศ"), had one; and a word
-    repeated with ๆ is always followed by one. Without such evidence the wrap joins without a
-    space, as before. On the golden plan and its two other renderings it mends a third of the
-    lost phrase spaces (docs/accuracy.md).
+    layer keeps no trace of which. The plan itself does, in its lines, which print the same
+    phrases and words again and again:
+    - the two words at the wrap, printed in one line more often with a space between them than
+      without ("ท้องถิ่น เพื่อให้", "ระเบียบ ประกาศ"), had one;
+    - else, where the two are never printed together without a space, a word the plan opens with
+      a space at least SPACED_BEFORE of the time (seen MIN_SEEN times inside lines: "และ", "โดย",
+      "เทศบาลตำบล…") had one before it;
+    - a word repeated with ๆ is always followed by one.
+    Without such evidence the wrap joins without a space, as before (docs/accuracy.md).
 
     >>> spaces = PhraseSpaces(["ตามกฎหมาย ระเบียบ ประกาศ", "ระเบียบ ประกาศ คำสั่ง", "เทศบาลเมืองกาฬสินธุ์"])
     >>> spaces.at("ตามกฎหมาย ระเบียบ", "ประกาศของเทศบาล"), spaces.at("ของเทศบาล", "เมืองกาฬสินธุ์")
     (True, False)
     >>> spaces.at("ข้อมูลต่างๆ", "ที่เกี่ยวข้อง")
     True
+    >>> PhraseSpaces(["ก และข"] * 4 + ["ค และง", "จและฉ"]).at("ประชาชน", "และผู้มีส่วนได้เสีย")
+    True
     """
 
+    SPACED_BEFORE = 0.7
+    MIN_SEEN = 5
+
     def __init__(self, texts: Iterable[str]) -> None:
-        self._text = "\n".join(texts)
+        self._lines = list(texts)
+        self._text = "\n".join(self._lines)
+        self._before: dict[str, list[int]] | None = None  # word → [after a space, after a letter]
 
     def at(self, before: str, after: str) -> bool:
         if before.endswith("ๆ"):
@@ -59,7 +70,30 @@ class PhraseSpaces:
         if runs is None:
             return False
         last, first = split_thai(runs[0])[-1], split_thai(runs[1])[0]
-        return self._text.count(f"{last} {first}") > self._text.count(last + first)
+        spaced, joined = self._text.count(f"{last} {first}"), self._text.count(last + first)
+        if spaced or joined:
+            return spaced > joined
+        seen = self._opened().get(first, (0, 0))
+        return sum(seen) >= self.MIN_SEEN and seen[0] >= self.SPACED_BEFORE * sum(seen)
+
+    def _opened(self) -> dict[str, list[int]]:
+        """How often each word follows a space and a letter inside the plan's lines (built once,
+        on the first wrap that needs it; the runs' segmentations are mostly cached already)."""
+        if self._before is None:
+            from .text.dictionary import split_thai
+
+            counts: dict[str, list[int]] = {}
+            for line in self._lines:
+                previous_end = -2
+                for m in _THAI_RUN.finditer(line):
+                    words = split_thai(m[0])
+                    if m.start() == previous_end + 1 and line[previous_end] == " ":
+                        counts.setdefault(words[0], [0, 0])[0] += 1
+                    for word in words[1:]:
+                        counts.setdefault(word, [0, 0])[1] += 1
+                    previous_end = m.end()
+            self._before = counts
+        return self._before
 
 
 def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None) -> str:

@@ -99,7 +99,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         part1_rows = part1.part1_rows([p for p in table_pages if p.number in part1_pages])
         risks = part1.extract_risks(part1_rows, doc_id)
         targets = part1.extract_targets(part1_rows, doc_id, period)
-        objectives, goals = part1.objectives_and_goals(parts.part1, edges, template)
+        objectives, goals = part1.objectives_and_goals(parts.part1, edges, template, spaces)
         announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id, {p.number: p for p in pages})
         (announcement, order), date_checks = appendix.plausible_dates((announcement, order), document.plan_start_be,
                                                                       document.plan_end_be)

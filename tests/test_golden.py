@@ -89,8 +89,8 @@ def test_checks_report_the_documents_flaws(kalasin_plan):
 
 # fields and list items right letter for letter whose spaces differ from the source, counted on
 # 2026-11-29 (a phrase space lost where the PDF wrapped the line): 93 joining every Thai wrap without
-# a space, 73 with the plan's own phrasing as evidence (layout.PhraseSpaces); lower it when the rule improves
-MAX_SPACING_DIFFERENCES = 73
+# a space, 73 with the plan's phrasing as evidence (layout.PhraseSpaces), 70 with its words opened by a space too
+MAX_SPACING_DIFFERENCES = 70
 
 
 def _spacing_differences(plan) -> list[str]:
