@@ -157,7 +157,7 @@ def real_pdfs_section(py: str, pdftotext, reps: int) -> list[str]:
              f"Every file of `../shared/real-pdfs/` with a Thai text layer ({len(files)} files; OCR off on both "
              "sides): `pdftotext` against plan2data's text engine (`pipeline.text.read`: fonts checked and "
              "repaired, SARA AM restored, repair rules, quality scores) in a warm process (batch-amortised; "
-             "the per-line caches emptied before each file, so no file profits from its own earlier run) "
+             "the segmentation caches emptied before each file, so no file profits from its own earlier run) "
              "and from a cold command line (`python -m pipeline text`, bytecode cached).", "",
              "| file | pages | pdftotext | warm | × pdftotext | cold CLI | cold − pdftotext |",
              "|---|---|---|---|---|---|---|"]
@@ -168,7 +168,7 @@ def real_pdfs_section(py: str, pdftotext, reps: int) -> list[str]:
         for _ in range(reps):
             p_times += timed(lambda: pdftotext(pdf), 1)
             engine._changed_words.cache_clear()
-            dictionary.word_starts.cache_clear()
+            dictionary.split_thai.cache_clear()
             w_times += timed(lambda: read(pdf, ocr_mode="never"), 1)
         cold = timed(lambda: subprocess.run([py, "-m", "pipeline", "text", str(pdf), "--ocr", "never", "--out",
                                              tempfile.mkdtemp()], check=True, capture_output=True), 2)

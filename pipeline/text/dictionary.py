@@ -6,7 +6,6 @@ decides, and a word the dictionary cannot settle stays as printed.
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -443,27 +442,28 @@ def restore_lost_marks(line: str) -> tuple[str, list[Swap]]:
     return _THAI_CHUNK.sub(lambda m: _restore_run(m[0], swaps), line), swaps
 
 
-@lru_cache(maxsize=4096)  # a worker meets the same lines again (running headers, repeated rows)
-def word_starts(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """The words of ``text`` (``split_words``), spaces kept: their starts and texts; one
-    segmentation per distinct line, however many of its words are asked about."""
-    starts: list[int] = []
-    tokens = split_words(text)
-    start = 0
-    for token in tokens:
-        starts.append(start)
-        start += len(token)
-    return tuple(starts), tuple(tokens)
+def _kind(ch: str) -> int:
+    """The class of ``_TOKEN`` run a character belongs to: Thai, whitespace, anything else."""
+    return 0 if "\u0e01" <= ch <= "\u0e4e" else 1 if ch.isspace() else 2
 
 
 def word_at(text: str, i: int) -> tuple[int, str]:
-    """Start and text of the dictionary word that covers position i.
+    """Start and text of the token of ``split_words(text)`` that covers position i: only the run
+    around i is segmented (a line may hold many; SARA AM restoration asks for one word each).
 
-    >>> word_at("ตำบลหางดง อำเภอ", 1), word_at("ตำบลหางดง อำเภอ", 9)
-    ((0, 'ตำบล'), (9, ' '))
+    >>> word_at("ตำบลหางดง อำเภอ", 1), word_at("ตำบลหางดง อำเภอ", 9), word_at("ตำบลหางดง อำเภอ", 12)
+    ((0, 'ตำบล'), (9, ' '), (10, 'อำเภอ'))
     """
-    starts, tokens = word_starts(text)
-    k = bisect.bisect_right(starts, i) - 1
-    if 0 <= k < len(tokens) and i < starts[k] + len(tokens[k]):
-        return starts[k], tokens[k]
+    kind = _kind(text[i])
+    start, end = i, i + 1
+    while start > 0 and _kind(text[start - 1]) == kind:
+        start -= 1
+    while end < len(text) and _kind(text[end]) == kind:
+        end += 1
+    if kind:
+        return start, text[start:end]
+    for word in split_thai(text[start:end]):
+        if i < start + len(word):
+            return start, word
+        start += len(word)
     return i, text[i]
