@@ -42,7 +42,7 @@ def test_the_golden_plan_carries_its_codes(kalasin_plan):
 
 
 def test_an_invented_province_gets_no_code_and_a_check():
-    """The synthetic corpus's provinces are invented ("เชียงสมมุติ"), though some districts are real."""
+    """An invented province ("เชียงสมมุติ", as the consistent corpus's "สมมุติ"), though the district is real."""
     got, checks, _ = _codes(TT, "บ้านใหม่", "สันทราย", "เชียงสมมุติ")
     assert got == ("", "", "") and checks == ["place-unknown"]
 
@@ -59,3 +59,61 @@ def test_a_subdistrict_the_district_lacks_is_an_info_check():
     no ดอนสมบูรณ์ (the gazetteer's one is in Kalasin): province and district tied, subdistrict empty."""
     got, checks, _ = _codes(ABT, "ดอนสมบูรณ์", "พยัคฆภูมิพิสัย", "มหาสารคาม")
     assert got == ("44", "4408", "") and checks == ["place-subdistrict-unmatched"]
+
+
+# Every corpus plan's printed district and province, with the codes read by hand from geothai's
+# data (geothai/_data/districts.json, subdistricts.json, release 2026.10.23): the district code's
+# first two digits are its province's; a subdistrict code only where the LAO is named after a
+# subdistrict of that district (the varied corpus's LAO names end in "สมมุติ": none).
+CORPUS_CODES = {
+    "synthetic/abj-samut": ("74", "7401", ""),  # อบจ.สมุทรสาคร, เมืองสมุทรสาคร
+    "synthetic/abt-huaisai": ("50", "5007", "500706"),  # ห้วยทราย, แม่ริม, เชียงใหม่
+    "synthetic/abt-nongkhai": ("30", "3001", "300110"),  # หนองไผ่ล้อม, เมืองนครราชสีมา
+    "synthetic/abt-nonsung": ("30", "3010", ""),  # โนนสูงใหม่: no such subdistrict in โนนสูง
+    "synthetic/abt-phaya": ("30", "3021", "302112"),  # พญาเย็น, ปากช่อง
+    "synthetic/abt-thasai": ("12", "1201", "120105"),  # ท่าทราย, เมืองนนทบุรี
+    "synthetic/tm-bangpla": ("11", "1103", ""),  # บางปลาทอง: no such subdistrict in บางพลี
+    "synthetic/tm-chaiyo": ("15", "1502", "150206"),  # ไชโย, ไชโย, อ่างทอง
+    "synthetic/tn-nakhon": ("60", "6001", ""),  # a เทศบาลนคร is not named after a subdistrict
+    "synthetic/tt-banmai": ("12", "1206", "120603"),  # บ้านใหม่, ปากเกร็ด, นนทบุรี
+    "synthetic/tt-khokpho": ("94", "9402", "940201"),  # โคกโพธิ์, โคกโพธิ์, ปัตตานี
+    "synthetic/tt-nongbua": ("32", "3207", "320705"),  # หนองบัวทอง, รัตนบุรี, สุรินทร์
+    "wild/wc-klaeng": ("21", "2103", ""), "wild/wc-sriracha": ("20", "2007", ""),
+    "wild/wd-banphue": ("41", "4117", ""), "wild/wd-donkaeo": ("50", "5007", ""),
+    "wild/wd-khokkruat": ("30", "3001", ""), "wild/wd-maelao": ("57", "5716", ""),
+    "wild/wd-nongsaeng": ("44", "4409", ""), "wild/wd-phanom": ("48", "4801", ""),
+    "wild/wd-sawang": ("47", "4712", ""), "wild/wd-thakham": ("84", "8417", ""),
+    "wild/wh-chiangkham": ("56", "5603", ""), "wild/wh-huaiyot": ("92", "9206", ""),
+}
+
+
+def test_every_corpus_plan_is_in_the_table():
+    from tests.conftest import ROOT
+
+    on_disk = {f"{p.parent.parent.name}/{p.stem}" for corpus in ("synthetic", "wild")
+               for p in (ROOT / "corpora" / corpus / "pdf").glob("*.pdf")}
+    assert on_disk == set(CORPUS_CODES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, codes", sorted(CORPUS_CODES.items()))
+def test_every_corpus_plan_gets_its_codes(name, codes):
+    from pipeline.run import run_document
+    from tests.conftest import ROOT
+
+    corpus, doc = name.split("/")
+    plan = run_document(ROOT / "corpora" / corpus / "pdf" / f"{doc}.pdf")
+    d = plan.document
+    assert (d.province_code, d.district_code, d.subdistrict_code) == codes
+    place_checks = {c.code for c in plan.checks if c.code.startswith("place-")}
+    assert place_checks <= {"place-subdistrict-unmatched"}  # every place known and consistent
+    assert ("place-subdistrict-unmatched" in place_checks) == (codes[2] == "" and d.lao_type in (
+        "เทศบาลตำบล", "องค์การบริหารส่วนตำบล"))
+
+
+def test_the_consistent_corpus_names_an_invented_place():
+    from pipeline.run import run_document
+    from tests.conftest import ROOT
+
+    plan = run_document(ROOT / "corpora" / "consistent" / "consistent.pdf")
+    assert plan.document.province_code == "" and "place-unknown" in {c.code for c in plan.checks}
