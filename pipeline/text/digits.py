@@ -48,9 +48,10 @@ DOT = 0.4  # …and lower than this share, always punctuation (a full stop, a hy
 
 @dataclass(frozen=True, slots=True)
 class Templates:
-    vectors: np.ndarray  # (n, SIDE*SIDE), unit length
-    labels: np.ndarray  # (n,) index into CLASSES
-    members: tuple[np.ndarray, ...]  # per class (index into CLASSES): its templates' rows
+    vectors: np.ndarray  # (n, SIDE*SIDE), unit length, grouped by class
+    labels: np.ndarray  # (n,) index into CLASSES, ascending
+    classes: np.ndarray  # the classes that have templates (index into CLASSES), ascending
+    starts: np.ndarray  # the first row of each of those classes' templates
 
 
 @cache
@@ -62,8 +63,9 @@ def templates() -> Templates | None:
         if "".join(data["classes"].tolist()) != CLASSES:
             return None  # made for another class list: run corpora/tools/make_glyph_templates.py
         labels = data["labels"].astype(np.int64)
-        members = tuple(np.flatnonzero(labels == k) for k in range(len(CLASSES)))
-        return Templates(data["vectors"].astype(np.float32), labels, members)
+        order = np.argsort(labels, kind="stable")
+        classes, starts = np.unique(labels[order], return_index=True)
+        return Templates(data["vectors"].astype(np.float32)[order], labels[order], classes, starts)
 
 
 def glyph_vector(ink: np.ndarray) -> np.ndarray | None:
@@ -94,38 +96,14 @@ def glyph_vector(ink: np.ndarray) -> np.ndarray | None:
 Box = tuple[int, int, int, int]  # pixels: left, top, right, bottom
 
 
-def _components(ink: np.ndarray) -> list[list[tuple[int, int, int]]]:
-    """8-connected components of the ink, each as its runs (row, first column, end column).
+def _components(ink: np.ndarray) -> tuple[np.ndarray, list[tuple[np.ndarray, int]]]:
+    """8-connected components of the ink (OpenCV's labelling): the label image, and each component
+    as its statistics (left, top, width, height, area) with its label, in the raster order of their
+    first pixel."""
+    import cv2
 
-    Run-length labelling: each row's runs join the runs of the row above that touch them.
-    """
-    parent: list[int] = []
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    runs: list[tuple[int, int, int]] = []
-    above: list[int] = []  # indices of the previous row's runs
-    for row in range(ink.shape[0]):
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], ink[row].astype(np.int8), [0]))))
-        current = []
-        for a, b in zip(edges[::2].tolist(), edges[1::2].tolist()):
-            k = len(runs)
-            runs.append((row, a, b))
-            parent.append(k)
-            for j in above:
-                _, c, d = runs[j]
-                if c <= b and a <= d:  # touching, diagonals included
-                    parent[find(k)] = find(j)
-            current.append(k)
-        above = current
-    groups: dict[int, list[tuple[int, int, int]]] = {}
-    for k, run in enumerate(runs):
-        groups.setdefault(find(k), []).append(run)
-    return list(groups.values())
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    return labels, [(stats[k], k) for k in range(1, count)]
 
 
 def _without_rules(ink: np.ndarray) -> np.ndarray:
@@ -147,13 +125,12 @@ def _pieces(ink: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
     mark overhanging the digit after it ("ที่๔") stays with its consonant.
     """
     ink = _without_rules(ink)
-    spans = []  # [first column, end column, top row, bottom row, runs]
-    for runs in _components(ink):
-        top, bottom = min(r for r, _, _ in runs), max(r for r, _, _ in runs) + 1
-        if sum(b - a for _, a, b in runs) < MIN_INK or top == 0 or bottom == ink.shape[0]:
+    labels, components = _components(ink)
+    spans = []  # [first column, end column, top row, bottom row, labels]
+    for (left, top, width, height, area), label in components:
+        if area < MIN_INK or top == 0 or top + height == ink.shape[0]:
             continue  # dust, or the edge of something on the next line or a rule
-        spans.append([min(a for _, a, _ in runs), max(b for _, _, b in runs),
-                      min(r for r, _, _ in runs), max(r for r, _, _ in runs) + 1, runs])
+        spans.append([int(left), int(left + width), int(top), int(top + height), [label]])
     if not spans:
         return []
     heights = sorted(s[3] - s[2] for s in spans)
@@ -170,13 +147,11 @@ def _pieces(ink: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
         else:
             bases.append(mark)
     merged = sorted(bases, key=lambda s: s[0])
-    out = []
-    for a, b, _, _, runs in merged:
-        glyph = np.zeros((ink.shape[0], b - a), dtype=bool)
-        for row, c, d in runs:
-            glyph[row, c - a:d - a] = True
-        out.append((a, b, glyph))
-    return out
+    glyph_of = np.zeros(len(components) + 1, dtype=np.int32)  # label → 1 + its glyph's place in merged
+    for k, (_, _, _, _, members) in enumerate(merged):
+        glyph_of[members] = k + 1
+    owners = glyph_of[labels]
+    return [(a, b, owners[:, a:b] == k + 1) for k, (a, b, _, _, _) in enumerate(merged)]
 
 
 def _height(piece: np.ndarray) -> int:
@@ -192,12 +167,10 @@ def _classify(glyphs: list[np.ndarray], t: Templates, among: str = CLASSES) -> l
     keep = [k for k, v in enumerate(vectors) if v is not None]
     if not keep:
         return out
-    labels = [CLASSES.index(c) for c in among]
     similarity = np.stack([vectors[k] for k in keep]) @ t.vectors.T  # (glyphs, templates)
-    best = np.full((len(keep), len(labels)), -1.0, dtype=np.float32)
-    for column, label in enumerate(labels):
-        if t.members[label].size:
-            best[:, column] = similarity[:, t.members[label]].max(axis=1)
+    by_class = np.full((len(keep), len(CLASSES)), -1.0, dtype=np.float32)  # each class's best template
+    by_class[:, t.classes] = np.maximum.reduceat(similarity, t.starts, axis=1)
+    best = by_class[:, [CLASSES.index(c) for c in among]]
     for row, k in zip(best, keep):
         order = np.argsort(row)[::-1]
         top, second = row[order[0]], row[order[1]]

@@ -13,6 +13,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import regex
@@ -20,7 +21,7 @@ import regex
 from ..errors import BadInput
 from ..records import BBox, enclosing
 from .backend import PdfInfo, RawLine, RawPage
-from .tesseract import THAI_LETTER, THAI_WORD, Row, join_words, noise_row, png, run_tesseract, tsv_rows
+from .tesseract import THAI_LETTER, THAI_WORD, Row, join_words, noise_row, run_tesseract, tsv_rows
 
 DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
 LANGS = "tha+eng"
@@ -55,14 +56,13 @@ def _tesseract(info: PdfInfo, number: int, image, to_points: float, settings: Oc
     """OCR one rendered page (a grayscale PIL image): turned straight and its ruling lines read off
     and painted out where it holds a table (image_rulings.py); its digits are read again (digits.py)."""
     import numpy as np
-    from PIL import Image
 
     from . import image_rulings, ocr_cells
     from .digits import reread_line
 
     found = image_rulings.find(np.asarray(image), settings.dpi)
     gray = found.gray
-    tsv = run_tesseract(info, number, png(Image.fromarray(gray)), settings.langs, "3")
+    tsv = run_tesseract(info, number, gray, settings.langs, "3")
     lines, words = _tsv_lines(tsv, to_points,
                               lambda words: reread_line(words, gray),
                               lambda rows: _latin_read_as_thai(rows, gray, info, number, settings.dpi))
@@ -94,7 +94,6 @@ def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int, dpi: 
     stacked on one image and read again with the Thai model alone (one Tesseract run a page); a
     word comes back only as Thai."""
     import numpy as np
-    from PIL import Image
 
     found = [(r, k) for r, row in enumerate(rows) for k in range(1, len(row))
              if _LATIN_FOR_THAI.fullmatch(row[k][0]) and THAI_LETTER.search(row[k - 1][0])
@@ -113,7 +112,7 @@ def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int, dpi: 
         canvas[y:y + crop.shape[0], gap:gap + crop.shape[1]] = crop
         spans.append((y - gap // 2, y + crop.shape[0] + gap // 2))
         y += crop.shape[0] + gap
-    tsv = run_tesseract(info, number, png(Image.fromarray(canvas)), "tha", "6")
+    tsv = run_tesseract(info, number, canvas, "tha", "6")
     read: dict[int, str] = {}
     for line in tsv.splitlines()[1:]:
         cols = line.split("\t")
@@ -154,6 +153,23 @@ def _tsv_lines(tsv: str, scale: float, fix: Callable[[Row], Row] | None = None,
     return out, all_words
 
 
+@contextmanager
+def _one_thread_each():
+    """NumPy's BLAS and OpenCV on one thread while pages are read: the parallelism is the page
+    threads with their tesseract processes (``OcrSettings.processes``), and a BLAS or OpenCV pool
+    beside each would take cores that are not ours (and spin on them between calls)."""
+    import cv2
+    from threadpoolctl import threadpool_limits
+
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(1)
+    try:
+        with threadpool_limits(limits=1):
+            yield
+    finally:
+        cv2.setNumThreads(before)
+
+
 def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | None = None) -> list[RawPage]:
     """OCR the given pages; same order as given.
 
@@ -169,7 +185,7 @@ def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | N
     futures: list[Future[RawPage]] = []
     doc = pdfium.PdfDocument(str(info.path))
     try:
-        with ThreadPoolExecutor(max_workers=settings.processes()) as pool:
+        with _one_thread_each(), ThreadPoolExecutor(max_workers=settings.processes()) as pool:
             for page in pages:
                 while sum(not f.done() for f in futures) >= 2 * settings.processes():
                     wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)

@@ -150,7 +150,6 @@ def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str)
     """The text lines of the cells ``boxes`` (points) on the page image ``gray`` (its rules already
     painted out), each with its box in points and its confidence (0 where the digit templates alone
     read a cell Tesseract left empty)."""
-    from PIL import Image
 
     from . import tesseract
     from .digits import reread_line
@@ -160,7 +159,7 @@ def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str)
         return []
     gap = max(4, round(GAP_IN * dpi))
     sheet, placed = _sheet(cuts, gap)
-    tsv = tesseract.run_tesseract(info, number, tesseract.png(Image.fromarray(sheet)), langs, "6")
+    tsv = tesseract.run_tesseract(info, number, sheet, langs, "6")
     to_points = 72 / dpi
     out = []
     read: set[int] = set()
