@@ -22,14 +22,27 @@ DEFAULT_TEMPLATE = "nacc_2566_2570"
 
 
 # On OCR'd lines a field number may come out as up to three other characters, its stop as another
-OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2})\s*[.,«»:;·]?\s*"),  # ๗, งบประมาณ / - ๗ งบ…
-              regex.compile(r"^(?P<no>)\S{1,3}?\s*[.,«»:;·]\s*"))  # ฆซ . งบประมาณ / ๗ซ . งบประมาณ
+OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2})\s*(?:[.,«»:;·]\s*){0,3}"),  # ๗, งบ… / - ๗ งบ… / 1. . ชื่อ…
+              regex.compile(r"^(?P<no>)\S{1,3}?\s*[.,«»:;·]\s*"),  # ฆซ . งบประมาณ / ๗ซ . งบประมาณ
+              regex.compile(r"^(?P<no>)(?:[0-9๐-๙]{1,2}\s+){2}"))  # 0 0 ชื่อโครงการ: "๑." read as two numbers
+
+
+# what OCR reads after a heading before its value: the colon, and dust read as stops or as marks
+# with no letter under them ("เป้าหมาย๊ :", "งบประมาณที่ใช้ในการดำเนินการ .")
+_COLON_OR_END = regex.compile(r"\s*(?::|$)")
+_REST_SPECKS = regex.compile(r"^[\s:.,;|'‘’\"“”~`^_°\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
 def _fuzzy(synonym: str) -> regex.Pattern[str]:
     """A heading synonym with one character OCR misread ("ผู้รับถิดชอบ"): one substitution, no
-    insertion or deletion (those would let a short word vanish and "มาตรการ…" pass for "ชื่อมาตรการ")."""
-    return regex.compile(rf"(?b)(?:{synonym}){{s<=1}}")
+    insertion or deletion (those would let a short word vanish and "มาตรการ…" pass for "ชื่อมาตรการ");
+    a tone mark OCR put on a letter that has none ("ชื่อโครงก่าร") is no error at all.
+
+    >>> bool(_fuzzy(_tolerant("ชื่อโครงการ")).match("ชื่อโครงก่าร")), bool(_fuzzy("วัตถุประสงค์").match("มาตรการ"))
+    (True, False)
+    """
+    stray_tone = regex.sub(r"(?<=[\u0e01-\u0e3a\u0e40-\u0e46])(?![\u0e48-\u0e4b]|\[)", "[\u0e48-\u0e4b]?", synonym)
+    return regex.compile(rf"(?b)(?:{stray_tone}){{s<=1}}")
 
 
 def _opening(words: str) -> regex.Pattern[str]:
@@ -76,7 +89,7 @@ class Template:
         m = self.field_heading.match(text)
         name = self.field_for(m["head"]) if m else None
         if m and name:
-            return FieldHeading(thai_int(m["no"]), name, m["rest"].strip())
+            return FieldHeading(thai_int(m["no"]), name, (_REST_SPECKS.sub("", m["rest"]) if ocr else m["rest"]).strip())
         if not ocr:
             return self._misspelt(text)
         for prefix in OCR_NUMBER:
@@ -88,7 +101,14 @@ class Template:
             if found:
                 _, _, field, end = min(found)
                 no = number["no"]
-                return FieldHeading(thai_int(no) if no else None, field, rest[end:].lstrip(" :").strip())
+                return FieldHeading(thai_int(no) if no else None, field, _REST_SPECKS.sub("", rest[end:]).strip())
+        # the number lost altogether ("ซื้อโครงการ : มาตรการ…"): a heading the line opens with, followed
+        # by its colon or by nothing, as no sentence of a field's text is
+        found = [(sum(f.fuzzy_counts), -(f.end()), field, f.end()) for field, pattern in self.fuzzy_headings
+                 if (f := pattern.match(text)) and _COLON_OR_END.match(text, f.end())]
+        if found:
+            _, _, field, end = min(found)
+            return FieldHeading(None, field, _REST_SPECKS.sub("", text[end:]).strip())
         return None
 
     def _misspelt(self, text: str) -> FieldHeading | None:

@@ -139,6 +139,12 @@ def test_scanned_kalasin_reads_every_project_number_and_budget(tmp_path, kalasin
     ("๙« ผลผลิต / ผลลัพธ์", 9, "results"),
     ("๑) เพื่อส่งเสริมให้บุคลากร", None, None),  # a list item is no heading
     ("๒.๒ มาตรการส่งเสริมคุณธรรม", None, None),  # nor a mission ("มาตรการ" is not "ชื่อมาตรการ")
+    # office scans (corpora/tools/scan.py): dust read as a second stop, "๑." read as two numbers
+    ("1. . ซื้อโครงการ : โครงการตรวจสอบภายใน", 1, "name"),
+    ("0 0 ชื่อโครงการ : มาตรการส่งเสริม", None, "name"),
+    ("ซื้อโครงการ : มาตรการบริหารความเสี่ยง", None, "name"),  # the number lost: the colon tells
+    ("ผลลัพธ์ที่คาดว่าจะได้รับจากการอบรมครั้งนี้", None, None),  # a sentence opening with a heading's words
+    ("๓.๑.๑ ส่งเสริมการสร้างจิตสำนึก", None, None),  # a sub-mission's numbering is no stray stop
 ])
 def test_ocr_field_headings(line, number, field):
     from extractors.template import load
@@ -149,3 +155,16 @@ def test_ocr_field_headings(line, number, field):
     else:
         assert (heading.number, heading.name) == (number, field)
 
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("4. เป้าหมาย๊ :", ""),  # a speck read as a tone mark with no letter under it, then the colon
+    ("8, งบประมาณที่ใช้ในการดำเนินการ .", ""),
+    ("๔. เป้าหมาย : ประชาชน ๒๐๐ คน", "ประชาชน ๒๐๐ คน"),
+])
+def test_ocr_heading_rest_loses_its_specks(line, rest):
+    """What OCR read after a heading on a dusty scan is no part of the field's value."""
+    from extractors.template import load
+
+    heading = load("nacc_2561_2564").match_field(line, ocr=True)
+    assert heading is not None and heading.rest == rest

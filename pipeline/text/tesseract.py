@@ -56,8 +56,9 @@ def tsv_rows(tsv: str) -> list[tuple[Row, float]]:
         pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
         confidence.setdefault(key, []).append(float(cols[10]))
     typical = _typical_height(pixels)
-    return [(_without_echoes(words), sum(confidence[key]) / len(confidence[key]))
+    rows = [(_without_leading_specks(_without_echoes(words)), sum(confidence[key]) / len(confidence[key]))
             for key, words in pixels.items() if not _mark_row(words, typical)]
+    return [(words, confidence) for words, confidence in rows if words]
 
 
 THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e]")
@@ -82,6 +83,37 @@ def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelB
                 continue
         out.append((text, box))
     return out
+
+
+_SPECK = regex.compile(r"[.,'‘’\"“”|:;~`^_°\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")  # no letter, digit or dash
+_DASH = regex.compile(r"[-–—]")
+
+
+def _speck(word: tuple[str, PixelBox]) -> bool:
+    """Only stops, quotes, bars or marks with no base; or a dash no wider than twice its height
+    (a printed dash is a long thin bar, a speck of dust about as tall as it is wide)."""
+    text, (left, top, right, bottom) = word
+    return bool(_SPECK.fullmatch(text) or (_DASH.fullmatch(text) and right - left < 2 * (bottom - top)))
+
+
+def _without_leading_specks(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
+    """Drop the "words" a line opens with that are specks (``_speck``): dust or a scanner's streak
+    before the first letter, read as ". ภายในเขต…", "| ภายใน…", "๊ : ประชาชน…"; no printed line opens
+    with one. A line of specks alone goes, but for a dash alone: the value "none" as often as dust.
+
+    >>> _without_leading_specks([("๊", (0, 0, 4, 4)), (":", (9, 0, 12, 30)), ("ประชาชน", (20, 0, 90, 30))])
+    [('ประชาชน', (20, 0, 90, 30))]
+    >>> _without_leading_specks([("-", (0, 10, 12, 14)), ("ไม่ใช้งบประมาณ", (20, 0, 90, 30))])[0][0]
+    '-'
+    >>> _without_leading_specks([("-", (0, 10, 5, 14)), ("ภายใน", (20, 0, 90, 30))]), _without_leading_specks([(".", (0, 0, 4, 4))])
+    ([('ภายใน', (20, 0, 90, 30))], [])
+    >>> _without_leading_specks([("-", (0, 10, 5, 14))])
+    [('-', (0, 10, 5, 14))]
+    """
+    k = 0
+    while k < len(words) and _speck(words[k]) and (k < len(words) - 1 or not _DASH.fullmatch(words[k][0])):
+        k += 1
+    return words[k:]
 
 
 def _typical_height(page: dict[object, list[tuple[str, PixelBox]]]) -> int:
