@@ -199,11 +199,13 @@ def _no(text: str) -> str:
     return ".".join(str(thai_int(p)) for p in text.split("."))
 
 
-_OCR_PROJECT = regex.compile(r"^ลำดับที่?\s*(?P<no>\S{1,4})\s*$")
+# "ลำดับที่" as OCR reads it off a scan: its marks and a letter lost ("ลาดบท ๑", "าดับที่๓")
+_OCR_ORDINAL = r"(?:ล(?:ํ?า|ำ)?|ํ?า|ำ)ดั?บ\s?ที?[่้]?"  # SARA AM either way
+_OCR_PROJECT = regex.compile(rf"^{_OCR_ORDINAL}\s*(?P<no>\S{{1,4}})\s*$")
 _OCR_DIMENSION = regex.compile(r"^มิ?ติที่?\s*(?P<no>\S{1,2})\s+(?P<name>.*)$")
 
 
-_PROJECT_TAIL = regex.compile(r"^(?P<head>.*\S)\s*(?P<tail>ลำดับที่?\s*\S{1,4})$")
+_PROJECT_TAIL = regex.compile(rf"^(?P<head>.*?\S)\s*(?P<tail>{_OCR_ORDINAL}\s*(?P<no>[0-9๐-๙]{{1,3}}))$")
 
 
 def _split_project_tails(lines: tuple[Line, ...], ocr_pages: frozenset[int]) -> tuple[Line, ...]:
@@ -211,9 +213,10 @@ def _split_project_tails(lines: tuple[Line, ...], ocr_pages: frozenset[int]) -> 
     of that heading's line: on OCR'd pages it becomes a line of its own again."""
     out: list[Line] = []
     for line in lines:
-        m = _PROJECT_TAIL.match(line.text.strip()) if line.page in ocr_pages else None
+        text = line.text.strip()
+        m = _PROJECT_TAIL.match(text) if line.page in ocr_pages and not _OCR_PROJECT.match(text) else None
         if m and "ลำดับ" not in m["head"]:
-            out += [replace(line, text=m["head"]), replace(line, text=m["tail"])]
+            out += [replace(line, text=m["head"]), replace(line, text=f"ลำดับที่ {m['no']}")]
         else:
             out.append(line)
     return tuple(out)

@@ -72,3 +72,23 @@ def test_older_template_part3_starts_at_the_first_name_field():
     plan[4] = ["๑. ชื่อโครงการ ข"]
     parts = split_parts(_lines(*plan), old)
     assert _pages(parts.part3) == [4, 5] and parts.part3[0].text == "๓ รายละเอียด"  # the page it opens
+
+
+def test_a_scans_garbled_project_anchor_printed_level_with_its_heading_opens_the_project():
+    """OCR of an office scan reads "ลำดับที่ ๑", printed right-aligned level with the sub-mission
+    heading, as the end of the heading's line with its marks and a letter lost ("ลาดบท ๑",
+    "าดับที่๓"): the heading keeps its name and the project its number; an anchor alone on its line
+    is not cut in two."""
+    from pipeline.segment import split_projects
+
+    part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+                    "๑.๑ การเสริมสร้างจิตสำนึกและความตระหนักแก่บุคลากร",
+                    "๑.๑.๑ ส่งเสริมการเสริมสร้างจิตสำนึกแก่บุคลากรลาดบท ๑", "๑. ชื่อโครงการ ก", "๙. ผลผลิต / ผลลัพธ์",
+                    "ลำดับที่๒", "๑. ชื่อโครงการ ข", "๙. ผลผลิต / ผลลัพธ์",
+                    "๑.๒ การสร้างจิตสำนึกและความตระหนักแก่ประชาชน",
+                    "๑.๒.๑ ส่งเสริมการสร้างจิตสำนึกแก่ประชาชนาดับที่๓", "๑. ชื่อโครงการ ค"])
+    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({1}))
+    assert [b.seq for b in blocks] == [1, 2, 3]
+    assert [b.submission.name for b in blocks] == ["ส่งเสริมการเสริมสร้างจิตสำนึกแก่บุคลากร"] * 2 + [
+        "ส่งเสริมการสร้างจิตสำนึกแก่ประชาชน"]
+    assert not [c for c in checks if c.code == "ocr-number-corrected"]

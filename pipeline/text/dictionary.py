@@ -322,27 +322,31 @@ def _two_words(run: str) -> str | None:
 
 
 def _with_one_mark(region: str) -> str | None:
-    """``region`` (an uncovered run with the words around it) with the one mark that lets known words
-    cover all of it, the new word a common one of three letters or more ("เพือ|ย|กระ" → เพื่อยกระ,
-    which a split at อย hid; a stray letter is not made a short word: ก → ก็, ด → ดี)."""
+    """``region`` (an uncovered run with the words around it) with one mark more or one less that lets
+    known words cover all of it, the word it changes a common one of four letters or more: a mark OCR
+    lost ("เพือ|ย|กระ" → เพื่อยกระ, which a split at อย hid) or one it added where the page has none
+    (ควบ์คุม → ควบคุม, กองคลัง๊ → กองคลัง); a stray letter is not made a short word (ก → ก็, ด → ดี).
+
+    >>> _with_one_mark("ควบ์คุม"), _with_one_mark("กิจกร์รม"), _with_one_mark("ผลลัพธ๊์")
+    ('ควบคุม', 'กิจกรรม', 'ผลลัพธ์')
+    """
     cost, freq = _word_costs()[0], frequencies()
+    candidates = [(region[:k] + mark + region[k:], k) for k in range(1, len(region) + 1)
+                  if region[k - 1] in CONSONANTS + _MARKS for mark in _MARKS]
+    candidates += [(region[:k] + region[k + 1:], k - 1) for k in range(1, len(region)) if region[k] in _MARKS]
     best: tuple[float, str] | None = None
-    for k in range(1, len(region) + 1):
-        if region[k - 1] not in CONSONANTS + _MARKS:
+    for candidate, k in candidates:
+        tokens = segment(candidate)
+        if any(t not in cost for t in tokens):
             continue
-        for mark in _MARKS:
-            candidate = region[:k] + mark + region[k:]
-            tokens = segment(candidate)
-            if any(t not in cost for t in tokens):
-                continue
-            start = 0
-            for token in tokens:  # the word the mark went into
-                if start <= k < start + len(token):
-                    break
-                start += len(token)
-            total = sum(cost[t] for t in tokens)
-            if len(token) >= 4 and freq.get(token, 0) >= MIN_FREQUENCY and (best is None or total < best[0]):
-                best = (total, candidate)
+        start = 0
+        for token in tokens:  # the word the change went into
+            if start <= k < start + len(token):
+                break
+            start += len(token)
+        total = sum(cost[t] for t in tokens)
+        if len(token) >= 4 and freq.get(token, 0) >= MIN_FREQUENCY and (best is None or total < best[0]):
+            best = (total, candidate)
     return best[1] if best else None
 
 

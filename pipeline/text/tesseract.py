@@ -56,7 +56,7 @@ def tsv_rows(tsv: str) -> list[tuple[Row, float]]:
         pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
         confidence.setdefault(key, []).append(float(cols[10]))
     typical = _typical_height(pixels)
-    rows = [(_without_leading_specks(_without_echoes(words)), sum(confidence[key]) / len(confidence[key]))
+    rows = [(_without_specks(_without_echoes(words)), sum(confidence[key]) / len(confidence[key]))
             for key, words in pixels.items() if not _mark_row(words, typical)]
     return [(words, confidence) for words, confidence in rows if words]
 
@@ -96,24 +96,28 @@ def _speck(word: tuple[str, PixelBox]) -> bool:
     return bool(_SPECK.fullmatch(text) or (_DASH.fullmatch(text) and right - left < 2 * (bottom - top)))
 
 
-def _without_leading_specks(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
+def _without_specks(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
     """Drop the "words" a line opens with that are specks (``_speck``): dust or a scanner's streak
     before the first letter, read as ". ภายในเขต…", "| ภายใน…", "๊ : ประชาชน…"; no printed line opens
     with one. A line of specks alone goes, but for a dash alone: the value "none" as often as dust.
+    Stops, bars and marks standing alone after a line's last word go too ("…สาธารณะ :").
 
-    >>> _without_leading_specks([("๊", (0, 0, 4, 4)), (":", (9, 0, 12, 30)), ("ประชาชน", (20, 0, 90, 30))])
+    >>> _without_specks([("๊", (0, 0, 4, 4)), (":", (9, 0, 12, 30)), ("ประชาชน", (20, 0, 90, 30))])
     [('ประชาชน', (20, 0, 90, 30))]
-    >>> _without_leading_specks([("-", (0, 10, 12, 14)), ("ไม่ใช้งบประมาณ", (20, 0, 90, 30))])[0][0]
+    >>> _without_specks([("-", (0, 10, 12, 14)), ("ไม่ใช้งบประมาณ", (20, 0, 90, 30))])[0][0]
     '-'
-    >>> _without_leading_specks([("-", (0, 10, 5, 14)), ("ภายใน", (20, 0, 90, 30))]), _without_leading_specks([(".", (0, 0, 4, 4))])
+    >>> _without_specks([("-", (0, 10, 5, 14)), ("ภายใน", (20, 0, 90, 30))]), _without_specks([(".", (0, 0, 4, 4))])
     ([('ภายใน', (20, 0, 90, 30))], [])
-    >>> _without_leading_specks([("-", (0, 10, 5, 14))])
-    [('-', (0, 10, 5, 14))]
+    >>> _without_specks([("-", (0, 10, 5, 14))]), _without_specks([("สาธารณะ", (0, 0, 90, 30)), (":", (95, 5, 98, 28))])
+    ([('-', (0, 10, 5, 14))], [('สาธารณะ', (0, 0, 90, 30))])
     """
     k = 0
     while k < len(words) and _speck(words[k]) and (k < len(words) - 1 or not _DASH.fullmatch(words[k][0])):
         k += 1
-    return words[k:]
+    end = len(words)  # and the specks a line ends with, a dash apart ("- ๕๐,๐๐๐ บาท -")
+    while end > k + 1 and _SPECK.fullmatch(words[end - 1][0]):
+        end -= 1
+    return words[k:end]
 
 
 def _typical_height(page: dict[object, list[tuple[str, PixelBox]]]) -> int:
