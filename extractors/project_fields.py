@@ -101,19 +101,41 @@ def _field_text(name: str, texts: list[str], template: Template, spaces: PhraseS
     return join_lines(texts, spaces)
 
 
+# a list marker as OCR reads it off a scan: "3.2" as "32" or "3 1", "3.3" as Latin ("oe", "aH")
+_OCR_MARKER = regex.compile(r"^(?:[0-9๐-๙]{1,2}(?:\s?[.,]\s?[0-9๐-๙]{1,2}|\s[0-9๐-๙]{1,2}|[0-9๐-๙])?[.,)]?"
+                            r"|[A-Za-z]{1,2}[.,]?)\s+(?=[\u0e01-\u0e4e])")
+_OCR_JUNK_ITEM = regex.compile(r"[^\u0e01-\u0e4e]{1,2}")  # an item of a speck alone ("7", "-", ".")
+
+
 def _items(lines: list[Line], edges: dict[int, float], template: Template,
-           spaces: PhraseSpaces | None = None) -> list[str]:
-    """List-field paragraphs with their "๑)", "(๑)", "๒.๑)", "-" markers removed."""
+           spaces: PhraseSpaces | None = None, ocr: bool = False) -> list[str]:
+    """List-field paragraphs with their "๑)", "(๑)", "๒.๑)", "-" markers removed. Read by OCR, a list
+    whose items are numbered loses the markers OCR garbled too ("32 เพื่อ…" for ๓.๒, "oe เพื่อ…"), and
+    items that are a speck alone ("7", "-") beside real ones.
+
+    >>> from pipeline.records import Line
+    >>> lines = [Line(1, t, t, (0.0, 20.0 * k, 100.0, 20.0 * k + 14)) for k, t in enumerate(
+    ...     ["3.1 เพื่อเปิดโอกาส", "7", "32 เพื่อเพิ่ม", "oe เพื่อให้"])]
+    >>> from extractors.template import load
+    >>> _items(lines, {1: 500.0}, load("nacc_2561_2564"), ocr=True)  # each line ends short: its own paragraph
+    ['เพื่อเปิดโอกาส', 'เพื่อเพิ่ม', 'เพื่อให้']
+    """
+    texts = _paragraph_texts(lines, edges, template, spaces)
+    numbered = ocr and any(template.list_marker.match(t) for t in texts)
     items = []
-    for text in _paragraph_texts(lines, edges, template, spaces):
+    for text in texts:
         item = template.list_marker.sub("", text, count=1).strip()
+        if numbered and item == text.strip():
+            item = _OCR_MARKER.sub("", item, count=1)
         if item:
             items.append(item)
+    if ocr and any(not _OCR_JUNK_ITEM.fullmatch(i) for i in items):
+        items = [i for i in items if not _OCR_JUNK_ITEM.fullmatch(i)]
     return items
 
 
 def _results(lines: list[Line], edges: dict[int, float], template: Template,
-             spaces: PhraseSpaces | None = None) -> dict[str, list[str]]:
+             spaces: PhraseSpaces | None = None, ocr: bool = False) -> dict[str, list[str]]:
     """Split a "ผลผลิต/ผลลัพธ์" field into its ผลผลิต and ผลลัพธ์ sub-blocks."""
     blocks: dict[str, list[Line]] = {}
     current = None
@@ -125,7 +147,7 @@ def _results(lines: list[Line], edges: dict[int, float], template: Template,
                 break
         else:
             blocks.setdefault(current or "outputs", []).append(line)
-    return {name: _items(block, edges, template, spaces) for name, block in blocks.items()}
+    return {name: _items(block, edges, template, spaces, ocr) for name, block in blocks.items()}
 
 
 def _has_sub_blocks(lines: list[Line], template: Template) -> bool:
@@ -218,15 +240,16 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         if f.numbered:
             numbers.append((f.number, f.name, f.lines[0].page if f.lines else block.page))
         pages[f.name] = tuple(sorted({ln.page for ln in f.lines}))
+        ocr = bool(f.lines) and f.lines[0].page in ocr_pages
         boxes[f.name] = _boxes(f.lines)
         if f.name == "results" or (f.name == "outcomes" and _has_sub_blocks(f.lines, template)):
             block_pages = pages.pop(f.name)
             boxes["outputs"] = boxes["outcomes"] = boxes.pop(f.name)
-            for sub, items in _results(f.lines, edges, template, spaces).items():
+            for sub, items in _results(f.lines, edges, template, spaces, ocr).items():
                 values[sub] = "\n".join(items)
                 pages[sub] = block_pages
         elif f.name in template.list_fields:
-            values[f.name] = "\n".join(_items(f.lines, edges, template, spaces))
+            values[f.name] = "\n".join(_items(f.lines, edges, template, spaces, ocr))
         else:
             values[f.name] = _field_text(f.name, _paragraph_texts(f.lines, edges, template, spaces), template, spaces)
 
