@@ -140,7 +140,7 @@ def _results(lines: list[Line], edges: dict[int, float], template: Template,
     blocks: dict[str, list[Line]] = {}
     current = None
     for line in lines:
-        for name, pattern in template.results_blocks.items():
+        for name, pattern in (template.results_blocks_ocr if ocr else template.results_blocks).items():
             if pattern.match(line.text.strip()):
                 current = name
                 blocks.setdefault(name, [])
@@ -150,10 +150,11 @@ def _results(lines: list[Line], edges: dict[int, float], template: Template,
     return {name: _items(block, edges, template, spaces, ocr) for name, block in blocks.items()}
 
 
-def _has_sub_blocks(lines: list[Line], template: Template) -> bool:
+def _has_sub_blocks(lines: list[Line], template: Template, ocr: bool = False) -> bool:
     """Whether a field holds "ผลผลิต" / "ผลลัพธ์" sub-blocks (the older generation's
     "ตัวชี้วัด/ผลลัพธ์" often does): they then split into outputs and outcomes."""
-    return any(p.match(ln.text.strip()) for ln in lines for p in template.results_blocks.values())
+    blocks = template.results_blocks_ocr if ocr else template.results_blocks
+    return any(p.match(ln.text.strip()) for ln in lines for p in blocks.values())
 
 
 def _boxes(lines: list[Line]) -> tuple[tuple[int, tuple[float, float, float, float]], ...]:
@@ -242,7 +243,7 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         pages[f.name] = tuple(sorted({ln.page for ln in f.lines}))
         ocr = bool(f.lines) and f.lines[0].page in ocr_pages
         boxes[f.name] = _boxes(f.lines)
-        if f.name == "results" or (f.name == "outcomes" and _has_sub_blocks(f.lines, template)):
+        if f.name == "results" or (f.name == "outcomes" and _has_sub_blocks(f.lines, template, ocr)):
             block_pages = pages.pop(f.name)
             boxes["outputs"] = boxes["outcomes"] = boxes.pop(f.name)
             for sub, items in _results(f.lines, edges, template, spaces, ocr).items():

@@ -48,11 +48,15 @@ def _fuzzy(synonym: str) -> regex.Pattern[str]:
 def _opening(words: str) -> regex.Pattern[str]:
     """The words a field's value opens with, read by OCR with up to two letters wrong and one extra
     ("ขีงบประมาณ", "ปขีงบประมาณ" for ปีงบประมาณ); none missing, so "งบประมาณ" is not taken for it.
+    A speck read before them ("1 ปขีงบประมาณ") goes with them; an abbreviation may follow with no
+    space ("ปขีงบประมาณพ . ศ .").
 
     >>> [bool(_opening("ปีงบประมาณ").match(t)) for t in ("ขีงบประมาณ พ.ศ.", "ปขีงบประมาณ", "งบประมาณ", "ใช้งบประมาณ")]
     [True, True, False, False]
+    >>> [_opening("ปีงบประมาณ").match(t)[0] for t in ("1 ปขีงบประมาณ พ.ศ.", "ปขีงบประมาณพ . ศ .")]
+    ['1 ปขีงบประมาณ', 'ปขีงบประมาณ']
     """
-    return regex.compile(rf"(?b)^(?:{words}){{s<=2,i<=1,e<=2}}(?![\u0e01-\u0e2e])")
+    return regex.compile(rf"(?b)^(?:\S{{1,2}}\s+)?(?:{words}){{s<=2,i<=1,e<=2}}(?![\u0e01-\u0e2e](?!\s?\.))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,7 @@ class Template:
     list_fields: frozenset[str]
     ocr_openings: dict[str, tuple[str, regex.Pattern[str]]]  # field → (the words it opens with, OCR misreads)
     results_blocks: dict[str, regex.Pattern[str]]
+    results_blocks_ocr: dict[str, regex.Pattern[str]]  # the same read by OCR (``_ocr_block``)
     list_marker: regex.Pattern[str]
     kinds: tuple[str, ...]
     part2: dict[str, regex.Pattern[str]]  # Part 2's header words, total and count rows (see the JSON)
@@ -142,6 +147,17 @@ class Template:
         return None
 
 
+def _ocr_block(pattern: str) -> regex.Pattern[str]:
+    r"""A sub-block heading line ("^ผลผลิต\s*:?\s*$") as OCR reads it off a scan: the word with up to
+    two letters wrong, extra or missing ("ผลผลิตา", "ผลลัพ"), specks around it ("ผลผลิต |").
+
+    >>> [bool(_ocr_block(r"^ผลผลิต\s*:?\s*$").match(t)) for t in ("ผลผลิตา", "ผลผลิต |", "ผลผลิตภัณฑ์ชุมชน", "ผลลัพธ์")]
+    [True, True, False, False]
+    """
+    word = regex.sub(r"^\^|(?:\\s\*:\?\\s\*)?\$$", "", pattern)
+    return regex.compile(rf"(?b)^[^\u0e01-\u0e4e]*(?:{_tolerant(word)}){{e<=2}}[^\u0e01-\u0e4e]*$")
+
+
 def _tolerant(pattern: str) -> str:
     """A heading pattern's tone marks optional and interchangeable: OCR drops them ("ชือโครงการ",
     "ลำดับที๕"), and the dictionary may then give back a different one ("ซื้อโครงการ").
@@ -174,6 +190,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         list_fields=frozenset(data["list_fields"]),
         ocr_openings={f: (words, _opening(words)) for f, words in data.get("ocr_openings", {}).items()},
         results_blocks={k: regex.compile(_tolerant(v)) for k, v in data["results_blocks"].items()},
+        results_blocks_ocr={k: _ocr_block(v) for k, v in data["results_blocks"].items()},
         list_marker=regex.compile(data["list_marker"]),
         kinds=tuple(data["kinds"]),
         part2={k: regex.compile(v) for k, v in data["part2"].items() if not k.startswith("_")},
