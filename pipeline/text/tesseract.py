@@ -87,6 +87,7 @@ def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelB
 
 _SPECK = regex.compile(r"[.,'‘’\"“”|:;~`^_°\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")  # no letter, digit or dash
 _DASH = regex.compile(r"[-–—]")
+_TRAILING_SPECK = regex.compile(r"[|'‘’\"“”~`^_°:;]+")
 
 
 def _speck(word: tuple[str, PixelBox]) -> bool:
@@ -100,7 +101,8 @@ def _without_specks(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelB
     """Drop the "words" a line opens with that are specks (``_speck``): dust or a scanner's streak
     before the first letter, read as ". ภายในเขต…", "| ภายใน…", "๊ : ประชาชน…"; no printed line opens
     with one. A line of specks alone goes, but for a dash alone: the value "none" as often as dust.
-    Stops, bars and marks standing alone after a line's last word go too ("…สาธารณะ :").
+    Bars, colons and quotes standing alone after a line's last word go too ("…สาธารณะ :"); a mark
+    there is the end of the word before it, split off by Tesseract ("มต", "ิ").
 
     >>> _without_specks([("๊", (0, 0, 4, 4)), (":", (9, 0, 12, 30)), ("ประชาชน", (20, 0, 90, 30))])
     [('ประชาชน', (20, 0, 90, 30))]
@@ -110,13 +112,15 @@ def _without_specks(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelB
     ([('ภายใน', (20, 0, 90, 30))], [])
     >>> _without_specks([("-", (0, 10, 5, 14))]), _without_specks([("สาธารณะ", (0, 0, 90, 30)), (":", (95, 5, 98, 28))])
     ([('-', (0, 10, 5, 14))], [('สาธารณะ', (0, 0, 90, 30))])
+    >>> [w for w, _ in _without_specks([("มต", (0, 0, 20, 30)), ("ิ", (12, 0, 18, 8)), ("พ.ศ", (30, 0, 50, 30)), (".", (51, 25, 53, 30))])]
+    ['มต', 'ิ', 'พ.ศ', '.']
     """
     k = 0
     while k < len(words) and _speck(words[k]) and (k < len(words) - 1 or not _DASH.fullmatch(words[k][0])):
         k += 1
-    end = len(words)  # and the specks a line ends with, a dash apart ("- ๕๐,๐๐๐ บาท -")
-    while end > k + 1 and _SPECK.fullmatch(words[end - 1][0]):
-        end -= 1
+    end = len(words)  # and the bars, colons and quotes a line ends with: not a mark (Tesseract
+    while end > k + 1 and _TRAILING_SPECK.fullmatch(words[end - 1][0]):  # gives "มติ" as มต + ิ), nor
+        end -= 1  # a stop ("พ.ศ" + "."), nor a dash ("- ๕๐,๐๐๐ บาท -")
     return words[k:end]
 
 
