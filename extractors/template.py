@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from pipeline.numerals import thai_int
+from pipeline.text.thai import MARKS, STRAY_SYMBOLS
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATE = "nacc_2566_2570"
@@ -30,7 +31,7 @@ OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2}
 # what OCR reads after a heading before its value: the colon, and dust read as stops or as marks
 # with no letter under them ("เป้าหมาย๊ :", "งบประมาณที่ใช้ในการดำเนินการ .")
 _COLON_OR_END = regex.compile(r"\s*(?::|$)")
-_REST_SPECKS = regex.compile(r"^[\s:.,;|'‘’\"“”~`^_°\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+_REST_SPECKS = regex.compile(rf"^[\s{STRAY_SYMBOLS}{MARKS}]+")
 
 
 def _fuzzy(synonym: str) -> regex.Pattern[str]:

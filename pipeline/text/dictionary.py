@@ -321,13 +321,13 @@ def _two_words(run: str) -> str | None:
     return None
 
 
-def _with_one_mark(region: str) -> str | None:
+def _one_mark_changed(region: str) -> str | None:
     """``region`` (an uncovered run with the words around it) with one mark more or one less that lets
     known words cover all of it, the word it changes a common one of four letters or more: a mark OCR
     lost ("เพือ|ย|กระ" → เพื่อยกระ, which a split at อย hid) or one it added where the page has none
     (ควบ์คุม → ควบคุม, กองคลัง๊ → กองคลัง); a stray letter is not made a short word (ก → ก็, ด → ดี).
 
-    >>> _with_one_mark("ควบ์คุม"), _with_one_mark("กิจกร์รม"), _with_one_mark("ผลลัพธ๊์")
+    >>> _one_mark_changed("ควบ์คุม"), _one_mark_changed("กิจกร์รม"), _one_mark_changed("ผลลัพธ๊์")
     ('ควบคุม', 'กิจกรรม', 'ผลลัพธ์')
     """
     cost, freq = _word_costs()[0], frequencies()
@@ -380,7 +380,7 @@ def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
             if word is None and units[i] not in cost:  # the mark may belong to a word around the run
                 before = out.pop() if out else ""
                 n = min(SPAN, len(units) - i)
-                word = _with_one_mark(before + "".join(units[i:i + n]))
+                word = _one_mark_changed(before + "".join(units[i:i + n]))
                 if word is None:
                     out.append(before)
                     n = 1

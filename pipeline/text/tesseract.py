@@ -15,6 +15,7 @@ import regex
 from ..errors import BadInput
 from .backend import SPACE_GAP, PdfInfo
 from .quality import INVALID
+from .thai import MARKS, STRAY_SYMBOLS
 
 PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
 Row = list[tuple[str, PixelBox]]
@@ -85,9 +86,9 @@ def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelB
     return out
 
 
-_SPECK = regex.compile(r"[.,'‘’\"“”|:;~`^_°\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")  # no letter, digit or dash
+_SPECK = regex.compile(f"[{STRAY_SYMBOLS}{MARKS}]+")  # a mark standing alone has no letter under it
 _DASH = regex.compile(r"[-–—]")
-_TRAILING_SPECK = regex.compile(r"[|'‘’\"“”~`^_°:;]+")
+_TRAILING_SPECK = regex.compile(f"[{STRAY_SYMBOLS.replace('.', '').replace(',', '')}]+")  # no stop: "พ.ศ" + "."
 
 
 def _speck(word: tuple[str, PixelBox]) -> bool:

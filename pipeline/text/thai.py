@@ -35,6 +35,8 @@ BELOW_VOWELS = "\u0e38\u0e39\u0e3a"  # ุ ู ฺ
 TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
 SIGNS = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
 MARKS = ABOVE_VOWELS + BELOW_VOWELS + TONES + SIGNS  # the combining marks
+# what OCR makes of dust and a scanner's streak: stops, quotes, bars, colons (no letter, digit or dash)
+STRAY_SYMBOLS = ".,'‘’\"“”|:;~`^_°"
 NON_INITIAL = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ: spacing vowels that never start a syllable
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
