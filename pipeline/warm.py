@@ -1,8 +1,8 @@
 """Imported once by the batch's fork server (and a Dask helper): the word list and the lengths the
 dictionary check looks up are loaded here, so every worker forked from it starts with them in
-(shared) memory. PyThaiNLP's tokenizer trie is not: only OCR'd pages and fonts that print SARA AA as
-SARA AM need it, and a worker builds it on first use. The gazetteer's data (pipeline/places.py) is
-loaded here too."""
+(shared) memory. The word frequencies and the table of words as a font that prints SARA AA as SARA
+AM shows them are not: only OCR'd pages and such fonts need them, and a worker builds them on first
+use. The gazetteer's data (pipeline/places.py) is loaded here too."""
 
 import geothai
 

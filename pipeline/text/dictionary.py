@@ -7,6 +7,8 @@ decides, and a word the dictionary cannot settle stays as printed.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -32,11 +34,12 @@ def words() -> frozenset[str]:
 
 @cache
 def _lengths() -> dict[str, tuple[int, ...]]:
-    """The lengths of the known words of two letters or more, by their first two characters."""
+    """The lengths of the known words of three letters or more, by their first three characters
+    (three, not two: a common two-letter start such as "กา" opens words of 25 lengths)."""
     out: dict[str, set[int]] = {}
     for word in words():
-        if len(word) >= 2:
-            out.setdefault(word[:2], set()).add(len(word))
+        if len(word) >= 3:
+            out.setdefault(word[:3], set()).add(len(word))
     return {head: tuple(sorted(lengths)) for head, lengths in out.items()}
 
 
@@ -54,22 +57,28 @@ def split_thai(run: str) -> tuple[str, ...]:
     (('เทศบาลเมือง', 'กาฬสินธุ์'), ('ผู้บริหาร', 'ฟฟฟ', 'ท้องถิ่น'))
     """
     known, lengths, n = words(), _lengths(), len(run)
-    best: list[tuple[int, int, int, bool]] = [(0, 0, -1, True)] + [(n + 1, n + 1, -1, False)] * n
+    # the cost of covering run[:j] best: (uncovered, words) as one number, uncovered first
+    per_uncovered = n + 2
+    cost = [0] + [per_uncovered * per_uncovered] * n
+    start = [-1] * (n + 1)
+    is_word = [True] * (n + 1)
     for i in range(n):
-        uncovered, count = best[i][0], best[i][1]
-        if (uncovered + 1, count + 1) < best[i + 1][:2]:
-            best[i + 1] = (uncovered + 1, count + 1, i, run[i] in known)
-        for size in lengths.get(run[i:i + 2], ()):
-            if size > n - i:
+        one_more = cost[i] + 1
+        if one_more + per_uncovered < cost[i + 1]:
+            cost[i + 1], start[i + 1], is_word[i + 1] = one_more + per_uncovered, i, run[i] in known
+        if i + 2 <= n and one_more < cost[i + 2] and run[i:i + 2] in known:
+            cost[i + 2], start[i + 2], is_word[i + 2] = one_more, i, True
+        for size in lengths.get(run[i:i + 3], ()):
+            end = i + size
+            if end > n:
                 break
-            if (uncovered, count + 1) < best[i + size][:2] and run[i:i + size] in known:
-                best[i + size] = (uncovered, count + 1, i, True)
+            if one_more < cost[end] and run[i:end] in known:
+                cost[end], start[end], is_word[end] = one_more, i, True
     pieces: list[tuple[str, bool]] = []
     end = n
     while end > 0:
-        start, is_word = best[end][2], best[end][3]
-        pieces.append((run[start:end], is_word))
-        end = start
+        pieces.append((run[start[end]:end], is_word[end]))
+        end = start[end]
     out: list[str] = []
     last_known = True
     for piece, is_word in reversed(pieces):
@@ -139,43 +148,57 @@ def frequencies() -> dict[str, int]:
     return dict(tnc.word_freqs())
 
 
-class _WordsShownAaAsAm:
-    """The word list together with each word as a font that prints SARA AA as SARA AM shows it
-    (every า as ำ), for newmm's ``custom_dict``: it walks the tokenizer's own trie instead of
-    building a second one (seconds of start-up), a text ำ following a trie ำ, or a trie า in a
-    word shown that way."""
+def prefixes(text: str, start: int = 0) -> list[str]:
+    """The known words ``text[start:]`` opens with, shortest first: what a walk of PyThaiNLP's trie of
+    the word list gives, by one hash lookup per length a word of that opening has (building that trie
+    takes ~1.4 s of a process's start).
 
-    def __init__(self, trie) -> None:
-        self._root = trie.root
+    >>> prefixes("ตำบลหางดง"), prefixes("xตำบล", 1)
+    (['ตำ', 'ตำบล'], ['ตำ', 'ตำบล'])
+    """
+    known, n = words(), len(text)
+    out = [text[start:end] for end in (start + 1, start + 2) if end <= n and text[start:end] in known]
+    for size in _lengths().get(text[start:start + 3], ()):
+        if start + size > n:
+            break
+        if text[start:start + size] in known:
+            out.append(text[start:start + size])
+    return out
+
+
+class _WordsShownAaAsAm:
+    """The word list together with each word as a font that prints SARA AA as SARA AM shows it, for
+    newmm's ``custom_dict`` (which asks only for ``prefixes``): a text ำ is a word's ำ, or its า
+    where no า of the text says the font is sound there."""
+
+    def __init__(self, shown: Iterable[str]) -> None:
+        self.shown = frozenset(shown)
+        lengths: dict[str, set[int]] = {}
+        for word in self.shown:
+            if len(word) >= 3:
+                lengths.setdefault(word[:3], set()).add(len(word))
+        self.lengths = {head: tuple(sorted(sizes)) for head, sizes in lengths.items()}
 
     def __len__(self) -> int:  # newmm tests a custom dictionary for truth
         return 1
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
-        ends: set[int] = set()
-        stack = [(self._root, start, "")]  # node, position, "real" | "shown" once a า or ำ decided it
-        while stack:
-            node, i, mode = stack.pop()
-            if i >= len(text) or node.children is None:
-                continue
-            ch = text[i]
-            steps = [(node.children.get(ch), "real" if ch == SARA_AA else mode)]
-            if ch == SARA_AM:
-                steps.append((node.children.get(SARA_AA), "shown"))
-            for child, new_mode in steps:
-                if child is None or (mode and new_mode != mode):
-                    continue
-                if child.end:
-                    ends.add(i + 1)
-                stack.append((child, i + 1, new_mode))
-        return [text[start:end] for end in sorted(ends)]
+        known, shown, n = words(), self.shown, len(text)
+        head = text[start:start + 3]
+        sizes = sorted({1, 2, *_lengths().get(head, ()), *self.lengths.get(head, ())})
+        out = []
+        for size in sizes:
+            if start + size > n:
+                break
+            piece = text[start:start + size]
+            if piece in known or (piece in shown and SARA_AA not in piece):
+                out.append(piece)
+        return out
 
 
 @cache
 def _aa_as_am_table():
     """The words as that font shows them (``_WordsShownAaAsAm``), and shown → real word."""
-    from pythainlp.tokenize import word_dict_trie
-
     variants: dict[str, str | None] = {}
     for word in words():
         if SARA_AA in word:
@@ -184,7 +207,7 @@ def _aa_as_am_table():
                 variants[shown] = None  # two real words print alike: undecidable
             else:
                 variants[shown] = word
-    return _WordsShownAaAsAm(word_dict_trie()), variants
+    return _WordsShownAaAsAm(variants), variants
 
 
 def shows_aa_as_am(text: str) -> bool:
@@ -209,11 +232,11 @@ def restore_aa(line: str) -> tuple[str, list[Swap]]:
         return line, []
     from pythainlp.tokenize import word_tokenize
 
-    trie, variants = _aa_as_am_table()
+    shown, variants = _aa_as_am_table()
     known = words()
     out: list[str] = []
     swaps: list[Swap] = []
-    for token in word_tokenize(line, custom_dict=trie, engine="newmm", keep_whitespace=True):
+    for token in word_tokenize(line, custom_dict=shown, engine="newmm", keep_whitespace=True):
         real = variants.get(token) if SARA_AM in token and token not in known else None
         if real:
             swaps.append(Swap(token, real))
@@ -237,11 +260,9 @@ _THAI_CHUNK = regex.compile(r"(?<![\u0e01-\u0e4e.])[\u0e01-\u0e4e]{2,}(?![\u0e01
 def _word_costs():
     """Each known word's cost, −log of its share of the Thai National Corpus (a word the list knows and
     the corpus never saw counts once); a character no word covers costs more than the rarest word."""
-    from pythainlp.tokenize import word_dict_trie  # the tokenizer's own trie of words(), built once
-
     freq, known = frequencies(), words()
     total = sum(freq.get(w, 0) + 1 for w in known)
-    return {w: math.log(total / (freq.get(w, 0) + 1)) for w in known}, word_dict_trie(), math.log(total) + 4.0
+    return {w: math.log(total / (freq.get(w, 0) + 1)) for w in known}, math.log(total) + 4.0
 
 
 def segment(text: str) -> list[str]:
@@ -251,13 +272,13 @@ def segment(text: str) -> list[str]:
     >>> segment("เรืองร้องเรียน"), segment("กิจกรรมนีขึ้น")
     (['เรือง', 'ร้องเรียน'], ['กิจกรรม', 'น', 'ี', 'ขึ้น'])
     """
-    cost, trie, uncovered = _word_costs()
+    cost, uncovered = _word_costs()
     best: list[tuple[float, int]] = [(0.0, -1)] + [(math.inf, -1)] * len(text)
     for i in range(len(text)):
         here = best[i][0]
         if here + uncovered < best[i + 1][0]:
             best[i + 1] = (here + uncovered, i)
-        for word in trie.prefixes(text[i:i + MAX_WORD]):
+        for word in prefixes(text[i:i + MAX_WORD]):
             j = i + len(word)
             if here + cost[word] < best[j][0]:
                 best[j] = (here + cost[word], i)
@@ -446,9 +467,10 @@ def restore_lost_marks(line: str) -> tuple[str, list[Swap]]:
     return _THAI_CHUNK.sub(lambda m: _restore_run(m[0], swaps), line), swaps
 
 
-def _kind(ch: str) -> int:
-    """The class of ``_TOKEN`` run a character belongs to: Thai, whitespace, anything else."""
-    return 0 if "\u0e01" <= ch <= "\u0e4e" else 1 if ch.isspace() else 2
+@lru_cache(maxsize=64)  # SARA AM restoration and the restored-word check ask for several words of one line
+def _run_starts(text: str) -> tuple[int, ...]:
+    """Where each ``_TOKEN`` run of ``text`` starts (Thai, whitespace, anything else)."""
+    return tuple(m.start() for m in _TOKEN.finditer(text))
 
 
 def word_at(text: str, i: int) -> tuple[int, str]:
@@ -458,13 +480,11 @@ def word_at(text: str, i: int) -> tuple[int, str]:
     >>> word_at("ตำบลหางดง อำเภอ", 1), word_at("ตำบลหางดง อำเภอ", 9), word_at("ตำบลหางดง อำเภอ", 12)
     ((0, 'ตำบล'), (9, ' '), (10, 'อำเภอ'))
     """
-    kind = _kind(text[i])
-    start, end = i, i + 1
-    while start > 0 and _kind(text[start - 1]) == kind:
-        start -= 1
-    while end < len(text) and _kind(text[end]) == kind:
-        end += 1
-    if kind:
+    starts = _run_starts(text)
+    k = bisect_right(starts, i) - 1
+    start = starts[k]
+    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+    if not "\u0e01" <= text[i] <= "\u0e4e":
         return start, text[start:end]
     for word in split_thai(text[start:end]):
         if i < start + len(word):
