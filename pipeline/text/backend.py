@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from bisect import bisect_left
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -324,6 +325,7 @@ def _join_rotated(lines: list[RawLine]) -> tuple[RawLine, ...]:
 
 _AA_AFTER_SPACE = regex.compile(r"[\u0e01-\u0e4e] \u0e32")
 _NOT_TEXT = regex.compile(r"\s")
+_TEXT = regex.compile(r"\S")
 _AA_BESIDE_SPACE = regex.compile(r" \u0e32|\u0e32 ")
 SARA_AA = "\u0e32"
 
@@ -411,21 +413,20 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
             for off in range(size):
                 mapping[a + off] = b + off
         targets = [mapping[t] for t in targets if t in mapping]
-    wanted = set(targets)
+    wanted = sorted(set(targets))
     lines = []
     found = []
-    position = -1
+    first = 0  # the position of the line's first non-space character among the page's
     for line in page.lines:
-        chars = list(line.text)
-        changed = []
-        for i, ch in enumerate(chars):
-            if _WS.match(ch):
-                continue
-            position += 1
-            if position in wanted and ch == "\u0e32":
-                chars[i] = "\u0e33"
-                changed.append(i)
+        visible = [m.start() for m in _TEXT.finditer(line.text)]
+        end = first + len(visible)
+        changed = [visible[t - first] for t in wanted[bisect_left(wanted, first):bisect_left(wanted, end)]
+                   if line.text[visible[t - first]] == "\u0e32"]
+        first = end
         if changed:
+            chars = list(line.text)
+            for i in changed:
+                chars[i] = "\u0e33"
             new_text = "".join(chars)
             for i in changed:  # SARA AA → SARA AM keeps every position
                 start, after = word_at(new_text, i)
