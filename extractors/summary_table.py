@@ -64,7 +64,7 @@ class SummaryTable:
     unassigned: tuple[tuple[int, tuple[int, ...], dict[int, list[int]]], ...] = ()
     pages: dict[int, int] = field(default_factory=dict)  # seq → the page Part 2 lists it on
 
-_MISREAD_MARKER = regex.compile(r"^\s*[^\s\p{Thai}]{1,2}\)\s*")  # "&)", ">)": no Thai letter, a closing bracket
+_MISREAD_MARKER = regex.compile(r"^\s*[^\s()]{1,3}\)\s*")  # "&)", ">)", "๓ต)" (๗): a closing bracket after a glyph or three
 
 
 def figure_value(text: str) -> int | None:
@@ -84,16 +84,25 @@ class _Columns:
 
 
 def _with_blank_year_cells(header: Row, read: list[tuple[int, int, bool]], wanted: int) -> list[tuple[int, int, bool]]:
-    """The year cells with the blank header cells right beside their run (OCR read nothing in one),
-    while the run is shorter than the plan's ``wanted`` years.
+    """The year cells with the header cells between them whatever OCR made of those ("Veda" for
+    ปี๒๕๖๒: a table does not put another column among its years), and the blank header cells right
+    beside their run (OCR read nothing in one) while the run is shorter than the plan's ``wanted`` years.
 
     >>> from extractors.tables import Cell, CellLine
     >>> cell = lambda t: Cell((0, 0, 1, 1), (CellLine(t, 0),) if t else ())
     >>> row = Row(1, 0, tuple(cell(t) for t in ("มิติ", "", "ปี๒๕๖๗", "ปี๒๕๖๘", "หมายเหตุ")))
     >>> _with_blank_year_cells(row, [(2, 2567, True), (3, 2568, True)], 3)
     [(1, 0, False), (2, 2567, True), (3, 2568, True)]
+    >>> row = Row(1, 0, tuple(cell(t) for t in ("มิติ", "ปี๒๕๒๐๑", "Veda", "ปี๒๕๖๓", "หมายเหตุ")))
+    >>> _with_blank_year_cells(row, [(1, 2520, False), (3, 2563, True)], 3)
+    [(1, 2520, False), (2, 0, False), (3, 2563, True)]
     """
-    read = list(read)
+    between: list[tuple[int, int, bool]] = []
+    for found in read:
+        if between and found[0] > between[-1][0] + 1:
+            between.extend((k, 0, False) for k in range(between[-1][0] + 1, found[0]))
+        between.append(found)
+    read = between
     blank = [i for i, c in enumerate(header.cells) if c is None or not c.text.strip()]
     while len(read) < wanted:
         if read[-1][0] + 1 in blank:
@@ -368,7 +377,8 @@ class _Reader:
         if not self.numbered and (self.kind.match(text) or level):
             return text.strip()
         if self.numbered and (m := _MISREAD_MARKER.match(text)) and self.kind.match(text[m.end():]):
-            # "&) โครงการ…": a list number OCR misread (๕ as &), followed by a kind word: the next entry
+            # "&) โครงการ…", "๓ต) กิจกรรม…": a list number OCR misread (๕ as &, ๗ as ๓ต), or one after
+            # an entry OCR lost ("๘) มาตรการ…" after no ๗), followed by a kind word: the next entry
             if "close" in self.numbers:
                 self.numbers["close"] += 1
             return text[m.end():]

@@ -87,3 +87,26 @@ def test_cells_of_a_scanned_part2_page_are_read_one_by_one(tmp_path):
     assert texts[1][3:8] == ["งบประมาณ (บาท )"] * 5 or all(t.startswith("งบประมาณ") for t in texts[1][3:8])
     assert texts[2][3:8] == ["๑,๐๐๐,๐๐๐"] * 5
     assert texts[2][0].startswith("๑. การสร้าง") and texts[2][2].startswith("๑) โครงการพัฒนาความรู้")
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract (make system)")
+def test_cells_of_a_photographed_part2_page_are_read_on_white(tmp_path):
+    """The same page as a phone photo (light falling off towards one corner, soft focus): each cell
+    is brightened to white paper before it is stacked on the white sheet Tesseract reads. Without
+    that, Tesseract's threshold of the whole sheet took the grey cells for ink and read their noise
+    as letters: no figure of the page came out."""
+    from scan import phone_photo, scanned_copy
+
+    from extractors.tables import ruled_rows
+    from pipeline.text import ocr, thai
+
+    scan = scanned_copy(ROOT / "corpora" / "kalasin" / "kalasin.pdf", tmp_path / "p13.pdf", pages=[13],
+                        damage=phone_photo)
+    info = backend.inspect(scan)
+    (raw,) = ocr.ocr_pages(info, [backend.RawPage(1, 842, 595, ())], ocr.OcrSettings(workers=1))
+    (page,) = thai.repair_pages([raw])
+    rows = ruled_rows([replace(page, source="ocr", rulings=raw.rulings)], 5)
+    texts = [[" ".join(row.text(i).split()) for i in range(len(row.cells))] for row in rows]
+    assert texts[0][3:8] == ["ปี๒๕๖๖", "ปี๒๕๖๗", "ปี๒๕๖๘", "ปี๒๕๖๙", "ปี๒๕๗๐"]
+    assert texts[2][3:8] == ["๑,๐๐๐,๐๐๐"] * 5
+    assert texts[2][0].startswith("๑. การสร้าง") and texts[2][2].startswith("๑) โครงการพัฒนาความรู้")

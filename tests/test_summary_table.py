@@ -91,6 +91,27 @@ def test_a_wrapped_number_in_parentheses_starts_no_project():
     assert sorted(table.projects) == [1, 2] and table.projects[1][1] == "โครงการ ก (ปณ๑๐๐)"
 
 
+def test_a_garbled_entry_number_costs_that_entry_at_most():
+    """OCR reads "๗)" as "๓ต)" (or loses it): the entry is still found when a kind word follows its
+    garbled marker, and the entries after a lost one are entries still (their numbers skip one, a
+    kind word follows); a skipped number with no kind word after it starts nothing (a wrapped
+    "(ปณ ๑๐๐)"). Before, every entry after the garbled one was lost."""
+    first = [_row(1, [("๑.", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐", 100)]),
+             _row(1, None, None, [("๒) โครงการ ข", 130)], [("๒๐", 130)])]
+    after = [_row(1, None, None, [("๔) มาตรการ ง", 190)], [("๔๐", 190)]),
+             _row(1, None, None, [("๕) โครงการ จ", 220)], [("๕๐", 220)])]
+    garbled = _row(1, None, None, [("๓ต) กิจกรรม ค", 160)], [("๓๐", 160)])
+    table = _read([*first, garbled, *after])
+    assert _yearly(table) == {1: [10] * 5, 2: [20] * 5, 3: [30] * 5, 4: [40] * 5, 5: [50] * 5}
+    assert table.projects[3][1] == "กิจกรรม ค"
+    lost = _row(1, None, None, [("ต่อ) ยังไม่ใช่", 160)], [("๓๐", 160)])  # "๓)" lost altogether
+    table = _read([*first, lost, *after])
+    assert [table.projects[k][1] for k in (1, 2, 3, 4)] == ["โครงการ ก", "โครงการ ขต่อ) ยังไม่ใช่", "มาตรการ ง",
+                                                            "โครงการ จ"]
+    plain = _row(1, None, None, [("๔) ต่อจากบรรทัดก่อน", 190)], [("๔๐", 190)])
+    assert sorted(k for k in _read([*first, plain]).projects if k) == [1, 2]
+
+
 def test_unnumbered_entries_start_at_a_kind_word():
     project = [("โครงการ ก", 100), ("ต่อ", 112), ("กิจกรรม ข", 124)]
     table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๑๐", 100), ("๒๐", 124)])])

@@ -22,11 +22,13 @@ GAP_IN = 0.2  # white between two cuts on the sheet
 INSET_IN = 0.015  # cut this far inside the cell's rules
 UNCERTAIN = 60.0  # Tesseract's mean word confidence under which a cell's line is reported
 MIN_INK = 12  # ink pixels: fewer and the cell is read as empty (specks of dust)
+PAPER_WHITE = 235  # a cut whose median grey is this light or lighter is left as it is (an office scan's paper: ~241)
 
 
 _FIGURE = regex.compile(r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*")
 _LEAD = regex.compile(r"^[^0-9๐-๙]{1,2}(?=[0-9๐-๙])")  # a speck or stop before a figure: ".@๑,๙๘๐,๐๐๐"
 _STRAY_LATIN = regex.compile(r"[A-Za-z]{1,2}")
+_STOP_FOR_COMMA = regex.compile(r"(?<=[0-9๐-๙])\.(?=[0-9๐-๙]{3}(?![0-9๐-๙]))")
 NUMBERISH = "0123456789๐๑๒๓๔๕๖๗๘๙,."
 
 
@@ -43,16 +45,25 @@ def figure_like(flat: str) -> bool:
             and sum(c.isdigit() for c in flat) >= max(3, others + 2) and "," in flat)
 
 
+def _group_commas(flat: str) -> str:
+    """A figure's group commas where OCR read stops: baht have two decimals, never three.
+
+    >>> _group_commas("๑๐๐.๐๐๐"), _group_commas("๑,๐๐๐.๐๐๐"), _group_commas("๑๐๐.๐๐"), _group_commas("ก.๑๒๓๔")
+    ('๑๐๐,๐๐๐', '๑,๐๐๐,๐๐๐', '๑๐๐.๐๐', 'ก.๑๒๓๔')
+    """
+    return _STOP_FOR_COMMA.sub(",", flat)
+
+
 def _as_number(words, sheet) -> list[tuple[str, tuple[int, int, int, int]]] | None:
     """A cell line that can only be a figure (digits and commas, a glyph or two misread among them,
-    "๕๓๐ , ๐๐๐" spaced out): read again as one number; None where it is no such line or the
-    reading is no clean figure."""
+    "๕๓๐ , ๐๐๐" spaced out, a comma read as a stop before three digits): read again as one number;
+    None where it is no such line or the reading is no clean figure."""
     from .digits import reread_as_number
 
-    flat = "".join(t for t, _ in words).replace(" ", "")
+    flat = _group_commas("".join(t for t, _ in words).replace(" ", ""))
     if not figure_like(flat):
         return None
-    again = _LEAD.sub("", (reread_as_number(words, sheet) or "").replace(" ", ""))
+    again = _group_commas(_LEAD.sub("", (reread_as_number(words, sheet) or "").replace(" ", "")))
     if _FIGURE.fullmatch(again):
         read = again  # the glyphs' own reading first: OCR reads ๗ as ๓ in a clean-looking figure too
     elif _FIGURE.fullmatch(_LEAD.sub("", flat)):
@@ -94,10 +105,25 @@ def _cuts(gray, boxes: list[BBox], dpi: int):
         right, lower = min(width, round(x1 * scale) - inset), min(height, round(bottom * scale) - inset)
         if right - left < 4 or lower - upper < 4:
             continue
-        cut = gray[upper:lower, left:right]
+        cut = _on_white(gray[upper:lower, left:right])
         if int(np.count_nonzero(cut < 128)) >= MIN_INK:
             out.append(((left, upper, right, lower), cut))
     return out
+
+
+def _on_white(cut):
+    """A cut whose paper is grey (a photo's light falling off towards a corner) brightened until its
+    paper is white, as the sheet it is stacked on: Tesseract thresholds the whole sheet at once, and
+    a cell much darker than the white between the cuts is read as ink, its noise as letters (no
+    figure of a photographed Part 2 page came out). A cell is mostly paper, so its median grey is
+    the paper's. An office scan's light grey paper is left as it is (brightening it changed
+    Tesseract's reading of a heading or two for the worse, measured on the scanned golden plan)."""
+    import numpy as np
+
+    paper = float(np.median(cut))
+    if paper >= PAPER_WHITE or paper <= 0:
+        return cut
+    return np.clip(cut.astype(np.float32) * (255.0 / paper), 0, 255).astype(np.uint8)
 
 
 def table_words(info, number: int, gray, rulings, dpi: int, langs: str, words: list[tuple[str, BBox]]
