@@ -64,14 +64,24 @@ class SummaryTable:
     unassigned: tuple[tuple[int, tuple[int, ...], dict[int, list[int]]], ...] = ()
     pages: dict[int, int] = field(default_factory=dict)  # seq → the page Part 2 lists it on
 
-_MISREAD_MARKER = regex.compile(r"^\s*[^\s()]{1,3}\)\s*")  # "&)", ">)", "๓ต)" (๗): a closing bracket after a glyph or three
+_MISREAD_MARKER = regex.compile(r"^\s*[^\s()]{1,3} ?\)\s*")  # "&)", ">)", "๓ต)", "อ )": a closing bracket after a glyph or three
+
+
+_ZERO_LED_GROUPS = regex.compile(r"^[0๐]+,")
 
 
 def figure_value(text: str) -> int | None:
-    """A budget cell figure: "๑,๐๐๐,๐๐๐" → 1000000, "๐" and "-" → 0."""
+    """A budget cell figure: "๑,๐๐๐,๐๐๐" → 1000000, "๐" and "-" → 0; None for a grouped number
+    that opens with a zero, which no plan prints (OCR lost its first digit: "0,000" for ๕๐,๐๐๐).
+
+    >>> figure_value("๑,๐๐๐,๐๐๐"), figure_value("๐"), figure_value("-"), figure_value("0,000")
+    (1000000, 0, 0, None)
+    """
     text = text.strip()
     if text in ("-", "–"):
         return 0
+    if _ZERO_LED_GROUPS.match(text):
+        return None
     return thai_int(text)
 
 

@@ -27,7 +27,7 @@ SAME_NAME = 0.6  # a pair on its name alone needs this similarity
 GAP_NAME = 0.3  # a pair in order between two pairs needs at least this
 _PAREN = regex.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _NOISE = regex.compile(r"[\s\"'“”‘’«».,:;/\-–]+")
-_MARKER = regex.compile(r"^[\s0-9๐-๙.()\-–•]*")
+_MARKER = regex.compile(r"^[\s0-9๐-๙.()\[\]\-–•]*")  # a leading "[" is OCR's too
 _KIND = regex.compile(r"^(?:โครงการ|กิจกรรม|มาตรการ)+")
 
 
@@ -36,6 +36,8 @@ def name_key(name: str) -> str:
 
     >>> name_key("๑.๑.๑ (๒) มาตรการ “ส่งเสริมการปฏิบัติงาน” (หมายเหตุ เป็นการดำเนินการ")
     'ส่งเสริมการปฏิบัติงาน'
+    >>> name_key("[ตรงการหรวจสอบภายใน")  # a bracket OCR read before a name opens no note
+    'ตรงการหรวจสอบภายใน'
     """
     text = to_arabic(unicodedata.normalize("NFC", name))
     text = _MARKER.sub("", text)

@@ -100,10 +100,11 @@ def test_a_garbled_entry_number_costs_that_entry_at_most():
              _row(1, None, None, [("๒) โครงการ ข", 130)], [("๒๐", 130)])]
     after = [_row(1, None, None, [("๔) มาตรการ ง", 190)], [("๔๐", 190)]),
              _row(1, None, None, [("๕) โครงการ จ", 220)], [("๕๐", 220)])]
-    garbled = _row(1, None, None, [("๓ต) กิจกรรม ค", 160)], [("๓๐", 160)])
-    table = _read([*first, garbled, *after])
-    assert _yearly(table) == {1: [10] * 5, 2: [20] * 5, 3: [30] * 5, 4: [40] * 5, 5: [50] * 5}
-    assert table.projects[3][1] == "กิจกรรม ค"
+    for marker in ("๓ต)", "อ )"):
+        garbled = _row(1, None, None, [(f"{marker} กิจกรรม ค", 160)], [("๓๐", 160)])
+        table = _read([*first, garbled, *after])
+        assert _yearly(table) == {1: [10] * 5, 2: [20] * 5, 3: [30] * 5, 4: [40] * 5, 5: [50] * 5}
+        assert table.projects[3][1] == "กิจกรรม ค"
     lost = _row(1, None, None, [("ต่อ) ยังไม่ใช่", 160)], [("๓๐", 160)])  # "๓)" lost altogether
     table = _read([*first, lost, *after])
     assert [table.projects[k][1] for k in (1, 2, 3, 4)] == ["โครงการ ก", "โครงการ ขต่อ) ยังไม่ใช่", "มาตรการ ง",
