@@ -465,8 +465,39 @@ class _Reader:
                                      f"Part 2, mission {g.mission or '?'}: figures for {whom} that no line or "
                                      f"count ties to one project ({shown}); kept with seq empty"))
 
+    def _implied_by_subtotals(self) -> None:
+        """On OCR'd pages, a project's yearly cell left unread, the only one of its dimension that year,
+        is what the dimension's printed subtotal leaves over the other rows (never below 0; only for
+        a project with figures read in other years, where no figure of that year is untied), with an
+        info check. A text layer's blank cell is blank: nothing is implied there."""
+        read = {(id(p), b.fiscal_year_be) for p, b in self.budgets if p is not None}
+        untied = {(b.dimension_no, b.fiscal_year_be) for p, b in self.budgets if p is None}
+        rows_of = {id(p): b for p, b in self.budgets if p is not None}
+        done: set[tuple[int, int]] = set()
+        for t in self.totals:
+            key = (t.dimension_no, t.fiscal_year_be)
+            if t.dimension_no is None or t.printed_baht is None or key in done or key in untied:
+                continue
+            done.add(key)
+            missing = [p for p, d in self.entries if d == t.dimension_no and (id(p), t.fiscal_year_be) not in read]
+            if len(missing) != 1 or id(missing[0]) not in rows_of:
+                continue
+            (project,), other = missing, rows_of[id(missing[0])]
+            value = t.printed_baht - self.sums.get(key, 0)
+            if value < 0 or not all(self._ocr(page) for page in (t.page, project.page)):
+                continue
+            self.budgets.append((project, replace(other, fiscal_year_be=t.fiscal_year_be, budget_baht=value)))
+            self.sums[key] = self.sums.get(key, 0) + value
+            self.checks.append(check("budget-implied-by-total", project.page, (
+                f"Part 2 entry {project.seq}, {t.fiscal_year_be}: its cell was not read; the dimension "
+                f"{t.dimension_no} subtotal {t.printed_baht:,} baht less the other rows gives {value:,}")))
+
+    def _ocr(self, page: int) -> bool:
+        return page in self.pages and self.pages[page].source == "ocr"
+
     def result(self) -> SummaryTable:
         self._close()
+        self._implied_by_subtotals()
         filled = []
         for t in self.totals:  # what the rows add up to, beside each printed total
             if t.dimension_no is None:

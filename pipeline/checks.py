@@ -33,6 +33,7 @@ CODES: dict[str, tuple[str, str]] = {
     "budget-figure-unassigned": ("warning", "a Part 2 figure cannot be tied to one project with certainty"),
     "glyph-unidentified": ("info", "glyphs nothing identifies (no text map, font data or symbol chart): U+FFFD"),
     "budget-implied": ("info", "Part 2 figures no line ties to projects add up to 0: each of those projects' is 0"),
+    "budget-implied-by-total": ("info", "a Part 2 cell OCR could not read: its dimension's printed subtotal less the other rows"),
     "part2-year-inferred": ("info", "Part 2 header years OCR misread were taken from the columns' order"),
     "ocr-cell-uncertain": ("info", "a table cell OCR read with low confidence (page, box, confidence)"),
     "total-uncertain": ("warning", "as subtotal/grand-total-mismatch, one digit apart on a page OCR read (maybe the reading's)"),

@@ -67,3 +67,22 @@ def test_office_scan_part3_heading_read_without_its_marks(tmp_path):
     plan = run_document(scan)
     assert [p.seq for p in plan.projects][:3] == [1, 2, 3]
     assert any(c.code == "anchor-inferred" and "Part 3" in c.message for c in plan.checks)
+
+
+def test_table_cells_of_an_ocr_page_get_their_lost_marks_back_too():
+    """The words a scanned page's tables are read from (each cell's lines, read cell by cell) have
+    the marks Tesseract drops restored as the page's lines do ("เรือง" for เรื่อง in the scanned
+    golden's risk table), after the same repair: a SARA AM read as NIKHAHIT + SARA AA is no lost
+    mark ("ตําแหน่ง" became "ตำแหนั่ง" when the restoration ran on the unrepaired cell)."""
+    from pipeline.records import Line, Page
+    from pipeline.text.engine import _restore_ocr_marks
+
+    words = (("การรับเรืองร้องเรียน", (0, 0, 100, 20)), ("ตั้งหรือเลื่อนตําแหน่ง", (0, 30, 100, 50)),
+             ("๑๐๐,๐๐๐", (200, 0, 250, 20)))
+    page = Page(3, 595, 842, (Line(3, "การรับเรืองร้องเรียน", "การรับเรืองร้องเรียน", (0, 0, 100, 20), 0),),
+                "ocr", words=words)
+    restored, found = _restore_ocr_marks(page)
+    assert [t for t, _ in restored.words] == ["การรับเรื่องร้องเรียน", "ตั้งหรือเลื่อนตำแหน่ง", "๑๐๐,๐๐๐"]
+    assert [b for _, b in restored.words] == [b for _, b in words]
+    assert restored.lines[0].text == "การรับเรื่องร้องเรียน"
+    assert [(a, b) for _, a, b, _ in found] == [("เรือง", "เรื่อง")]

@@ -113,6 +113,34 @@ def test_a_garbled_entry_number_costs_that_entry_at_most():
     assert sorted(k for k in _read([*first, plain]).projects if k) == [1, 2]
 
 
+def test_an_unread_cell_on_a_scan_is_what_its_subtotal_leaves():
+    """On an OCR'd page, the one cell of a dimension and year left unread is the printed subtotal
+    less the other rows, with an info check; a text layer's blank cell stays blank (the subtotal
+    error is the plan's own then), and two unread cells leave both empty."""
+    from types import SimpleNamespace
+
+    def read(source: str, project2: list, project1: list | None = None):
+        rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑ การเสริม", 100)], [("๑) โครงการ ก", 100)],
+                     project1 or [("๑๐", 100)]),
+                _row(1, None, None, [("๒) โครงการ ข", 130)], project2),
+                _row(1, None, [("รวม", 200)], [("จำนวน ๒ โครงการ", 200)], [("๓๐", 200)])]
+        reader = _Reader([SimpleNamespace(number=1, source=source, words=())], load("nacc_2566_2570"), "t")
+        for row in [HEADER, *rows]:
+            reader.feed(row)
+        return reader.result()
+
+    one_unread = [[("๒๐", 130)], [], [("๒๐", 130)], [("๒๐", 130)], [("๒๐", 130)]]
+    table = read("ocr", one_unread)
+    assert _yearly(table) == {1: [10] * 5, 2: [20, 20, 20, 20, 20]}
+    assert sorted(b.fiscal_year_be for b in table.budgets if b.seq == 2) == [2566, 2567, 2568, 2569, 2570]
+    assert [c.code for c in table.checks] == ["budget-implied-by-total"] and "2567" in table.checks[0].message
+    assert all(t.rows_sum_baht == t.printed_baht == 30 for t in table.totals)
+    text_layer = read("text", one_unread)
+    assert sorted(b.fiscal_year_be for b in text_layer.budgets if b.seq == 2) == [2566, 2568, 2569, 2570]
+    both_unread = read("ocr", one_unread, [[("๑๐", 100)], [], [("๑๐", 100)], [("๑๐", 100)], [("๑๐", 100)]])
+    assert not [b for b in both_unread.budgets if b.fiscal_year_be == 2567] and not both_unread.checks
+
+
 def test_unnumbered_entries_start_at_a_kind_word():
     project = [("โครงการ ก", 100), ("ต่อ", 112), ("กิจกรรม ข", 124)]
     table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๑๐", 100), ("๒๐", 124)])])

@@ -127,14 +127,19 @@ def _repair(raw: backend.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]
 
 
 def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]]]:
-    """OCR'd pages only: the marks Tesseract drops, given back where the dictionary is sure."""
+    """OCR'd pages only: the marks Tesseract drops, given back where the dictionary is sure, in the
+    page's lines and in the words its tables are read from (a table cell's lines, read cell by cell:
+    "เรือง" for เรื่อง in the risk table), repaired first as the lines are (a SARA AM OCR gave as
+    NIKHAHIT and SARA AA would read as a lost mark). The lines' restorations are listed; the words repeat
+    what the lines say on a page without tables, so theirs are not listed twice."""
     found: list[tuple[int, str, str, str]] = []
     lines = []
     for line in page.lines:
         text, swaps = dictionary.restore_lost_marks(line.text)
         found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-by-dictionary") for s in swaps)
         lines.append(replace(line, text=text, repairs=line.repairs + len(swaps)))
-    return replace(page, lines=tuple(lines), repairs=page.repairs + len(found)), found
+    words = tuple((dictionary.restore_lost_marks(thai.repair_text(text))[0], box) for text, box in page.words)
+    return replace(page, lines=tuple(lines), words=words, repairs=page.repairs + len(found)), found
 
 
 def _needs_ocr(page: Page, q: quality.Quality, coverage: float | None) -> str:
