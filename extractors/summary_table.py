@@ -64,7 +64,9 @@ class SummaryTable:
     unassigned: tuple[tuple[int, tuple[int, ...], dict[int, list[int]]], ...] = ()
     pages: dict[int, int] = field(default_factory=dict)  # seq → the page Part 2 lists it on
 
-_MISREAD_MARKER = regex.compile(r"^\s*[^\s()]{1,3} ?\)\s*")  # "&)", ">)", "๓ต)", "อ )": a closing bracket after a glyph or three
+_MISREAD_MARKER = regex.compile(r"^\s*[^\s\p{Thai}]{1,2}\)\s*")  # "&)", ">)": no Thai letter, a closing bracket
+# on OCR'd pages, with figures level with it: "๓ต)" for ๗, "อ )"; not on a text layer, where "ก)" is a sub-item
+_OCR_MISREAD_MARKER = regex.compile(r"^\s*[^\s()]{1,3} ?\)\s*")
 
 
 _ZERO_LED_GROUPS = regex.compile(r"^[0๐]+,")
@@ -379,14 +381,15 @@ class _Reader:
         self.entries.extend((p, self.dimension) for p in starts)
 
     # -- entries ----------------------------------------------------------------------------
-    def _entry(self, text: str, level: bool) -> str | None:
+    def _entry(self, text: str, level: bool, ocr: bool = False) -> str | None:
         """The name an entry's first line gives, or None when the line continues an entry."""
         if (m := _ENTRY.match(text)) and self._plausible(m):
             self.numbered = True
             return text[m.end():]
         if not self.numbered and (self.kind.match(text) or level):
             return text.strip()
-        if self.numbered and (m := _MISREAD_MARKER.match(text)) and self.kind.match(text[m.end():]):
+        misread = _OCR_MISREAD_MARKER if ocr and level else _MISREAD_MARKER
+        if self.numbered and (m := misread.match(text)) and self.kind.match(text[m.end():]):
             # "&) โครงการ…", "๓ต) กิจกรรม…": a list number OCR misread (๕ as &, ๗ as ๓ต), or one after
             # an entry OCR lost ("๘) มาตรการ…" after no ๗), followed by a kind word: the next entry
             if "close" in self.numbers:
@@ -419,9 +422,10 @@ class _Reader:
         if not cell:
             return starts
         tops = [top for figs in figures.values() for _, _, top in figs]
+        ocr = self._ocr(row.page)
         for line in cell.lines:
             level = any(abs(line.middle - t) <= ALIGN_PT for t in tops)
-            if (name := self._entry(line.text, level)) is not None:
+            if (name := self._entry(line.text, level, ocr)) is not None:
                 starts.append(_Project(self.next_seq, name, row.page, line.middle))
                 self.next_seq += 1
             elif starts:

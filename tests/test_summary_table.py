@@ -35,8 +35,13 @@ HEADER = _row(1, [("มิติ", 10)], [("ภารกิจตามมิต
               [[(y, 10)] for y in YEARS], [("หมายเหตุ", 10)])
 
 
-def _read(rows: list[Row], template: str = "nacc_2566_2570"):
-    reader = _Reader([], load(template), "t")
+def _read(rows: list[Row], template: str = "nacc_2566_2570", source: str | None = None):
+    """The table the rows make; ``source`` gives their page (1) as a text layer ("text") or an OCR
+    reading ("ocr"), which some rules tell apart."""
+    from types import SimpleNamespace
+
+    pages = [SimpleNamespace(number=1, source=source, words=())] if source else []
+    reader = _Reader(pages, load(template), "t")
     for row in [HEADER, *rows]:
         reader.feed(row)
     return reader.result()
@@ -92,42 +97,41 @@ def test_a_wrapped_number_in_parentheses_starts_no_project():
 
 
 def test_a_garbled_entry_number_costs_that_entry_at_most():
-    """OCR reads "๗)" as "๓ต)" (or loses it): the entry is still found when a kind word follows its
-    garbled marker, and the entries after a lost one are entries still (their numbers skip one, a
-    kind word follows); a skipped number with no kind word after it starts nothing (a wrapped
-    "(ปณ ๑๐๐)"). Before, every entry after the garbled one was lost."""
+    """OCR reads "๗)" as "๓ต)" (or loses it): on an OCR'd page the entry is still found when a kind
+    word follows its garbled marker and its figures are level with it, and the entries after a lost
+    one are entries still (their numbers skip one, a kind word follows); a skipped number with no
+    kind word after it starts nothing (a wrapped "(ปณ ๑๐๐)"), nor does a sub-item "ก) กิจกรรม…".
+    Before, every entry after the garbled one was lost."""
     first = [_row(1, [("๑.", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐", 100)]),
              _row(1, None, None, [("๒) โครงการ ข", 130)], [("๒๐", 130)])]
     after = [_row(1, None, None, [("๔) มาตรการ ง", 190)], [("๔๐", 190)]),
              _row(1, None, None, [("๕) โครงการ จ", 220)], [("๕๐", 220)])]
     for marker in ("๓ต)", "อ )"):
         garbled = _row(1, None, None, [(f"{marker} กิจกรรม ค", 160)], [("๓๐", 160)])
-        table = _read([*first, garbled, *after])
+        table = _read([*first, garbled, *after], source="ocr")
         assert _yearly(table) == {1: [10] * 5, 2: [20] * 5, 3: [30] * 5, 4: [40] * 5, 5: [50] * 5}
         assert table.projects[3][1] == "กิจกรรม ค"
+    # a Thai letter before a bracket with no figure level with it is a sub-item of the entry above
+    sub_item = _row(1, None, None, [("๒) โครงการ ข", 130), ("ก) กิจกรรมย่อย", 145)], [("๒๐", 130)])
+    for source in ("text", "ocr"):
+        assert sorted(k for k in _read([first[0], sub_item], source=source).projects if k) == [1, 2]
     lost = _row(1, None, None, [("ต่อ) ยังไม่ใช่", 160)], [("๓๐", 160)])  # "๓)" lost altogether
-    table = _read([*first, lost, *after])
+    table = _read([*first, lost, *after], source="ocr")
     assert [table.projects[k][1] for k in (1, 2, 3, 4)] == ["โครงการ ก", "โครงการ ขต่อ) ยังไม่ใช่", "มาตรการ ง",
                                                             "โครงการ จ"]
     plain = _row(1, None, None, [("๔) ต่อจากบรรทัดก่อน", 190)], [("๔๐", 190)])
-    assert sorted(k for k in _read([*first, plain]).projects if k) == [1, 2]
+    assert sorted(k for k in _read([*first, plain], source="ocr").projects if k) == [1, 2]
 
 
 def test_an_unread_cell_on_a_scan_is_what_its_subtotal_leaves():
     """On an OCR'd page, the one cell of a dimension and year left unread is the printed subtotal
     less the other rows, with an info check; a text layer's blank cell stays blank (the subtotal
     error is the plan's own then), and two unread cells leave both empty."""
-    from types import SimpleNamespace
-
     def read(source: str, project2: list, project1: list | None = None):
-        rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑ การเสริม", 100)], [("๑) โครงการ ก", 100)],
-                     project1 or [("๑๐", 100)]),
-                _row(1, None, None, [("๒) โครงการ ข", 130)], project2),
-                _row(1, None, [("รวม", 200)], [("จำนวน ๒ โครงการ", 200)], [("๓๐", 200)])]
-        reader = _Reader([SimpleNamespace(number=1, source=source, words=())], load("nacc_2566_2570"), "t")
-        for row in [HEADER, *rows]:
-            reader.feed(row)
-        return reader.result()
+        return _read([_row(1, [("๑. การสร้าง", 100)], [("๑.๑ การเสริม", 100)], [("๑) โครงการ ก", 100)],
+                            project1 or [("๑๐", 100)]),
+                      _row(1, None, None, [("๒) โครงการ ข", 130)], project2),
+                      _row(1, None, [("รวม", 200)], [("จำนวน ๒ โครงการ", 200)], [("๓๐", 200)])], source=source)
 
     one_unread = [[("๒๐", 130)], [], [("๒๐", 130)], [("๒๐", 130)], [("๒๐", 130)]]
     table = read("ocr", one_unread)
