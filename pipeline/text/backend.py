@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,10 +45,9 @@ PDFTOTEXT_TIMEOUT_S = 300
 MAX_PAGES = 2000  # plans run to 60–200 pages (1,000 read in ~10 s); a longer file is refused, not read for an hour
 MAX_STREAM_MB = 256  # a stream inflating past this is a decompression bomb
 # stdlib re: these two simple patterns run over every word of a plan, where it is the faster engine
-_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
-_WORD = re.compile(
-    r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>', re.S
-)
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+_WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</word>')
+_END_PAGE = "</page>"
 _WS = regex.compile(r"\s+")
 
 
@@ -192,10 +191,11 @@ def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> t
             pending = ""
             assert proc.stdout is not None
             while chunk := proc.stdout.read1(1 << 16):
+                searched = max(0, len(pending) - len(_END_PAGE))  # a page's end may straddle two chunks
                 pending += decoder.decode(chunk)
-                cut = pending.rfind("</page>")
+                cut = pending.rfind(_END_PAGE, searched)
                 if cut >= 0:
-                    cut += len("</page>")
+                    cut += len(_END_PAGE)
                     _parse_pages(pending[:cut], pages)
                     pending = pending[cut:]
             _parse_pages(pending + decoder.decode(b"", final=True), pages)
@@ -218,12 +218,18 @@ def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> t
 
 
 def _parse_pages(bbox_html: str, pages: list[RawPage]) -> None:
-    """Append the complete ``<page>`` elements of poppler's bbox XHTML to ``pages``."""
-    for match in _PAGE.finditer(bbox_html):
-        words = tuple((html.unescape(t) if "&" in t else t, (float(x0), float(y0), float(x1), float(y1)))
-                      for x0, y0, x1, y1, t in _WORD.findall(match[3]))
-        pages.append(RawPage(len(pages) + 1, float(match[1]), float(match[2]), lines_from_words(words),
+    """Append the complete ``<page>`` elements of poppler's bbox XHTML to ``pages`` (a word's text
+    holds no "<": poppler escapes it)."""
+    start = 0
+    while (head := _PAGE.search(bbox_html, start)) is not None:
+        end = bbox_html.find(_END_PAGE, head.end())
+        if end < 0:
+            return
+        words = tuple([(html.unescape(t) if "&" in t else t, (float(x0), float(y0), float(x1), float(y1)))
+                       for x0, y0, x1, y1, t in _WORD.findall(bbox_html, head.end(), end)])
+        pages.append(RawPage(len(pages) + 1, float(head[1]), float(head[2]), lines_from_words(words),
                              words))
+        start = end + len(_END_PAGE)
 
 
 LINE_SLACK = 0.1  # a word whose middle lies within the line's height (± this share) is on the line
@@ -408,20 +414,25 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
     if poppler_text != pdfium_text:  # map positions across the two engines
         from rapidfuzz.distance import Levenshtein
 
-        mapping: dict[int, int] = {}
-        for a, b, size in Levenshtein.opcodes(pdfium_text, poppler_text).as_matching_blocks():
-            for off in range(size):
-                mapping[a + off] = b + off
-        targets = [mapping[t] for t in targets if t in mapping]
+        blocks = Levenshtein.opcodes(pdfium_text, poppler_text).as_matching_blocks()
+        block_starts = [a for a, _b, _size in blocks]
+        mapped = []
+        for t in targets:  # a target outside every matching block has no counterpart in poppler's text
+            a, b, size = blocks[max(0, bisect_right(block_starts, t) - 1)]
+            if a <= t < a + size:
+                mapped.append(b + t - a)
+        targets = mapped
     wanted = sorted(set(targets))
     lines = []
     found = []
     first = 0  # the position of the line's first non-space character among the page's
     for line in page.lines:
-        visible = [m.start() for m in _TEXT.finditer(line.text)]
-        end = first + len(visible)
-        changed = [visible[t - first] for t in wanted[bisect_left(wanted, first):bisect_left(wanted, end)]
-                   if line.text[visible[t - first]] == "\u0e32"]
+        end = first + len(line.text) - len(_NOT_TEXT.findall(line.text))
+        here = wanted[bisect_left(wanted, first):bisect_left(wanted, end)]
+        changed = []
+        if here:
+            visible = [m.start() for m in _TEXT.finditer(line.text)]
+            changed = [visible[t - first] for t in here if line.text[visible[t - first]] == "\u0e32"]
         first = end
         if changed:
             chars = list(line.text)

@@ -23,7 +23,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -186,17 +186,19 @@ def _merge(out: dict[int, str], entries: Iterable[tuple[int, str]]) -> None:
             out[cid] = text
 
 
-def _cid_to_gid(descendant, cids) -> dict[int, int]:
+def _cid_to_gid(descendant, cids: set[int], gids: Container[int]) -> dict[int, int]:
+    """The glyph id of each of ``cids`` that draws one of ``gids`` (a text map may cover all
+    65,536 codes; a font draws Thai with a hundred glyphs)."""
     import pikepdf
 
     mapping = descendant.get("/CIDToGIDMap")
     if mapping is None or mapping == pikepdf.Name.Identity:
-        return {cid: cid for cid in cids}
+        return {cid: cid for cid in gids if cid in cids}
     data = mapping.read_bytes()
     table = array.array("H", data[:len(data) // 2 * 2])  # two-byte big-endian glyph ids
     if sys.byteorder == "little":
         table.byteswap()
-    return {cid: table[cid] for cid in cids if cid < len(table)}
+    return {cid: gid for cid, gid in enumerate(table) if gid in gids and cid in cids}
 
 
 def _cmap_stream(mapping: dict[int, str], one_byte: bool = False) -> bytes:
@@ -252,26 +254,20 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str]) -> FontFi
         return None
     if not glyphs:
         return None
-    cids = set(current) | set(range(len(ttfont.getGlyphOrder()))) if not current else set(current)
-    gids = _cid_to_gid(descendant, cids)
-    fixed = dict(current)
-    examples = []
-    for cid in sorted(cids):
-        truth = glyphs.get(gids.get(cid, -1))
-        if truth is None:
-            continue
-        said = unicodedata.normalize("NFC", map_pua(current.get(cid, "")))
-        if said != truth:
-            fixed[cid] = truth
-            if len(examples) < 5:
-                examples.append((current.get(cid, ""), truth))
-    corrected = sum(1 for cid in fixed if fixed[cid] != current.get(cid))
-    if not corrected:
+    cids = set(current) if current else set(range(len(ttfont.getGlyphOrder())))
+    gids = _cid_to_gid(descendant, cids, glyphs)
+    corrections: dict[int, str] = {}  # cid → the font's text, where the map says otherwise
+    for cid in sorted(gids):
+        truth = glyphs[gids[cid]]
+        if unicodedata.normalize("NFC", map_pua(current.get(cid, ""))) != truth:
+            corrections[cid] = truth
+    if not corrections:
         return None
-    font.ToUnicode = pdf.make_stream(_cmap_stream(fixed))
-    changes = tuple(sorted({(current.get(cid, ""), fixed[cid]) for cid in fixed if fixed[cid] != current.get(cid)}))
-    spaces_fixed = sum(1 for cid in fixed if current.get(cid) == " " and fixed[cid] != " ")
-    return FontFix(font_name(font), corrected, bool(current), tuple(examples), changes, spaces_fixed)
+    font.ToUnicode = pdf.make_stream(_cmap_stream(current | corrections))
+    examples = tuple((current.get(cid, ""), truth) for cid, truth in list(corrections.items())[:5])
+    changes = tuple(sorted({(current.get(cid, ""), truth) for cid, truth in corrections.items()}))
+    spaces_fixed = sum(1 for cid in corrections if current.get(cid) == " ")
+    return FontFix(font_name(font), len(corrections), bool(current), examples, changes, spaces_fixed)
 
 
 @cache
@@ -366,5 +362,5 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             return FontReport(None, [], suspect, tuple(problems))
         handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
         handle.close()
-        pdf.save(handle.name)
+        pdf.save(handle.name, fix_metadata_version=False)  # the XMP metadata is left as it was, unparsed
     return FontReport(Path(handle.name), fixes, suspect, tuple(problems))
