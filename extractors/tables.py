@@ -53,9 +53,9 @@ class PageWords:
     """A page's words, indexed by the height of their centre so that a cell finds its own quickly."""
 
     def __init__(self, words: Sequence[tuple[str, BBox]]) -> None:
-        keyed = sorted(((b[1] + b[3]) / 2, k) for k, (w, b) in enumerate(words) if w.strip())
-        self._middles = [m for m, _ in keyed]
-        self._order = [k for _, k in keyed]
+        middles = [(b[1] + b[3]) / 2 for _, b in words]
+        self._order = sorted((k for k, (w, _) in enumerate(words) if w.strip()), key=middles.__getitem__)
+        self._middles = [middles[k] for k in self._order]
         self._words = words
 
     def inside(self, bbox: BBox) -> list[tuple[str, BBox]]:

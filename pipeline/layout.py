@@ -17,7 +17,7 @@ import regex
 from .records import Line
 
 SHORT_LINE_PT = 14.0  # a line ending this far before the column's right edge ends its paragraph
-_THAI_END = regex.compile(r"[\u0e01-\u0e4e]$")
+_THAI_END = regex.compile(r"(?r)[\u0e01-\u0e4e]$")  # (?r): from the end, not from every position of a paragraph
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4e]")
 _THAI_RUN = regex.compile(r"[\u0e01-\u0e4e]+")
 
@@ -70,9 +70,11 @@ class PhraseSpaces:
         if runs is None:
             return False
         last, first = split_thai(runs[0])[-1], split_thai(runs[1])[0]
-        spaced, joined = self._text.count(f"{last} {first}"), self._text.count(last + first)
-        if spaced or joined:
-            return spaced > joined
+        spaced = self._text.count(f"{last} {first}")
+        if spaced:
+            return spaced > self._text.count(last + first)
+        if last + first in self._text:  # printed together, never apart (a search that stops at the first)
+            return False
         seen = self._opened().get(first, (0, 0))
         return sum(seen) >= self.MIN_SEEN and seen[0] >= self.SPACED_BEFORE * sum(seen)
 

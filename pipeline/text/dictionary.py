@@ -90,7 +90,7 @@ def split_thai(run: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_THAI_TAIL = regex.compile(r"[\u0e01-\u0e4e]+$")
+_THAI_TAIL = regex.compile(r"(?r)[\u0e01-\u0e4e]+$")  # (?r): searched from the end (left may be a paragraph)
 _THAI_HEAD = regex.compile(r"^[\u0e01-\u0e4e]+")
 
 

@@ -17,7 +17,7 @@ OCR_BELOW = 0.5  # pages scoring under this are read again by OCR (see docs/fide
 STRIDE = 4  # every STRIDE-th page gets the dictionary check unless the document looks damaged…
 MAX_SAMPLED = 25  # …and no more pages than this, spread evenly over a long document
 
-_THAI = regex.compile(r"[\u0e01-\u0e5b]")
+_NOT_THAI = regex.compile(r"[^\u0e01-\u0e5b]+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 # impossible sequences: a mark with no base, two tones, a leading vowel before a non-consonant
 INVALID = regex.compile(
@@ -87,7 +87,7 @@ def assess(text: str, dictionary: bool = True) -> Quality:
     chars = len(stripped)
     if chars == 0:
         return Quality(0, 0.0, 0, 0, 0, None, 0.0)
-    thai = len(_THAI.findall(stripped))
+    thai = len(_NOT_THAI.sub("", stripped))  # the Thai characters left
     invalid = len(INVALID.findall(text))
     controls = len(_CONTROL.findall(text))
     pua = damage(text)["pua"]
