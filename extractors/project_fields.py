@@ -101,9 +101,10 @@ def _field_text(name: str, texts: list[str], template: Template, spaces: PhraseS
     return join_lines(texts, spaces)
 
 
-# a list marker as OCR reads it off a scan: "3.2" as "32" or "3 1", "3.3" as Latin ("oe", "aH")
+# a list marker as OCR reads it off a scan: "3.2" as "32" or "3 1", "3.3" as Latin ("oe", "aH"), "๑)"
+# as a symbol before its bracket ("@)", ">)", "é)")
 _OCR_MARKER = regex.compile(r"^(?:[0-9๐-๙]{1,2}(?:\s?[.,]\s?[0-9๐-๙]{1,2}|\s[0-9๐-๙]{1,2}|[0-9๐-๙])?[.,)]?"
-                            r"|[A-Za-z]{1,2}[.,]?)\s+(?=[\u0e01-\u0e4e])")
+                            r"|[A-Za-z]{1,2}[.,]?|[^\s\u0e00-\u0e7f()]{1,2}\))\s+(?=[\u0e01-\u0e4e])")
 _OCR_JUNK_ITEM = regex.compile(r"[^\u0e01-\u0e4e]{1,2}")  # an item of a speck alone ("7", "-", ".")
 
 
@@ -115,10 +116,10 @@ def _items(lines: list[Line], edges: dict[int, float], template: Template,
 
     >>> from pipeline.records import Line
     >>> lines = [Line(1, t, t, (0.0, 20.0 * k, 100.0, 20.0 * k + 14)) for k, t in enumerate(
-    ...     ["3.1 เพื่อเปิดโอกาส", "7", "32 เพื่อเพิ่ม", "oe เพื่อให้"])]
+    ...     ["3.1 เพื่อเปิดโอกาส", "7", "32 เพื่อเพิ่ม", "oe เพื่อให้", "@) เพื่อลด"])]
     >>> from extractors.template import load
     >>> _items(lines, {1: 500.0}, load("nacc_2561_2564"), ocr=True)  # each line ends short: its own paragraph
-    ['เพื่อเปิดโอกาส', 'เพื่อเพิ่ม', 'เพื่อให้']
+    ['เพื่อเปิดโอกาส', 'เพื่อเพิ่ม', 'เพื่อให้', 'เพื่อลด']
     """
     texts = _paragraph_texts(lines, edges, template, spaces)
     numbered = ocr and any(template.list_marker.match(t) for t in texts)

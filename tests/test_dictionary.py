@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.text.dictionary import Swap, restore_lost_marks
+from pipeline.text.dictionary import Swap, restore_lost_marks, without_trailing_specks
+from pipeline.text.tesseract import post_correct
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 
@@ -69,6 +70,15 @@ def test_correct_text_stays_as_printed():
             changed[line] = swaps
     assert list(changed.values()) == [[Swap("เรือง", "เรื่อง")]]
     assert "เรืองไชย" in next(iter(changed))
+
+
+def test_correct_text_keeps_its_line_ends():
+    """The specks a line of OCR ends with ("กำหนดา", "ลดลง๊") are dropped; a printed line that
+    ends so (a word wrapped inside a table cell, "มาตรการส่") is left as it is."""
+    lines = _correct_lines()
+    assert [line for line in lines if without_trailing_specks(line)[0] != line] == []
+    assert [line for line in lines if post_correct(line) != line] == []  # nor OCR's spacing and speck rules
+    assert without_trailing_specks("ตามแผนที่กำหนดา") == ("ตามแผนที่กำหนด", [Swap("ตามแผนที่กำหนดา", "ตามแผนที่กำหนด")])
 
 
 def _chunks(text: str, size: int = 1500) -> list[str]:

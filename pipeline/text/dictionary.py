@@ -7,14 +7,14 @@ decides, and a word the dictionary cannot settle stays as printed.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
-from .thai import ABOVE_VOWELS, CONSONANTS, TONES
+from .thai import ABOVE_VOWELS, CONSONANTS, MARKS, NON_INITIAL, TONES
 
 SARA_AA, SARA_AM = "\u0e32", "\u0e33"
 
@@ -465,6 +465,70 @@ def restore_lost_marks(line: str) -> tuple[str, list[Swap]]:
     swaps: list[Swap] = []
     line = _join_split_words(line, swaps)
     return _THAI_CHUNK.sub(lambda m: _restore_run(m[0], swaps), line), swaps
+
+
+_TRAILING_SPECKS = regex.compile(rf"(?r)(?<=[\u0e01-\u0e4e])[{MARKS}{NON_INITIAL}]{{1,3}}$")
+
+
+@cache
+def _sorted_words() -> list[str]:
+    return sorted(words())
+
+
+def _opens_a_word(text: str) -> bool:
+    """Whether some known word begins with ``text`` (a line may end inside a word: "ส่" of ส่งเสริม)."""
+    ordered = _sorted_words()
+    k = bisect_left(ordered, text)
+    return k < len(ordered) and ordered[k].startswith(text)
+
+
+def _cost(text: str) -> float:
+    """The unigram model's cost of ``text`` split its likeliest way (``segment``)."""
+    cost, uncovered = _word_costs()
+    return sum(cost.get(t, uncovered * len(t)) for t in segment(text))
+
+
+def without_trailing_specks(line: str) -> tuple[str, list[Swap]]:
+    """An OCR'd page line without the marks and vowels it ends with that no word takes (specks at
+    the end of a line read as "๊", "า", "๋๊"): dropped where, without them, the line's last run of
+    Thai letters is known words of two letters or more (a lost mark given back) and, with them, is
+    not. A table cell may wrap inside a word ("มาตรการส่" of มาตรการส่งเสริม): where the run's last
+    letters begin a known word and the letters before them are likelier words (the unigram model)
+    than the run without its marks, the line is left as read.
+
+    >>> [without_trailing_specks(t)[0] for t in ("ตามแผนที่กำหนดา", "การทุจริตลดลง๊", "สุจริต๊๋", "นี้ขึนึ๊า")]
+    ['ตามแผนที่กำหนด', 'การทุจริตลดลง', 'สุจริต', 'นี้ขึน']
+    >>> [without_trailing_specks(t)[0] for t in ("ประชุมมติ", "มาตรการนี้", "ต่าง ๆ", "มาตรการส่", "กิจกรรมรับเรื่")]
+    ['ประชุมมติ', 'มาตรการนี้', 'ต่าง ๆ', 'มาตรการส่', 'กิจกรรมรับเรื่']
+    """
+    text = line.rstrip()
+    tail, run = _TRAILING_SPECKS.search(text), _THAI_TAIL.search(text)
+    if tail is None or run is None:
+        return line, []
+    known, letters = words(), run[0]
+    pieces = segment(_restore_run(letters, []))
+    covered = next((k for k, p in enumerate(pieces) if p not in known), len(pieces))
+    if covered in (0, len(pieces)) or any(p in known for p in pieces[covered:]):
+        return line, []  # nothing left uncovered, or not only at its end
+    # the fewest left off that leave known words as they are; else all of them, a lost mark given back
+    cuts = [(cut, letters[:-cut]) for cut in range(1, len(tail[0]) + 1)]
+    for cut, core in [*cuts, (cuts[-1][0], _restore_run(cuts[-1][1], []))]:
+        if len(core) < 2 or not all(p in known and len(p) >= 2 for p in split_thai(core)):
+            continue
+        wraps = [_cost(letters[:k]) for k in range(max(1, len(letters) - cut - 4), len(letters) - cut)
+                 if _opens_a_word(letters[k:])]
+        if wraps and min(wraps) <= _cost(core):
+            return line, []
+        return text[:run.start()] + letters[:-cut], [Swap(letters, letters[:-cut])]
+    return line, []
+    known = words()
+    # the fewest left off that leave known words as they are; else all of them, a lost mark given back
+    cuts = [(cut, run[0][:-cut]) for cut in range(1, len(tail[0]) + 1)]
+    for cut, core in [*cuts, (cuts[-1][0], _restore_run(cuts[-1][1], []))]:
+        pieces = split_thai(core)
+        if all(p in known and len(p) >= 2 for p in pieces) and not _opens_a_word(pieces[-1] + run[0][-cut:]):
+            return text[:run.start()] + run[0][:-cut], [Swap(run[0], run[0][:-cut])]
+    return line, []
 
 
 @lru_cache(maxsize=64)  # SARA AM restoration and the restored-word check ask for several words of one line

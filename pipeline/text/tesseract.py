@@ -15,7 +15,7 @@ import regex
 from ..errors import BadInput
 from .backend import SPACE_GAP, PdfInfo
 from .quality import INVALID
-from .thai import MARKS, STRAY_SYMBOLS
+from .thai import CONSONANTS, MARKS, NON_INITIAL, STRAY_SYMBOLS
 
 PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
 Row = list[tuple[str, PixelBox]]
@@ -223,7 +223,15 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?: ?[,.] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
     (regex.compile(r"(?<![๐-๙])๒ ?๕ ?[๐-๙] ?[๐-๙](?![๐-๙])"), lambda m: m[0].replace(" ", "")),  # ๒ ๕๖๔ → ๒๕๖๔
     (regex.compile(r"^([๐-๙]{1,2}) ?7(?= |$)"), r"\1)"),  # a list marker's bracket read as 7: ๑ 7 → ๑)
+    (regex.compile(rf"(?<=[0-9๐-๙A-Za-z])[{MARKS}]+"), ""),  # a mark on a digit or a Latin letter: a speck (๘๕๊)
+    (regex.compile(rf"^[{NON_INITIAL}{MARKS}]+ ?"), ""),  # no printed line opens with า, ะ, ำ or a mark (าประชาชน)
+    (regex.compile(r"(?<=\S\s\S*[0-9๐-๙])\.$"), ""),  # a stop after a line's closing figure (ร้อยละ ๘๐.)
 )
+# a stop or dash standing alone at the end of a line: a speck ("ดำเนินการ .", "บุคลากร —"), unless
+# it closes an abbreviation ("พ.ศ .", "ศ .") or the line is a value between dashes ("- ๕๐,๐๐๐ บาท -")
+_LONE_END = regex.compile(r"(?<=\S)\s+(?:(?P<stop>\.)|[-–—])$")
+_ABBREVIATED = regex.compile(rf"\S*\.\S*|[{CONSONANTS}]{{1,2}}")
+_DASHED = regex.compile(r"^[-–—]")
 
 
 def post_correct(text: str) -> str:
@@ -233,9 +241,20 @@ def post_correct(text: str) -> str:
     '๓.๑.๑ ส่งเสริม ๑. ชื่อโครงการ ๓) เพื่อ (๑) ข้อ ๕๐,๐๐๐ บาท'
     >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔"), post_correct("๑ 7"), post_correct("๒7 จัดทำ")
     ('พ.ศ. ๒๕๖๑ -๒๕๖๔', '๑)', '๒) จัดทำ')
+
+    Specks read as marks, stops and dashes where no printed line has one go:
+    >>> post_correct("ครั้งที่ 13๊"), post_correct("าประชาชนในเขต"), post_correct("ไม่น้อยกว่าร้อยละ ๘๐.")
+    ('ครั้งที่ 13', 'ประชาชนในเขต', 'ไม่น้อยกว่าร้อยละ ๘๐')
+    >>> post_correct("คณะทำงานดำเนินการ ."), post_correct("ความตระหนักแก่บุคลากร —")
+    ('คณะทำงานดำเนินการ', 'ความตระหนักแก่บุคลากร')
+    >>> post_correct("ปีงบประมาณ พ.ศ ."), post_correct("- ๕๐,๐๐๐ บาท -"), post_correct("๑."), post_correct("ข้อ ๓.๒")
+    ('ปีงบประมาณ พ.ศ .', '- ๕๐,๐๐๐ บาท -', '๑.', 'ข้อ ๓.๒')
     """
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
+    if (end := _LONE_END.search(text)) and not (
+            _ABBREVIATED.fullmatch(text[:end.start()].split()[-1]) if end["stop"] else _DASHED.match(text)):
+        text = text[:end.start()]
     return text
 
 
