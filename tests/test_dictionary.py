@@ -59,8 +59,10 @@ def _correct_lines() -> list[str]:
 
 
 def test_correct_text_stays_as_printed():
-    """Applied to text with no OCR in it, it may change nothing — except one surname: เรืองไชย in the
-    golden plan's committee is, to a word list, the far commoner เรื่อง short of its tone mark."""
+    """Applied to text with no OCR in it, it may change nothing — except one surname (เรืองไชย in the
+    golden plan's committee is, to a word list, the far commoner เรื่อง short of its tone mark) and
+    two words the golden plan's own text layer printed a mark short (its broken words, ทศนคติ in the
+    foreword and ประชม in a note: read off a scan of the printed page, they are the words meant)."""
     lines = _correct_lines()
     assert len(lines) > 1000
     changed = {}
@@ -68,8 +70,9 @@ def test_correct_text_stays_as_printed():
         text, swaps = restore_lost_marks(line)
         if text != line:
             changed[line] = swaps
-    assert list(changed.values()) == [[Swap("เรือง", "เรื่อง")]]
-    assert "เรืองไชย" in next(iter(changed))
+    assert sorted((s.printed, s.restored) for swaps in changed.values() for s in swaps) == [
+        ("ทศนคติ", "ทัศนคติ"), ("ประชม", "ประชุม"), ("เรือง", "เรื่อง")]
+    assert any("เรืองไชย" in line for line in changed)
 
 
 def test_correct_text_keeps_its_line_ends():

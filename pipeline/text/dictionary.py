@@ -248,6 +248,9 @@ def restore_aa(line: str) -> tuple[str, list[Swap]]:
 
 _MARKS = ABOVE_VOWELS + "\u0e38\u0e39" + TONES + "\u0e4c"  # the marks OCR drops: vowels above/below, tones, ์
 SAME_WORD_RATIO = 50  # a known word is changed only into one this many times as frequent (เรือง 623 → เรื่อง 103,410)
+# known words are made one only where that word is this many times likelier (the unigram model) than
+# they are together: ชี|แจง → ชี้แจง (×160,000), ขัน|ตอน → ขั้นตอน (×6,000), not ขอ|เสนอ → ข้อเสนอ (×100)
+JOINED_RATIO = 200
 MIN_FREQUENCY = 500  # the Thai National Corpus must know a restored word at least this often (ซื่อสัตย์ 870)…
 MIN_FREQUENCY_SHORT = 20_000  # …and a two-letter one as one of the commonest words (นี้, ที่; not ขี for ปี)
 SPAN = 3  # words and uncovered runs looked at together ("ข้อ|มล" → ข้อมูล)
@@ -313,11 +316,14 @@ def _one_mark_short() -> dict[str, tuple[str, int]]:
 def _restorable(span: list[str]) -> str | None:
     """The word ``span`` (adjacent words and uncovered runs) was before OCR lost one mark, or None.
 
-    A run no word covers is restored when one mark makes it a common word; words that are all known
-    only when the restored word is far commoner than the rarest of them (มา|ใช้ stays, not ม้าใช้).
+    A run no word covers is restored when one mark makes it a common word; a known word only into a
+    far commoner one; words that are all known only where the word they make is far likelier than
+    they are one after the other (``JOINED_RATIO``; มา|ใช้ stays, not ม้าใช้).
 
     >>> _restorable(["เรือง"]), _restorable(["ข", "ี"]), _restorable(["อย"])
     ('เรื่อง', None, None)
+    >>> _restorable(["ชี", "แจง"]), _restorable(["ขัน", "ตอน"]), _restorable(["มา", "ใช้"]), _restorable(["ขอ", "เสนอ"])
+    ('ชี้แจง', 'ขั้นตอน', None, None)
     """
     shown = "".join(span)
     found = _one_mark_short().get(shown)
@@ -326,8 +332,8 @@ def _restorable(span: list[str]) -> str | None:
     cost, freq = _word_costs()[0], frequencies()
     if shown in cost:
         return found[0] if len(span) == 1 and found[1] >= SAME_WORD_RATIO * max(freq.get(shown, 0), 1) else None
-    if all(t in cost for t in span) and found[1] < SAME_WORD_RATIO * min(max(freq.get(t, 0), 1) for t in span):
-        return None
+    if all(t in cost for t in span) and cost[found[0]] + math.log(JOINED_RATIO) >= sum(cost[t] for t in span):
+        return None  # known words not far less likely together than the one word a mark makes of them
     return found[0]
 
 
@@ -342,21 +348,40 @@ def _two_words(run: str) -> str | None:
     return None
 
 
-def _one_mark_changed(region: str) -> str | None:
-    """``region`` (an uncovered run with the words around it) with one mark more or one less that lets
-    known words cover all of it, the word it changes a common one of four letters or more: a mark OCR
-    lost ("เพือ|ย|กระ" → เพื่อยกระ, which a split at อย hid) or one it added where the page has none
-    (ควบ์คุม → ควบคุม, กองคลัง๊ → กองคลัง); a stray letter is not made a short word (ก → ก็, ด → ดี).
+# letters and marks Tesseract reads one for the other (ซื่อ/ชื่อ, ช่องทาง/ช่องฑาง, สำนึก/สำนีก, ส่ง/สัง)
+_CONFUSED: dict[str, str] = {}
+for _pair in ("ชซ", "ฑท", "ดต", "ดล", "บป", "ผพ", "ฝฟ", "ถภ", "ฎฏ", "ใไ", "ีึ", "ึื", "ีื", "ิี", "ั่", "่้", "ุู"):
+    for _a, _b in (_pair, _pair[::-1]):
+        _CONFUSED[_a] = _CONFUSED.get(_a, "") + _b
+_AM_AS_THO_AA = ("\u0e33", "\u0e49\u0e32")  # SARA AM read as MAI THO and SARA AA (จำนวน as จ้านวน)
+
+
+def _one_mark_changed(region: str, uncovered: tuple[int, int] | None = None) -> str | None:
+    """``region`` (an uncovered run with the words around it) with one mark more or one less, or one
+    letter or mark read for another (``_CONFUSED``, ``_AM_AS_THO_AA``; only in a word that takes in
+    the ``uncovered`` span, never in a known word beside it), that lets known words cover all of
+    it, the word it changes a common one of four letters or more: a mark OCR lost
+    ("เพือ|ย|กระ" → เพื่อยกระ, which a split at อย hid) or one it added where the page has none
+    (ควบ์คุม → ควบคุม, กองคลัง๊ → กองคลัง), a letter misread (ช่องฑาง → ช่องทาง, จ้านวน → จำนวน); a stray
+    letter is not made a short word (ก → ก็, ด → ดี).
 
     >>> _one_mark_changed("ควบ์คุม"), _one_mark_changed("กิจกร์รม"), _one_mark_changed("ผลลัพธ๊์")
     ('ควบคุม', 'กิจกรรม', 'ผลลัพธ์')
+    >>> _one_mark_changed("ช่องฑาง"), _one_mark_changed("พนักงานจ้านวน"), _one_mark_changed("จิตสำนีก")
+    ('ช่องทาง', 'พนักงานจำนวน', 'จิตสำนึก')
     """
     cost, freq = _word_costs()[0], frequencies()
-    candidates = [(region[:k] + mark + region[k:], k) for k in range(1, len(region) + 1)
+    lo, hi = uncovered or (0, len(region))
+    candidates = [(region[:k] + mark + region[k:], k, False) for k in range(1, len(region) + 1)
                   if region[k - 1] in CONSONANTS + _MARKS for mark in _MARKS]
-    candidates += [(region[:k] + region[k + 1:], k - 1) for k in range(1, len(region)) if region[k] in _MARKS]
+    candidates += [(region[:k] + region[k + 1:], k - 1, False) for k in range(1, len(region)) if region[k] in _MARKS]
+    candidates += [(region[:k] + other + region[k + 1:], k, True) for k, ch in enumerate(region)
+                   for other in _CONFUSED.get(ch, "")]
+    for am, tho_aa in (_AM_AS_THO_AA, _AM_AS_THO_AA[::-1]):
+        candidates += [(region[:k] + tho_aa + region[k + len(am):], k, True) for k in range(1, len(region))
+                       if region.startswith(am, k)]
     best: tuple[float, str] | None = None
-    for candidate, k in candidates:
+    for candidate, k, misread in candidates:
         tokens = segment(candidate)
         if any(t not in cost for t in tokens):
             continue
@@ -365,6 +390,8 @@ def _one_mark_changed(region: str) -> str | None:
             if start <= k < start + len(token):
                 break
             start += len(token)
+        if misread and not (start < hi and lo < start + len(token) + 1):
+            continue  # a known word beside the run is not changed into another (ส่งเสริม|ด → ส่งเสรี|มด)
         total = sum(cost[t] for t in tokens)
         if len(token) >= 4 and freq.get(token, 0) >= MIN_FREQUENCY and (best is None or total < best[0]):
             best = (total, candidate)
@@ -401,7 +428,7 @@ def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
             if word is None and units[i] not in cost:  # the mark may belong to a word around the run
                 before = out.pop() if out else ""
                 n = min(SPAN, len(units) - i)
-                word = _one_mark_changed(before + "".join(units[i:i + n]))
+                word = _one_mark_changed(before + "".join(units[i:i + n]), (len(before), len(before) + len(units[i])))
                 if word is None:
                     out.append(before)
                     n = 1
