@@ -7,13 +7,13 @@ project 1 prints "๑๐. ผลผลิต, ผลลัพธ์" after "๘.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from pipeline.checks import check
 from pipeline.layout import PhraseSpaces, join_lines, paragraphs
-from pipeline.numerals import be_years, is_placeholder, parse_baht, thai_int
+from pipeline.numerals import be_years, is_placeholder, parse_baht, thai_int, years_in_period
 from pipeline.records import Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
 
@@ -308,3 +308,27 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
     )
     return project, checks
 
+
+
+def years_tied_to_period(projects: list[Project], period: tuple[int, int] | None, ocr_pages: frozenset[int]
+                         ) -> tuple[list[Project], list[Check]]:
+    """On OCR'd pages, the years of a duration that one misread or garbled digit keeps out of the
+    plan's ``period`` ("๒๕ญ่๐", "๒๕๐๑" in a 2561–2564 plan) made the one year of the period they can
+    be (``numerals.years_in_period``), with an info check each; a year that could be two is left."""
+    if period is None:
+        return projects, []
+    out, checks = [], []
+    for project in projects:
+        pages = project.field_pages.get("duration", ())
+        if ocr_pages.isdisjoint(pages):
+            out.append(project)
+            continue
+        text, changes = years_in_period(project.duration, period)
+        if changes:
+            start, end = be_years(text)
+            project = replace(project, duration=text, period_start_be=start, period_end_be=end)
+            checks.extend(check("ocr-year-inferred", pages[0], (
+                f"project {project.seq}: a duration year read as “{read}” taken as {year}, the only year of "
+                f"the plan's period {period[0]}–{period[1]} one digit away"), field="duration") for read, year in changes)
+        out.append(project)
+    return out, checks

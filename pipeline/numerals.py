@@ -89,6 +89,39 @@ def _is_year(text: str, m: regex.Match[str]) -> bool:
     return bool(_YEAR_BEFORE.search(before) or _PERIOD_AROUND[0].search(before) or _PERIOD_AROUND[1].match(after))
 
 
+# a Buddhist-era year as OCR may read it: ๒๕ and two more glyphs, a digit misread or garbled (๒๕ญ่๐)
+_YEAR_READ = regex.compile(r"(?<![0-9๐-๙])(?P<head>๒๕|25)(?P<rest>[^\s\-–—/,()]{2,4}?)(?=[\s\-–—/,()]|$)")
+_MARKS = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple[str, int]]]:
+    """A read text whose years should lie in the plan's ``period``, each year outside it that one
+    misread or unreadable digit keeps from being exactly one year of the period made that year
+    (in the text's own digits), with what was changed.
+
+    >>> years_in_period("ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕ญ่๐", (2566, 2570))
+    ('ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐', [('๒๕ญ่๐', 2570)])
+    >>> years_in_period("พ.ศ. ๒๕๐๑ - ๒๕๖๔", (2561, 2564)), years_in_period("พ.ศ. 2522", (2566, 2570))
+    (('พ.ศ. ๒๕๖๑ - ๒๕๖๔', [('๒๕๐๑', 2561)]), ('พ.ศ. 2522', []))
+    """
+    changes: list[tuple[str, int]] = []
+
+    def tie(m: regex.Match[str]) -> str:
+        rest = _MARKS.sub("", m["rest"])
+        if len(rest) != 2 or (rest.isdigit() and period[0] <= 2500 + int(to_arabic(rest)) <= period[1]):
+            return m[0]
+        read = to_arabic(rest)
+        fits = [y for y in range(period[0], period[1] + 1)
+                if sum(a != b for a, b in zip(read, f"{y % 100:02d}")) == 1]
+        if len(fits) != 1:
+            return m[0]
+        changes.append((m[0], fits[0]))
+        year = str(fits[0])
+        return year.translate(str.maketrans("0123456789", THAI_DIGITS)) if m["head"] == "๒๕" else year
+
+    return _YEAR_READ.sub(tie, text), changes
+
+
 def be_years(text: str) -> tuple[int | None, int | None]:
     """First and last Buddhist-era year (25xx) named in a text.
 

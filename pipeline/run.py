@@ -93,6 +93,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         part2_pages = {line.page for line in parts.part2}
         table_pages = engine.with_rulings(text, part1_pages | part2_pages).pages  # one PDF opening for both
         period = plan_period(document, projects)
+        projects, year_checks = project_fields.years_tied_to_period(projects, period, ocr_pages)
         summary = summary_table.extract_summary([p for p in table_pages if p.number in part2_pages],
                                                 template, doc_id, period)
         summary, link_checks = link.link_to_part3(summary, projects)
@@ -106,7 +107,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         document = replace(document, objectives=tuple(objectives), goals=tuple(goals),
                            announcement=announcement.as_dict(), committee_order=order.as_dict())
     with _timed(timings, "validate"):
-        checks = [*text.checks, *cover_checks, *seg_checks, *checks, *summary.checks, *link_checks, *date_checks,
+        checks = [*text.checks, *cover_checks, *seg_checks, *checks, *year_checks, *summary.checks, *link_checks, *date_checks,
                   *validate.count_checks(projects, foreword, ocr_pages), *validate.sequence_checks(projects),
                   *validate.total_checks(summary.totals, ocr_pages),
                   *validate.part2_part3_checks(summary, projects),
