@@ -313,6 +313,31 @@ def _one_mark_short() -> dict[str, tuple[str, int]]:
     return out
 
 
+# letters and marks Tesseract reads one for the other (ซื่อ/ชื่อ, ช่องทาง/ช่องฑาง, สำนึก/สำนีก, ส่ง/สัง)
+_CONFUSED: dict[str, str] = {}
+for _pair in ("ชซ", "ฑท", "ดต", "ดล", "บป", "ผพ", "ฝฟ", "ถภ", "ฎฏ", "ใไ", "ีึ", "ึื", "ีื", "ิี", "ั่", "่้", "ุู"):
+    for _a, _b in (_pair, _pair[::-1]):
+        _CONFUSED[_a] = _CONFUSED.get(_a, "") + _b
+_AM_AS_THO_AA = ("\u0e33", "\u0e49\u0e32")  # SARA AM read as MAI THO and SARA AA (จำนวน as จ้านวน)
+
+
+@cache
+def _one_misread() -> dict[str, tuple[str, int]]:
+    """Each common word of four letters or more as OCR shows it with one letter or mark read for
+    another (``_CONFUSED``, ``_AM_AS_THO_AA``) → the commonest such word."""
+    freq = frequencies()
+    out: dict[str, tuple[str, int]] = {}
+    for word in words():
+        if len(word) < 4 or freq.get(word, 0) < MIN_FREQUENCY:
+            continue
+        shown = [word[:k] + other + word[k + 1:] for k, ch in enumerate(word) for other in _CONFUSED.get(ch, "")]
+        shown += [word[:k] + _AM_AS_THO_AA[1] + word[k + 1:] for k, ch in enumerate(word) if ch == _AM_AS_THO_AA[0]]
+        for variant in shown:
+            if variant not in out or out[variant][1] < freq[word]:
+                out[variant] = (word, freq[word])
+    return out
+
+
 def _restorable(span: list[str]) -> str | None:
     """The word ``span`` (adjacent words and uncovered runs) was before OCR lost one mark, or None.
 
@@ -324,9 +349,15 @@ def _restorable(span: list[str]) -> str | None:
     ('เรื่อง', None, None)
     >>> _restorable(["ชี", "แจง"]), _restorable(["ขัน", "ตอน"]), _restorable(["มา", "ใช้"]), _restorable(["ขอ", "เสนอ"])
     ('ชี้แจง', 'ขั้นตอน', None, None)
+
+    Two or more words one letter misread hid are the one word too, on the same terms:
+    >>> _restorable(["จ้าน", "วน"]), _restorable(["ชื่อ", "สัตย์"]), _restorable(["ซื้อ", "สัตย์"])
+    ('จำนวน', 'ซื่อสัตย์', 'ซื่อสัตย์')
     """
     shown = "".join(span)
     found = _one_mark_short().get(shown)
+    if found is None and len(span) > 1:  # words one letter misread hid ("จ้าน|วน" for จำนวน)
+        found = _one_misread().get(shown)
     if found is None or len(shown) < 2 or found[1] < (MIN_FREQUENCY_SHORT if len(shown) == 2 else MIN_FREQUENCY):
         return None
     cost, freq = _word_costs()[0], frequencies()
@@ -348,12 +379,6 @@ def _two_words(run: str) -> str | None:
     return None
 
 
-# letters and marks Tesseract reads one for the other (ซื่อ/ชื่อ, ช่องทาง/ช่องฑาง, สำนึก/สำนีก, ส่ง/สัง)
-_CONFUSED: dict[str, str] = {}
-for _pair in ("ชซ", "ฑท", "ดต", "ดล", "บป", "ผพ", "ฝฟ", "ถภ", "ฎฏ", "ใไ", "ีึ", "ึื", "ีื", "ิี", "ั่", "่้", "ุู"):
-    for _a, _b in (_pair, _pair[::-1]):
-        _CONFUSED[_a] = _CONFUSED.get(_a, "") + _b
-_AM_AS_THO_AA = ("\u0e33", "\u0e49\u0e32")  # SARA AM read as MAI THO and SARA AA (จำนวน as จ้านวน)
 
 
 def _one_mark_changed(region: str, uncovered: tuple[int, int] | None = None) -> str | None:
