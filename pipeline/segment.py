@@ -22,6 +22,8 @@ from .text.thai import without_marks
 
 _DIGITS = regex.compile(r"[0-9๐-๙]+")
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
+# a page's last line "หน้า ๙" as OCR reads หน้า in Latin ("Maun ๙", "Haun ๑๓"): a page number too
+_PAGE_NUMBER_READ = regex.compile(r"^\s*[A-Za-z]{3,5}\.?\s*[0-9๐-๙]{1,3}\s*$")
 # a page number printed level with the page's first words ("- ๓๖ -" then a right-aligned "ลำดับที่ ๑๑")
 _PAGE_NUMBER_BESIDE = regex.compile(r"^\s*[-–—]\s*[0-9๐-๙]{1,4}\s*[-–—]\s*(?=\S)")
 
@@ -57,7 +59,13 @@ class ProjectBlock:
 
 def drop_furniture(lines: list[Line]) -> list[Line]:
     """Remove page numbers and running headers/footers: the first or last lines of pages that are
-    a bare page number, or that repeat (digits aside) on at least a third of the pages."""
+    a bare page number, or that repeat (digits aside) on at least a third of the pages; and a
+    page's last line that is a page number whose word OCR read in Latin ("Maun ๙" for หน้า ๙).
+
+    >>> from pipeline.records import Line
+    >>> [ln.text for ln in drop_furniture([Line(1, t, t, (0.0, 0.0, 1.0, 1.0)) for t in ("ร้อยละ ๘๐", "Maun ๙")])]
+    ['ร้อยละ ๘๐']
+    """
     by_page: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(i)
@@ -65,7 +73,9 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     shape = {i: _DIGITS.sub("#", "".join(lines[i].text.split())) for i in edges}
     counts = Counter(shape.values())
     running = {s for s, n in counts.items() if n >= max(3, len(by_page) // 3) and len(s) > 3}
-    furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text) or shape[i] in running}
+    last = {idxs[-1] for idxs in by_page.values()}
+    furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text) or shape[i] in running
+                 or (i in last and _PAGE_NUMBER_READ.match(lines[i].text))}
     out = []
     for i, line in enumerate(lines):
         if i in furniture:
