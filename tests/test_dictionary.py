@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.text.dictionary import Swap, restore_lost_marks, without_trailing_specks
-from pipeline.text.tesseract import post_correct
+from pipeline.text.tesseract import THAI_LETTER, noise_row, post_correct
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 
@@ -81,6 +81,8 @@ def test_correct_text_keeps_its_line_ends():
     lines = _correct_lines()
     assert [line for line in lines if without_trailing_specks(line)[0] != line] == []
     assert [line for line in lines if post_correct(line) != line] == []  # nor OCR's spacing and speck rules
+    # and no printed line with Thai in it is taken for a row of specks
+    assert [line for line in lines if noise_row(line.split(), line) and THAI_LETTER.search(line)] == []
     assert without_trailing_specks("ตามแผนที่กำหนดา") == ("ตามแผนที่กำหนด", [Swap("ตามแผนที่กำหนดา", "ตามแผนที่กำหนด")])
 
 

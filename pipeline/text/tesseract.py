@@ -14,6 +14,7 @@ import regex
 
 from ..errors import BadInput
 from .backend import SPACE_GAP, PdfInfo
+from .dictionary import unknown_share
 from .quality import INVALID
 from .thai import CONSONANTS, MARKS, NON_INITIAL, STRAY_SYMBOLS
 
@@ -66,6 +67,7 @@ THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e]")
 THAI_WORD = regex.compile(r"[\u0e01-\u0e4e]+")
 MARK_ROW = 0.6  # a "line" lower than this share of the page's typical line height…
 _THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{3,}")
+WORDS_UNKNOWN = 0.25  # Thai runs with more of their letters than this outside known words may be specks
 
 
 def _without_echoes(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
@@ -165,10 +167,18 @@ def noise_row(raw: list[str], text: str) -> bool:
     (False, False, False)
     >>> noise_row(["ธี", "11", "ปใใใใโ", "7็", "7ื"], "ธี 11 ปใใใใโ 7็ 7ื")
     True
+
+    Thai runs count as words only where the word list covers most of their letters: a row of
+    specks read as Thai syllables ("เวง", "ทขจ") among the noise is noise too.
+    >>> noise_row("๐ ซู | 9 ๑ 7 aA เวง ข a".split(), "๐ ซู | 9 ๑ 7 aA เวง ข a"), noise_row(["ข", "=", "ทขจ", "97", "oa", "KR"], "ข = ทขจ 97 oa KR")
+    (True, True)
+    >>> noise_row(["ที", "เกียว", "ข้อง", "2", "a"], "ทีเกียวข้อง 2 a"), noise_row(["๕", "ปี", "x"], "๕ ปี x")
+    (False, False)
     """
     tokens = text.split()
-    if any(_THAI_RUN.search(t) and not INVALID.search(t) for t in tokens):
-        return False  # a run of Thai letters that could be a word
+    runs = [t for t in tokens if _THAI_RUN.search(t)]
+    if runs and unknown_share(" ".join(runs)) <= WORDS_UNKNOWN:
+        return False  # runs of Thai letters that are words (a speck's mark on one aside: "ชุมชน๋๊")
     joined = "".join(raw)
     mixed = bool(_ARABIC_DIGIT.search(joined) and _THAI_DIGIT.search(joined))
 
