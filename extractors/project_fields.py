@@ -103,9 +103,21 @@ def _field_text(name: str, texts: list[str], template: Template, spaces: PhraseS
 
 # a list marker as OCR reads it off a scan: "3.2" as "32" or "3 1", "3.3" as Latin ("oe", "aH"), "๑)"
 # as a symbol before its bracket ("@)", ">)", "é)")
-_OCR_MARKER = regex.compile(r"^(?:[0-9๐-๙]{1,2}(?:\s?[.,]\s?[0-9๐-๙]{1,2}|\s[0-9๐-๙]{1,2}|[0-9๐-๙])?[.,)]?"
-                            r"|[A-Za-z]{1,2}[.,]?|[^\s\u0e00-\u0e7f()]{1,2}\))\s+(?=[\u0e01-\u0e4e])")
+_OCR_MARKER = regex.compile(r"^\.?(?:[0-9๐-๙]{1,2}(?:\s?[.,]\s?[0-9๐-๙]{1,2}|\s[0-9๐-๙]{1,2}|[0-9๐-๙])?[.,)]?"
+                            r"|[A-Za-z]{1,3}[.,]?|[^\s\u0e00-\u0e7f()]{1,2}\))\s+(?=[\u0e01-\u0e4e])")
 _OCR_JUNK_ITEM = regex.compile(r"[^\u0e01-\u0e4e]{1,2}")  # an item of a speck alone ("7", "-", ".")
+_SUB_MARKER = regex.compile(r"^\.?(?P<head>[0-9๐-๙]{1,2})\s?[.,]?\s?(?P<sub>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
+
+
+def _garbled_numbering(texts: list[str]) -> bool:
+    """Whether two or more items open with a section's sub-numbers as OCR reads them with their
+    stops lost ("3 1 เพื่อ…", "32 เพื่อ…", "34 เพื่อ…" for ๓.๑, ๓.๒, ๓.๔): one head, sub-numbers rising.
+
+    >>> _garbled_numbering(["3 1 เพื่อเปิด", "32 เพื่อให้", "ioe เพื่อเพิ่ม", "34 เพื่อป้องกัน"]), _garbled_numbering(["300 คน", "50 คน"])
+    (True, False)
+    """
+    marks = [(m["head"], int(thai_int(m["sub"]) or 0)) for t in texts if (m := _SUB_MARKER.match(t))]
+    return len(marks) >= 2 and len({h for h, _ in marks}) == 1 and all(a < b for (_, a), (_, b) in zip(marks, marks[1:]))
 
 
 def _items(lines: list[Line], edges: dict[int, float], template: Template,
@@ -122,7 +134,7 @@ def _items(lines: list[Line], edges: dict[int, float], template: Template,
     ['เพื่อเปิดโอกาส', 'เพื่อเพิ่ม', 'เพื่อให้', 'เพื่อลด']
     """
     texts = _paragraph_texts(lines, edges, template, spaces)
-    numbered = ocr and any(template.list_marker.match(t) for t in texts)
+    numbered = ocr and (any(template.list_marker.match(t) for t in texts) or _garbled_numbering(texts))
     items = []
     for text in texts:
         item = template.list_marker.sub("", text, count=1).strip()

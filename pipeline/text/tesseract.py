@@ -237,6 +237,10 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(r"(?<=[\u0e01-\u0e4e])พ ?\. ?ศ ?\.(?= ?[๒2][๕5][0-9๐-๙]{2})"), " พ.ศ."),
     (regex.compile(r"(?<![A-Za-z])[A-Za-z]{2,3}\.(?= ?๒๕[๐-๙]{2})"), "พ.ศ."),
     (regex.compile(rf"(?<=[0-9๐-๙A-Za-z])[{MARKS}]+"), ""),  # a mark on a digit or a Latin letter: a speck (๘๕๊)
+    (regex.compile("\u0e30{2,}"), "\u0e30"),  # SARA A read twice (ประะชาชน): Thai never writes ะะ
+    # a speck between words (ไชโย . ครั้งที่); not after a short token, a misread heading number's (ญ . งบประมาณ)
+    (regex.compile(r"(?<=[\u0e01-\u0e4e]{3}) [.,] (?=[\u0e01-\u0e4e])"), " "),
+    (regex.compile(r"^[A-Za-z] (?=[\u0e01-\u0e4e])"), ""),  # one Latin letter opening a Thai line: a speck (J มาตรการ)
     (regex.compile(rf"^[{NON_INITIAL}{MARKS}]+ ?"), ""),  # no printed line opens with า, ะ, ำ or a mark (าประชาชน)
     (regex.compile(r"(?<=\S\s\S*[0-9๐-๙])\.$"), ""),  # a stop after a line's closing figure (ร้อยละ ๘๐.)
 )
@@ -262,6 +266,10 @@ def post_correct(text: str) -> str:
     ('คณะทำงานดำเนินการ', 'ความตระหนักแก่บุคลากร')
     >>> post_correct("ปีงบประมาณ พ.ศ ."), post_correct("- ๕๐,๐๐๐ บาท -"), post_correct("๑."), post_correct("ข้อ ๓.๒")
     ('ปีงบประมาณ พ.ศ .', '- ๕๐,๐๐๐ บาท -', '๑.', 'ข้อ ๓.๒')
+    >>> post_correct("การให้บริการประะชาชน"), post_correct("เทศบาลเมืองไชโย . ครั้งที่ 16"), post_correct("J มาตรการจัดทำแผน")
+    ('การให้บริการประชาชน', 'เทศบาลเมืองไชโย ครั้งที่ 16', 'มาตรการจัดทำแผน')
+    >>> post_correct("ญ . งบประมาณดำเนินการ")
+    'ญ . งบประมาณดำเนินการ'
     >>> post_correct("ปีงบประมาณพ . ศ . ๒๕๖๑ - ๒๕๖๔"), post_correct("ปีงบประมาณ WA. ๒๕๖๖"), post_correct("ITA ๒๕๖๖")
     ('ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๔', 'ปีงบประมาณ พ.ศ. ๒๕๖๖', 'ITA ๒๕๖๖')
     """
