@@ -438,19 +438,33 @@ class _Segmenter:
         dimension's "มิติที่" heading was not read (OCR made it "HAN ๑"): the dimension opens here,
         named as the template names it."""
         expected = _next_dimension_no(self.dimension)
-        if no.split(".")[0] != expected or (self.dimension is not None and _fits(no, self.dimension, no.count(".") + 1)):
-            return
+        if (no.split(".")[0] != expected or int(expected) not in self.template.dimensions
+                or (self.dimension is not None and _fits(no, self.dimension, no.count(".") + 1))):
+            return  # (the template's dimensions end before it: a digit misread, ๕.๑ for ๔.๑)
         name = self.template.dimensions.get(int(expected), "")
         self.dimension, self.mission, self.submission = Heading("dimension", expected, name, line.page), None, None
         self.checks.append(check("anchor-inferred", line.page, f"Part 3: dimension {expected} inferred from the "
                                  f"heading {no} on page {line.page} (its “มิติที่ {expected}” heading was not read)"))
 
+    def _in_dimension(self, no: str, line: Line, ocr: bool, depth: int) -> str:
+        """On an OCR'd page, a mission or sub-mission number in the dimension after the current one
+        where the template has none ("๕.๑" in the last of a plan's four) is the current dimension's
+        (a digit misread), with a check; a field's sub-item ("๑๐.๑") is no such number."""
+        head, _, rest = no.partition(".")
+        if (not ocr or self.dimension is None or head != _next_dimension_no(self.dimension)
+                or int(head) in self.template.dimensions or no.count(".") + 1 != depth):
+            return no
+        fixed = f"{self.dimension.no}.{rest}"
+        self.checks.append(check("ocr-number-corrected", line.page, f"OCR read heading “{no}” in dimension "
+                                 f"{self.dimension.no} (the template has no dimension {head}); taken as {fixed}"))
+        return fixed
+
     def _submission_heading(self, line: Line, text: str, ocr: bool, _garbled: object) -> bool:
         if (m := self.a["submission"].match(text)) and ocr:
             self._dimension_from(_no(m["no"]), line)
-        if not (m and _fits(_no(m["no"]), self.dimension, 3)):
+        if not (m and _fits(no := self._in_dimension(_no(m["no"]), line, ocr, 3), self.dimension, 3)):
             return False
-        new = Heading("submission", _no(m["no"]), m["name"].strip(), line.page)
+        new = Heading("submission", no, m["name"].strip(), line.page)
         if self.mission is None or not new.no.startswith(self.mission.no + "."):
             self.mission = None
         # consecutive sub-mission headings all lead to the next project
@@ -464,9 +478,9 @@ class _Segmenter:
     def _mission_heading(self, line: Line, text: str, ocr: bool, _garbled: object) -> bool:
         if (m := self.a["mission"].match(text)) and ocr:
             self._dimension_from(_no(m["no"]), line)
-        if not (m and _fits(_no(m["no"]), self.dimension, 2)):
+        if not (m and _fits(no := self._in_dimension(_no(m["no"]), line, ocr, 2), self.dimension, 2)):
             return False
-        self.mission = Heading("mission", _no(m["no"]), m["name"].strip(), line.page)
+        self.mission = Heading("mission", no, m["name"].strip(), line.page)
         self.submission = None
         self.open_heading = "mission"
         return True

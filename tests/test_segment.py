@@ -92,3 +92,19 @@ def test_a_scans_garbled_project_anchor_printed_level_with_its_heading_opens_the
     assert [b.submission.name for b in blocks] == ["ส่งเสริมการเสริมสร้างจิตสำนึกแก่บุคลากร"] * 2 + [
         "ส่งเสริมการสร้างจิตสำนึกแก่ประชาชน"]
     assert not [c for c in checks if c.code == "ocr-number-corrected"]
+
+
+def test_a_scans_mission_misread_into_a_dimension_the_template_lacks_stays_in_the_last_one():
+    """OCR of a skewed scan reads mission "๔.๑" of the last dimension as "๕.๑": a plan of four
+    dimensions has no fifth, so it is mission 4.1 (a check says so), not a dimension 5 inferred from
+    it; a field's sub-item numbered "๑๐.๑" of the older template is no mission at all."""
+    from pipeline.segment import split_projects
+
+    part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๔ การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น"],
+                   ["๕.๑ การจัดวางระบบตรวจสอบภายในและการควบคุมภายใน",
+                    "๕.๑.๑ ส่งเสริมการจัดวางระบบตรวจสอบภายใน", "ลำดับที่ ๑", "๑. ชื่อโครงการ ก",
+                    "๙. ผลผลิต / ผลลัพธ์", "๑๐.๑ ประชาชนมีความพึงพอใจ"])
+    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({2}))
+    assert [(b.dimension.no, b.mission.no, b.submission.no) for b in blocks] == [("4", "4.1", "4.1.1")]
+    assert sum(c.code == "ocr-number-corrected" for c in checks) == 2
+    assert not [c for c in checks if c.code == "anchor-inferred"]
