@@ -110,14 +110,19 @@ _SUB_MARKER = regex.compile(r"^\.?(?P<head>[0-9๐-๙]{1,2})\s?[.,]?\s?(?P<sub>
 
 
 def _garbled_numbering(texts: list[str]) -> bool:
-    """Whether two or more items open with a section's sub-numbers as OCR reads them with their
-    stops lost ("3 1 เพื่อ…", "32 เพื่อ…", "34 เพื่อ…" for ๓.๑, ๓.๒, ๓.๔): one head, sub-numbers rising.
+    """Whether items open with one section's sub-numbers as OCR reads them with their stops lost
+    ("3 1 เพื่อ…", "32 เพื่อ…", "34 เพื่อ…" for ๓.๑, ๓.๒, ๓.๔): one head, two items with their
+    sub-numbers rising, or three or more items (a sub-number misread may break the order).
 
-    >>> _garbled_numbering(["3 1 เพื่อเปิด", "32 เพื่อให้", "ioe เพื่อเพิ่ม", "34 เพื่อป้องกัน"]), _garbled_numbering(["300 คน", "50 คน"])
+    >>> _garbled_numbering(["3 1 เพื่อเปิด", "32 เพื่อให้", "ioe เพื่อเพิ่ม"]), _garbled_numbering(["300 คน", "50 คน"])
     (True, False)
+    >>> _garbled_numbering(["34 เพื่อเปิด", "3 2 เพื่อป้องกัน", "35 เพื่อยกระดับ", "3 4 เพื่อเพิ่ม"])
+    True
     """
     marks = [(m["head"], int(thai_int(m["sub"]) or 0)) for t in texts if (m := _SUB_MARKER.match(t))]
-    return len(marks) >= 2 and len({h for h, _ in marks}) == 1 and all(a < b for (_, a), (_, b) in zip(marks, marks[1:]))
+    if len(marks) < 2 or len({h for h, _ in marks}) != 1:
+        return False
+    return len(marks) >= 3 or marks[0][1] < marks[1][1]
 
 
 def _items(lines: list[Line], edges: dict[int, float], template: Template,
