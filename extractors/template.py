@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from pipeline.numerals import thai_int
-from pipeline.text.thai import MARKS, STRAY_SYMBOLS
+from pipeline.text.thai import MARKS, NON_INITIAL, STRAY_SYMBOLS
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATE = "nacc_2566_2570"
@@ -28,10 +28,12 @@ OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2}
               regex.compile(r"^(?P<no>)(?:[0-9๐-๙]{1,2}\s+){2}"))  # 0 0 ชื่อโครงการ: "๑." read as two numbers
 
 
-# what OCR reads after a heading before its value: the colon, and dust read as stops or as marks
-# with no letter under them ("เป้าหมาย๊ :", "งบประมาณที่ใช้ในการดำเนินการ .")
+# what OCR reads after a heading before its value: the colon, dust read as stops or as marks with
+# no letter under them ("เป้าหมาย๊ :", "งบประมาณที่ใช้ในการดำเนินการ ."), and the end of a heading
+# word the heading's match stopped short of, which opens with a vowel no word opens with
+# ("งบประมาณด" + "ำเนินการ ๕๐,๐๐๐ บาท")
 _COLON_OR_END = regex.compile(r"\s*(?::|$)")
-_REST_SPECKS = regex.compile(rf"^[\s{STRAY_SYMBOLS}{MARKS}]+")
+_REST_SPECKS = regex.compile(rf"^(?:[\s{STRAY_SYMBOLS}]|[{NON_INITIAL}{MARKS}][\u0e01-\u0e4e]*)+")
 
 
 def _fuzzy(synonym: str) -> regex.Pattern[str]:
@@ -91,6 +93,9 @@ class Template:
         On an OCR'd line the number may come out as anything short ("ฆซ .", "ol.", "๗,") and the name
         with a character or two misread ("ผู้รับถิดชอบโครงการ"): the heading is then the synonym that
         matches with the fewest errors, and its number None when OCR left no number.
+
+        >>> load().match_field("๗ งบประมาณดำเนินการ ำเนินการ ๕๐,๐๐๐ บาท", ocr=True).rest
+        '๕๐,๐๐๐ บาท'
         """
         m = self.field_heading.match(text)
         name = self.field_for(m["head"]) if m else None

@@ -486,11 +486,12 @@ class _Segmenter:
         return True
 
     def _heading_continued(self, line: Line, text: str, _ocr: bool, _garbled: object) -> bool:
-        """A wrapped heading name: its next line joins it."""
+        """A wrapped heading name: its next line joins it (unless the name ends with it already: a
+        dimension OCR read is named as the template names it, wrapped part and all)."""
         if self.open_heading is None:
             return False
         current = {"dimension": self.dimension, "mission": self.mission, "submission": self.submission}[self.open_heading]
-        if current is not None:
+        if current is not None and not "".join(current.name.split()).endswith("".join(text.split())):
             updated = Heading(current.level, current.no, _join_heading(current.name, text), current.page,
                               current.raw_word)
             setattr(self, self.open_heading, updated)

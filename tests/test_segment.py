@@ -108,3 +108,15 @@ def test_a_scans_mission_misread_into_a_dimension_the_template_lacks_stays_in_th
     assert [(b.dimension.no, b.mission.no, b.submission.no) for b in blocks] == [("4", "4.1", "4.1.1")]
     assert sum(c.code == "ocr-number-corrected" for c in checks) == 2
     assert not [c for c in checks if c.code == "anchor-inferred"]
+
+
+def test_a_scans_dimension_named_as_the_template_names_it_keeps_its_wrapped_part_once():
+    """A dimension heading OCR read is named as the template names it, the part printed on the next
+    line included; that next line is not added to the name again."""
+    from pipeline.segment import split_projects
+
+    part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๓ การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน"],
+                   ["มิติที่ ๔ การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กร", "ปกครองส่วนท้องถิ่น",
+                    "๔.๑ การจัดวางระบบตรวจสอบภายในและการควบคุมภายใน", "ลำดับที่ ๑", "๑. ชื่อโครงการ ข"])
+    blocks, _ = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({2}))
+    assert blocks[0].dimension.name == TEMPLATE.dimensions[4]
