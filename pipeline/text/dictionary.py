@@ -397,8 +397,6 @@ def _two_words(run: str) -> str | None:
     return None
 
 
-
-
 def _one_mark_changed(region: str, uncovered: tuple[int, int] | None = None) -> str | None:
     """``region`` (an uncovered run with the words around it) with one mark more or one less, or one
     letter or mark read for another (``_CONFUSED``, ``_AM_AS_THO_AA``; only in a word that takes in
