@@ -91,7 +91,6 @@ def _is_year(text: str, m: regex.Match[str]) -> bool:
 
 # a Buddhist-era year as OCR may read it: ๒๕ and two more glyphs, a digit misread or garbled (๒๕ญ่๐)
 _YEAR_READ = regex.compile(r"(?<![0-9๐-๙])(?P<head>๒๕|25)(?P<rest>[^\s\-–—/,()]{2,4}?)(?=[\s\-–—/,()]|$)")
-_MARKS = regex.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple[str, int]]]:
@@ -104,10 +103,12 @@ def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple
     >>> years_in_period("พ.ศ. ๒๕๐๑ - ๒๕๖๔", (2561, 2564)), years_in_period("พ.ศ. 2522", (2566, 2570))
     (('พ.ศ. ๒๕๖๑ - ๒๕๖๔', [('๒๕๐๑', 2561)]), ('พ.ศ. 2522', []))
     """
+    from .text.thai import without_marks  # (here: the text package imports this module)
+
     changes: list[tuple[str, int]] = []
 
     def tie(m: regex.Match[str]) -> str:
-        rest = _MARKS.sub("", m["rest"])
+        rest = without_marks(m["rest"])
         if len(rest) != 2 or (rest.isdigit() and period[0] <= 2500 + int(to_arabic(rest)) <= period[1]):
             return m[0]
         read = to_arabic(rest)

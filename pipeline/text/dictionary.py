@@ -94,24 +94,6 @@ _THAI_TAIL = regex.compile(r"(?r)[\u0e01-\u0e4e]+$")  # (?r): searched from the 
 _THAI_HEAD = regex.compile(r"^[\u0e01-\u0e4e]+")
 
 
-def unknown_share(text: str) -> float:
-    """The share of the Thai letters of ``text`` that no known word of two letters or more covers
-    (``split_thai``); 1.0 for a text with none.
-
-    >>> round(unknown_share("ทีเกียวข้อง"), 2), round(unknown_share("ทขจ เวง"), 2)
-    (0.09, 0.67)
-    """
-    runs = _THAI_RUNS.findall(text)
-    letters = sum(map(len, runs))
-    if not letters:
-        return 1.0
-    known = words()
-    return sum(len(w) for run in runs for w in split_thai(run) if len(w) < 2 or w not in known) / letters
-
-
-_THAI_RUNS = regex.compile(r"[\u0e01-\u0e4e]+")
-
-
 def facing_runs(left: str, right: str) -> tuple[str, str] | None:
     """The Thai letters ending ``left`` and those starting ``right``, or None when either side
     has none there."""

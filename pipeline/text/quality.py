@@ -60,6 +60,24 @@ def dictionary_miss(text: str, sample_chars: int | None = SAMPLE_CHARS) -> float
     return sum(1 for t in tokens if t not in known) / len(tokens)
 
 
+def unknown_share(text: str) -> float:
+    """The share of the Thai letters of ``text`` that no known word of two letters or more covers
+    (``split_thai``); 1.0 for a text with none. Where ``dictionary_miss`` counts words, this counts
+    letters: a run of specks read as Thai syllables is mostly letters no word takes.
+
+    >>> round(unknown_share("ทีเกียวข้อง"), 2), round(unknown_share("ทขจ เวง"), 2)
+    (0.09, 0.67)
+    """
+    from .dictionary import split_thai, words
+
+    runs = _THAI_RUN.findall(text)
+    letters = sum(map(len, runs))
+    if not letters:
+        return 1.0
+    known = words()
+    return sum(len(w) for run in runs for w in split_thai(run) if len(w) < 2 or w not in known) / letters
+
+
 def assess_pages(texts: dict[int, str]) -> dict[int, Quality]:
     """Score every page; the dictionary check runs on every STRIDE-th page (at most MAX_SAMPLED
     of them), and on all of them as soon as one of those scores low or any page shows damage the

@@ -14,8 +14,7 @@ import regex
 
 from ..errors import BadInput
 from .backend import SPACE_GAP, PdfInfo
-from .dictionary import unknown_share
-from .quality import INVALID
+from .quality import INVALID, unknown_share
 from .thai import CONSONANTS, MARKS, NON_INITIAL, STRAY_SYMBOLS
 
 PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
