@@ -123,3 +123,30 @@ def test_maximal_matching_sees_wrong_letters_as_newmm_does():
     assert dictionary_miss(layer.pages[0].text) > 0.3
     sound = (CORPORA / "kalasin" / "source.txt").read_text(encoding="utf-8")[:3000]
     assert dictionary_miss(sound, sample_chars=None) < 0.08
+
+
+def test_word_list_cache_is_rebuilt_when_unreadable_and_optional(tmp_path, monkeypatch):
+    """The word list comes from the user's cache when there is one, and from PyThaiNLP (writing the
+    cache) when the file is missing or damaged; a cache that cannot be written costs only time."""
+    from pythainlp.corpus import thai_words
+
+    from pipeline.text import dictionary
+
+    truth = frozenset(thai_words())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    try:
+        dictionary._word_list.cache_clear()
+        assert dictionary.words() == truth
+        (cached,) = (tmp_path / "cache" / "plan2data").glob("words-*.marshal")
+        assert dictionary._lengths()["กาฬ"] == tuple(sorted({len(w) for w in truth if w.startswith("กาฬ")}))
+
+        cached.write_bytes(b"\x00not marshal")  # damaged: rebuilt and rewritten
+        dictionary._word_list.cache_clear()
+        assert dictionary.words() == truth and cached.read_bytes() != b"\x00not marshal"
+
+        (tmp_path / "blocked").write_text("a file where the cache folder would go")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "blocked"))
+        dictionary._word_list.cache_clear()
+        assert dictionary.words() == truth
+    finally:
+        dictionary._word_list.cache_clear()

@@ -136,8 +136,9 @@ def checked_objects(pdf, path: Path) -> Iterator:
     import pikepdf
 
     limit = MAX_STREAM_MB * 1024 * 1024
+    flate = pikepdf.Name.FlateDecode  # made once: pikepdf builds a Name per attribute access
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Stream) and obj.get("/Filter") == pikepdf.Name.FlateDecode:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Filter") == flate:
             raw = obj.read_raw_bytes()
             if len(raw) * 1032 >= limit:  # deflate cannot expand more than ~1032:1
                 inflater, size, data = zlib.decompressobj(), 0, raw

@@ -161,6 +161,11 @@ def _needs_ocr(page: Page, q: quality.Quality, coverage: float | None) -> str:
     return ""
 
 
+def _while_poppler_reads(source: backend.PdfInfo, spaces_suspect: bool) -> dict[int, tuple[list[int], str]] | None:
+    dictionary.words()
+    return backend.scan_sara_am(source) if spaces_suspect else None
+
+
 def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | None = None) -> TextLayer:
     """Any PDF → its pages of repaired text, with checks saying what was done where."""
     if ocr_mode not in OCR_MODES:
@@ -170,9 +175,9 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     fixed_copy, font_fixes = report.copy, report.fixes
     try:
         source = replace(info, path=fixed_copy) if fixed_copy else info
-        # PDFium's character scan only where a font maps more than one glyph to a space
-        raw_pages, scan = backend.read_pages(
-            source, (lambda: backend.scan_sara_am(source)) if report.spaces_suspect else None)
+        # while poppler reads: the word list every plan's quality check needs (a cold start's 0.04–0.3 s),
+        # and PDFium's character scan where a font maps more than one glyph to a space
+        raw_pages, scan = backend.read_pages(source, lambda: _while_poppler_reads(source, report.spaces_suspect))
         raw_pages, restored = backend.restore_sara_am(raw_pages, scan or {})
     finally:
         if fixed_copy:

@@ -344,8 +344,9 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
         return FontReport(None, [], True, (f"the fonts cannot be read ({exc}); the text is as the PDF's text maps say",))
     with pdf:
         seen: set[tuple[int, int]] = set()
+        font = pikepdf.Name.Font  # made once: pikepdf builds a Name per attribute access (10,000s of objects)
         for obj in checked_objects(pdf, path):  # refuses a decompression bomb before poppler reads it
-            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != pikepdf.Name.Font:
+            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != font:
                 continue
             key = obj.objgen
             if key in seen:
