@@ -107,6 +107,9 @@ _OCR_MARKER = regex.compile(r"^\.?(?:[0-9๐-๙]{1,2}(?:\s?[.,]\s?[0-9๐-๙]{
                             r"|[A-Za-z]{1,3}[.,]?|[^\s\u0e00-\u0e7f()]{1,2}\))\s+(?=[\u0e01-\u0e4e])")
 _OCR_JUNK_ITEM = regex.compile(r"[^\u0e01-\u0e4e]{1,2}")  # an item of a speck alone ("7", "-", ".")
 _SUB_MARKER = regex.compile(r"^\.?(?P<head>[0-9๐-๙]{1,2})\s?[.,]?\s?(?P<sub>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
+# a sub-number whose two parts something still separates ("10 1 การ…", ".10.1 ประชาชน…", "10,1 การ…" for
+# ๑๐.๑): a marker even where it is the list's only one; not an amount ("35 คน", "๕๐,๐๐๐ บาท")
+_SEPARATED_SUB = regex.compile(r"^\.?[0-9๐-๙]{1,2}(?:\s?[.,]\s?|\s)[0-9๐-๙]\s+(?=[\u0e01-\u0e4e])")
 
 
 def _garbled_numbering(texts: list[str]) -> bool:
@@ -137,9 +140,13 @@ def _items(lines: list[Line], edges: dict[int, float], template: Template,
     >>> from extractors.template import load
     >>> _items(lines, {1: 500.0}, load("nacc_2561_2564"), ocr=True)  # each line ends short: its own paragraph
     ['เพื่อเปิดโอกาส', 'เพื่อเพิ่ม', 'เพื่อให้', 'เพื่อลด']
+    >>> [_items([Line(1, t, t, (0.0, 0.0, 100.0, 14.0))], {1: 500.0}, load("nacc_2561_2564"), ocr=True)
+    ...  for t in ("10 1 การดำเนินงาน", ".10.1 ประชาชน", "35 คน", "๕๐,๐๐๐ บาท")]
+    [['การดำเนินงาน'], ['ประชาชน'], ['35 คน'], ['๕๐,๐๐๐ บาท']]
     """
     texts = _paragraph_texts(lines, edges, template, spaces)
-    numbered = ocr and (any(template.list_marker.match(t) for t in texts) or _garbled_numbering(texts))
+    numbered = ocr and (any(template.list_marker.match(t) or _SEPARATED_SUB.match(t) for t in texts)
+                        or _garbled_numbering(texts))
     items = []
     for text in texts:
         item = template.list_marker.sub("", text, count=1).strip()
@@ -346,6 +353,6 @@ def years_tied_to_period(projects: list[Project], period: tuple[int, int] | None
             project = replace(project, duration=text, period_start_be=start, period_end_be=end)
             checks.extend(check("ocr-year-inferred", pages[0], (
                 f"project {project.seq}: a duration year read as “{read}” taken as {year}, the only year of "
-                f"the plan's period {period[0]}–{period[1]} one digit away"), field="duration") for read, year in changes)
+                f"the plan's period {period[0]}–{period[1]} it can be with one digit misread or lost"), field="duration") for read, year in changes)
         out.append(project)
     return out, checks

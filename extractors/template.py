@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from pipeline.numerals import thai_int
-from pipeline.text.thai import MARKS, NON_INITIAL, STRAY_SYMBOLS
+from pipeline.text.thai import LATIN_SPECK_OPENING, MARKS, NON_INITIAL, STRAY_SYMBOLS
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATE = "nacc_2566_2570"
@@ -34,6 +34,18 @@ OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2}
 # ("งบประมาณด" + "ำเนินการ ๕๐,๐๐๐ บาท")
 _COLON_OR_END = regex.compile(r"\s*(?::|$)")
 _REST_SPECKS = regex.compile(rf"^(?:[\s{STRAY_SYMBOLS}]|[{NON_INITIAL}{MARKS}][\u0e01-\u0e4e]*)+")
+_LONE_SPECK = regex.compile(r"[\u0e01-\u0e2e0-9๐-๙]")  # all a heading's line holds after it: no value is one letter
+
+
+def _ocr_rest(text: str) -> str:
+    """What an OCR'd heading's line holds after the heading, specks read around it dropped: "๒.
+    หลักการและเหตุผล ง", "๕. วิธีดำเนินการ 5" hold no value (a dust speck or a marker's shadow).
+
+    >>> _ocr_rest(" ง"), _ocr_rest(" 5"), _ocr_rest("ำเนินการ ๕๐,๐๐๐ บาท"), _ocr_rest(" -"), _ocr_rest(": J โครงการ")
+    ('', '', '๕๐,๐๐๐ บาท', '-', 'โครงการ')
+    """
+    rest = LATIN_SPECK_OPENING.sub("", _REST_SPECKS.sub("", text).strip())
+    return "" if _LONE_SPECK.fullmatch(rest) else rest
 
 
 def _fuzzy(synonym: str) -> regex.Pattern[str]:
@@ -100,7 +112,7 @@ class Template:
         m = self.field_heading.match(text)
         name = self.field_for(m["head"]) if m else None
         if m and name:
-            return FieldHeading(thai_int(m["no"]), name, (_REST_SPECKS.sub("", m["rest"]) if ocr else m["rest"]).strip())
+            return FieldHeading(thai_int(m["no"]), name, _ocr_rest(m["rest"]) if ocr else m["rest"].strip())
         if not ocr:
             return self._misspelt(text)
         for prefix in OCR_NUMBER:
@@ -112,14 +124,14 @@ class Template:
             if found:
                 _, _, field, end = min(found)
                 no = number["no"]
-                return FieldHeading(thai_int(no) if no else None, field, _REST_SPECKS.sub("", rest[end:]).strip())
+                return FieldHeading(thai_int(no) if no else None, field, _ocr_rest(rest[end:]))
         # the number lost altogether ("ซื้อโครงการ : มาตรการ…"): a heading the line opens with, followed
         # by its colon or by nothing, as no sentence of a field's text is
         found = [(sum(f.fuzzy_counts), -(f.end()), field, f.end()) for field, pattern in self.fuzzy_headings
                  if (f := pattern.match(text)) and _COLON_OR_END.match(text, f.end())]
         if found:
             _, _, field, end = min(found)
-            return FieldHeading(None, field, _REST_SPECKS.sub("", text[end:]).strip())
+            return FieldHeading(None, field, _ocr_rest(text[end:]))
         return None
 
     def _misspelt(self, text: str) -> FieldHeading | None:

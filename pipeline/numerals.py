@@ -86,11 +86,17 @@ def _is_year(text: str, m: regex.Match[str]) -> bool:
     if not _BE_YEAR.fullmatch(m[0]):
         return False
     before, after = text[:m.start()], text[m.end():]
-    return bool(_YEAR_BEFORE.search(before) or _PERIOD_AROUND[0].search(before) or _PERIOD_AROUND[1].match(after))
+    return _year_context(before) or bool(_PERIOD_AROUND[1].match(after))
+
+
+def _year_context(before: str) -> bool:
+    """Whether what comes before a number (Arabic digits) makes it a year: พ.ศ./ปี/ปีงบประมาณ or
+    a period's first year and its dash."""
+    return bool(_YEAR_BEFORE.search(before) or _PERIOD_AROUND[0].search(before))
 
 
 # a Buddhist-era year as OCR may read it: ๒๕ and two more glyphs, a digit misread or garbled (๒๕ญ่๐)
-_YEAR_READ = regex.compile(r"(?<![0-9๐-๙])(?P<head>๒๕|25)(?P<rest>[^\s\-–—/,()]{2,4}?)(?=[\s\-–—/,()]|$)")
+_YEAR_READ = regex.compile(r"(?<![0-9๐-๙])(?P<head>๒๕|25)(?P<rest>[^\s\-–—/,()]{1,4}?)(?=[\s\-–—/,()]|$)")
 
 
 def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple[str, int]]]:
@@ -102,6 +108,14 @@ def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple
     ('ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐', [('๒๕ญ่๐', 2570)])
     >>> years_in_period("พ.ศ. ๒๕๐๑ - ๒๕๖๔", (2561, 2564)), years_in_period("พ.ศ. 2522", (2566, 2570))
     (('พ.ศ. ๒๕๖๑ - ๒๕๖๔', [('๒๕๐๑', 2561)]), ('พ.ศ. 2522', []))
+
+    A year with a digit lost, where a year must be (after พ.ศ. or a period's dash) and one year of
+    the period holds its digit:
+
+    >>> years_in_period("พ.ศ. ๒๕๖๖ - ๒๕๐", (2566, 2570)), years_in_period("พ.ศ. ๒๕๖", (2566, 2570))
+    (('พ.ศ. ๒๕๖๖ - ๒๕๗๐', [('๒๕๐', 2570)]), ('พ.ศ. ๒๕๖', []))
+    >>> years_in_period("ระยะเวลา ๒๕๐ วัน", (2566, 2570))
+    ('ระยะเวลา ๒๕๐ วัน', [])
     """
     from .text.thai import without_marks  # (here: the text package imports this module)
 
@@ -109,11 +123,14 @@ def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple
 
     def tie(m: regex.Match[str]) -> str:
         rest = without_marks(m["rest"])
-        if len(rest) != 2 or (rest.isdigit() and period[0] <= 2500 + int(to_arabic(rest)) <= period[1]):
-            return m[0]
         read = to_arabic(rest)
-        fits = [y for y in range(period[0], period[1] + 1)
-                if sum(a != b for a, b in zip(read, f"{y % 100:02d}")) == 1]
+        if len(rest) == 2 and not (rest.isdigit() and period[0] <= 2500 + int(read) <= period[1]):
+            fits = [y for y in range(period[0], period[1] + 1)
+                    if sum(a != b for a, b in zip(read, f"{y % 100:02d}")) == 1]
+        elif len(rest) == 1 and read.isdigit() and _year_context(to_arabic(text[:m.start()])):
+            fits = [y for y in range(period[0], period[1] + 1) if read in f"{y % 100:02d}"]  # a digit lost
+        else:
+            return m[0]
         if len(fits) != 1:
             return m[0]
         changes.append((m[0], fits[0]))

@@ -22,8 +22,9 @@ from .text.thai import without_marks
 
 _DIGITS = regex.compile(r"[0-9๐-๙]+")
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
-# a page's last line "หน้า ๙" as OCR reads หน้า in Latin ("Maun ๙", "Haun ๑๓"): a page number too
-_PAGE_NUMBER_READ = regex.compile(r"^\s*[A-Za-z]{3,5}\.?\s*[0-9๐-๙]{1,3}\s*$")
+# a short Thai word and a number as OCR reads the word in Latin ("Maun ๙", "Haun ๑๓"): a page's last line
+# so read is its number ("หน้า ๙"); one before a project's name field, its "ลำดับที่ N"
+_NUMBER_READ_LATIN = regex.compile(r"^\s*[A-Za-z]{3,5}\.?\s*(?P<no>[0-9๐-๙]{1,3})\s*$")
 # a page number printed level with the page's first words ("- ๓๖ -" then a right-aligned "ลำดับที่ ๑๑")
 _PAGE_NUMBER_BESIDE = regex.compile(r"^\s*[-–—]\s*[0-9๐-๙]{1,4}\s*[-–—]\s*(?=\S)")
 
@@ -75,7 +76,7 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     running = {s for s, n in counts.items() if n >= max(3, len(by_page) // 3) and len(s) > 3}
     last = {idxs[-1] for idxs in by_page.values()}
     furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text) or shape[i] in running
-                 or (i in last and _PAGE_NUMBER_READ.match(lines[i].text))}
+                 or (i in last and _NUMBER_READ_LATIN.match(lines[i].text))}
     out = []
     for i, line in enumerate(lines):
         if i in furniture:
@@ -372,6 +373,9 @@ class _Segmenter:
                 and (not self.blocks or self.last_field not in ("", "name"))):
             return False
         seq = self.blocks[-1].seq + 1 if self.blocks else 1
+        before = self.blocks[-1].lines if self.blocks else []
+        if before and (m := _NUMBER_READ_LATIN.match(before[-1].text)) and thai_int(m["no"]) == seq:
+            before.pop()  # its "ลำดับที่ N" read in Latin ("Maun ๗"): the anchor, not the last field's text
         self.checks.append(check("ocr-number-corrected", line.page,
                                  f"no readable “ลำดับที่” before a project's name field; the sequence gives {seq}"))
         self._start(seq, line, [line])

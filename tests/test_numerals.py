@@ -31,6 +31,9 @@ def test_years_are_no_amount(text):
     ("พ.ศ. ๒๕๖๐ - ๒๕๖๔", (2561, 2564), "พ.ศ. ๒๕๖๐ - ๒๕๖๔"),  # ๒๕๖๑…๒๕๖๔ all one digit away: left
     ("พ.ศ. ๒๕๒๒ - ๒๕๗๐", (2566, 2570), "พ.ศ. ๒๕๒๒ - ๒๕๗๐"),  # two digits away from every year: left
     ("ปีงบประมาณ ๒๕๖๗", (2566, 2570), "ปีงบประมาณ ๒๕๖๗"),
+    ("ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๐", (2566, 2570), "ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐"),  # ๗ lost: only 2570 has a 0
+    ("ปีงบประมาณ พ.ศ. ๒๕๖ - ๒๕๗๐", (2566, 2570), "ปีงบประมาณ พ.ศ. ๒๕๖ - ๒๕๗๐"),  # 2566…2569 all have a 6: left
+    ("ระยะเวลา ๒๕๐ วัน", (2566, 2570), "ระยะเวลา ๒๕๐ วัน"),  # no year where nothing says one is
 ])
 def test_ocr_years_tied_to_the_plans_period(read, period, tied):
     assert years_in_period(read, period)[0] == tied

@@ -120,3 +120,19 @@ def test_a_scans_dimension_named_as_the_template_names_it_keeps_its_wrapped_part
                     "๔.๑ การจัดวางระบบตรวจสอบภายในและการควบคุมภายใน", "ลำดับที่ ๑", "๑. ชื่อโครงการ ข"])
     blocks, _ = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({2}))
     assert blocks[0].dimension.name == TEMPLATE.dimensions[4]
+
+
+def test_a_scans_project_anchor_read_in_latin_is_no_part_of_the_last_field():
+    """OCR reads a short Thai line in Latin ("ลำดับที่ ๗" as "Maun ๗"): before the next project's name
+    field, with the number the sequence expects, it is that project's anchor, not the last line of the
+    previous project's outcomes; a Latin-read line with another number stays where it is."""
+    from pipeline.segment import split_projects
+
+    part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "ลำดับที่ ๑", "๑. ชื่อโครงการ ก",
+                    "๑๐. ผลลัพธ์", "ประชาชนพึงพอใจ", "Maun ๒"],
+                   ["๑. ชื่อโครงการ ข", "๑๐. ผลลัพธ์", "บุคลากรมีความรู้", "Haun ๙"], ["๑. ชื่อโครงการ ค"])
+    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({1, 2, 3}))
+    assert [b.seq for b in blocks] == [1, 2, 3]
+    assert [line.text for line in blocks[0].lines][-1] == "ประชาชนพึงพอใจ"
+    assert [line.text for line in blocks[1].lines][-1] == "Haun ๙"
+    assert sum(c.code == "ocr-number-corrected" for c in checks) == 2

@@ -37,6 +37,8 @@ SIGNS = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
 MARKS = ABOVE_VOWELS + BELOW_VOWELS + TONES + SIGNS  # the combining marks
 # what OCR makes of dust and a scanner's streak: stops, quotes, bars, colons (no letter, digit or dash)
 STRAY_SYMBOLS = ".,'‘’\"“”|:;~`^_°"
+# one Latin letter opening a Thai line read by OCR (or a heading's value): a speck ("J มาตรการ…")
+LATIN_SPECK_OPENING = regex.compile(r"^[A-Za-z] (?=[\u0e01-\u0e4e])")
 NON_INITIAL = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ: spacing vowels that never start a syllable
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
