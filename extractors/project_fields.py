@@ -159,9 +159,15 @@ def _items(lines: list[Line], edges: dict[int, float], template: Template,
     return items
 
 
+# a paragraph of one short word alone among a results field's items, as OCR reads a sub-block heading
+# it garbled ("ผล", "ลลพ" for ผลลัพธ์; "nanan" for ผลผลิต): Thai letters only, or Latin ones
+_GARBLED_SUB_HEADING = regex.compile(r"[\u0e01-\u0e4e]{2,7}|[A-Za-z]{3,7}")
+
+
 def _results(lines: list[Line], edges: dict[int, float], template: Template,
-             spaces: PhraseSpaces | None = None, ocr: bool = False) -> dict[str, list[str]]:
-    """Split a "ผลผลิต/ผลลัพธ์" field into its ผลผลิต and ผลลัพธ์ sub-blocks."""
+             spaces: PhraseSpaces | None = None, ocr: bool = False) -> tuple[dict[str, list[str]], Line | None]:
+    """Split a "ผลผลิต/ผลลัพธ์" field into its ผลผลิต and ผลลัพธ์ sub-blocks; with the line taken for
+    the ผลลัพธ์ heading where OCR garbled it (``_lost_sub_heading``), else None."""
     blocks: dict[str, list[Line]] = {}
     current = None
     for line in lines:
@@ -172,7 +178,39 @@ def _results(lines: list[Line], edges: dict[int, float], template: Template,
                 break
         else:
             blocks.setdefault(current or "outputs", []).append(line)
-    return {name: _items(block, edges, template, spaces, ocr) for name, block in blocks.items()}
+    inferred = None
+    if ocr and blocks.get("outputs"):
+        blocks["outputs"], outcomes, inferred = _lost_sub_heading(blocks["outputs"], edges, template,
+                                                                 split="outcomes" not in blocks)
+        if inferred:
+            blocks["outcomes"] = outcomes
+    return {name: _items(block, edges, template, spaces, ocr) for name, block in blocks.items()}, inferred
+
+
+def _lost_sub_heading(lines: list[Line], edges: dict[int, float], template: Template, split: bool = True
+                      ) -> tuple[list[Line], list[Line], Line | None]:
+    """The ผลผลิต items of an OCR'd results field, a first paragraph that is a short word alone
+    dropped (the ผลผลิต heading garbled: "nanan"); where the ผลลัพธ์ heading was not read (``split``),
+    split where one paragraph between items is such a word (that heading garbled: "ผล", "ลลพ").
+    Where two paragraphs could be it, or none, nothing is split.
+
+    >>> from extractors.template import load
+    >>> rows = [Line(1, t, t, (0.0, 20.0 * k, 100.0, 20.0 * k + 14)) for k, t in enumerate(
+    ...     ["nanan", "๑) มีการดำเนินกิจกรรม", "ผล", "๑) ประชาชนพึงพอใจ"])]
+    >>> outputs, outcomes, heading = _lost_sub_heading(rows, {1: 500.0}, load())
+    >>> [ln.text for ln in outputs], [ln.text for ln in outcomes], heading.text
+    (['๑) มีการดำเนินกิจกรรม'], ['๑) ประชาชนพึงพอใจ'], 'ผล')
+    """
+    groups = paragraphs(lines, edges, template.list_marker)
+    if len(groups) > 1 and len(groups[0]) == 1 and _GARBLED_SUB_HEADING.fullmatch(groups[0][0].text.strip()):
+        groups = groups[1:]
+    alone = [k for k, g in enumerate(groups) if 0 < k < len(groups) - 1 and len(g) == 1
+             and _GARBLED_SUB_HEADING.fullmatch(g[0].text.strip())]
+    kept = [ln for g in groups for ln in g]
+    if not split or len(alone) != 1:
+        return kept, [], None
+    k = alone[0]
+    return [ln for g in groups[:k] for ln in g], [ln for g in groups[k + 1:] for ln in g], groups[k][0]
 
 
 def _has_sub_blocks(lines: list[Line], template: Template, ocr: bool = False) -> bool:
@@ -271,9 +309,14 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         if f.name == "results" or (f.name == "outcomes" and _has_sub_blocks(f.lines, template, ocr)):
             block_pages = pages.pop(f.name)
             boxes["outputs"] = boxes["outcomes"] = boxes.pop(f.name)
-            for sub, items in _results(f.lines, edges, template, spaces, ocr).items():
+            results, inferred = _results(f.lines, edges, template, spaces, ocr)
+            for sub, items in results.items():
                 values[sub] = "\n".join(items)
                 pages[sub] = block_pages
+            if inferred:
+                checks.append(check("anchor-inferred", inferred.page, (
+                    f"project {block.seq}: the ผลลัพธ์ heading was not read; taken to be the line "
+                    f"“{inferred.text.strip()}” alone between the items"), field="outcomes"))
         elif f.name in template.list_fields:
             values[f.name] = "\n".join(_items(f.lines, edges, template, spaces, ocr))
         else:

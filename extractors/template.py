@@ -25,7 +25,8 @@ DEFAULT_TEMPLATE = "nacc_2566_2570"
 # On OCR'd lines a field number may come out as up to three other characters, its stop as another
 OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2})\s*(?:[.,«»:;·]\s*){0,3}"),  # ๗, งบ… / - ๗ งบ… / 1. . ชื่อ…
               regex.compile(r"^(?P<no>)\S{1,3}?\s*[.,«»:;·]\s*"),  # ฆซ . งบประมาณ / ๗ซ . งบประมาณ
-              regex.compile(r"^(?P<no>)(?:[0-9๐-๙]{1,2}\s+){2}"))  # 0 0 ชื่อโครงการ: "๑." read as two numbers
+              regex.compile(r"^(?P<no>)(?:[0-9๐-๙]{1,2}\s+){2}"),  # 0 0 ชื่อโครงการ: "๑." read as two numbers
+              regex.compile(r"^(?P<no>)[A-Za-z]{1,3}\s+"))  # ey พื้นที่ดำเนินการ: "๕." read as Latin
 
 
 # what OCR reads after a heading before its value: the colon, dust read as stops or as marks with

@@ -75,8 +75,10 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     counts = Counter(shape.values())
     running = {s for s, n in counts.items() if n >= max(3, len(by_page) // 3) and len(s) > 3}
     last = {idxs[-1] for idxs in by_page.values()}
+    outer = last | {idxs[0] for idxs in by_page.values()}
     furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text) or shape[i] in running
-                 or (i in last and _NUMBER_READ_LATIN.match(lines[i].text))}
+                 or (i in last and _NUMBER_READ_LATIN.match(lines[i].text))
+                 or (i in outer and _like_running(shape[i], running))}
     out = []
     for i, line in enumerate(lines):
         if i in furniture:
@@ -85,6 +87,28 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
             line = replace(line, text=line.text[m.end():])  # "- ๓๖ -ลำดับที่ ๑๑": printed level, one line
         out.append(line)
     return out
+
+
+RUNNING_LIKE = 0.9  # a page's first or last line this close to a running header is one OCR misread
+
+
+def _like_running(shape: str, running: set[str]) -> bool:
+    """Whether a page's first or last line is a running header or footer read with a letter or two
+    wrong ("…ห้วยทราย เหนา" for …ห้วยทราย หน้า): a long one, as long as a running one within three
+    characters, and as close as RUNNING_LIKE.
+
+    >>> _like_running("แผนปฏิบัติการป้องกันการทุจริตองค์การบริหารส่วนตำบลห้วยทรายเหนา",
+    ...               {"แผนปฏิบัติการป้องกันการทุจริตองค์การบริหารส่วนตำบลห้วยทรายหน้า"})
+    True
+    >>> _like_running("แผนปฏิบัติการป้องกันการทุจริต", {"แผนปฏิบัติการป้องกันการทุจริตองค์การบริหารส่วนตำบลห้วยทรายหน้า"})
+    False
+    """
+    if len(shape) < 15 or shape in running:
+        return False
+    from rapidfuzz.distance import Indel
+
+    return any(abs(len(r) - len(shape)) <= 3 and Indel.normalized_similarity(shape, r) >= RUNNING_LIKE
+               for r in running)
 
 
 _bare = without_marks  # a line as OCR may read it with every mark lost: "ส่วนท ๒" → "สวนท๒"

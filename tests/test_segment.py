@@ -136,3 +136,20 @@ def test_a_scans_project_anchor_read_in_latin_is_no_part_of_the_last_field():
     assert [line.text for line in blocks[0].lines][-1] == "ประชาชนพึงพอใจ"
     assert [line.text for line in blocks[1].lines][-1] == "Haun ๙"
     assert sum(c.code == "ocr-number-corrected" for c in checks) == 2
+
+
+def test_a_running_header_read_with_a_letter_wrong_or_its_page_number_beside_it_is_furniture():
+    """A page's first line as close as a letter or two to the running header ("…ห้วยทราย เหนา" for
+    หน้า, or the header with its page number on the same line) is the header; a shorter title on a
+    first page that the header begins with is not."""
+    from pipeline.segment import drop_furniture
+
+    header = "แผนปฏิบัติการป้องกันการทุจริต องค์การบริหารส่วนตำบลห้วยทราย หน้า"
+    pages = [["แผนปฏิบัติการป้องกันการทุจริต", "องค์การบริหารส่วนตำบลห้วยทราย"]]
+    pages += [[header, "๑", f"ข้อความหน้า {n}"] for n in range(2, 8)]
+    pages += [["แผนปฏิบัติการป้องกันการทุจริต องค์การบริหารส่วนตำบลห้วยทราย เหนา", "ข้อความ"],
+              [header + " ๕", "ข้อความสุดท้าย"]]
+    kept = [line.text for line in drop_furniture(_lines(*pages))]
+    assert kept[:2] == ["แผนปฏิบัติการป้องกันการทุจริต", "องค์การบริหารส่วนตำบลห้วยทราย"]
+    assert not [t for t in kept if "ห้วยทราย " in t or t.startswith("แผนปฏิบัติการป้องกันการทุจริต ")]
+    assert kept[-2:] == ["ข้อความ", "ข้อความสุดท้าย"]
