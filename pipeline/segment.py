@@ -237,6 +237,8 @@ def _no(text: str) -> str:
 # "ลำดับที่" as OCR reads it off a scan: its marks and a letter lost ("ลาดบท ๑", "าดับที่๓")
 _OCR_ORDINAL = r"(?:ล(?:ํ?า|ำ)?|ํ?า|ำ)ดั?บ\s?ที?[่้]?"  # SARA AM either way
 _OCR_PROJECT = regex.compile(rf"^{_OCR_ORDINAL}\s*(?P<no>\S{{1,4}})\s*$")
+# a sub-mission heading whose number OCR garbled: three short parts with stops, not all digits ("¢.0.0.")
+_OCR_SUBMISSION = regex.compile(r"^(?P<no>(?=\S*[^\s0-9๐-๙.])\S{1,2}\.\S{1,2}\.\S{1,2}\.?)\s+(?P<name>[\u0e01-\u0e4e].*)$")
 _OCR_DIMENSION = regex.compile(r"^มิ?ติที่?\s*(?P<no>\S{1,2})\s+(?P<name>.*)$")
 
 
@@ -491,10 +493,14 @@ class _Segmenter:
         if (m := self.a["submission"].match(text)) and ocr:
             self._dimension_from(_no(m["no"]), line)
         if not (m and _fits(no := self._in_dimension(_no(m["no"]), line, ocr, 3), self.dimension, 3)):
-            return False
+            return self._garbled_submission(line, text, ocr)
         new = Heading("submission", no, m["name"].strip(), line.page)
         if self.mission is None or not new.no.startswith(self.mission.no + "."):
-            self.mission = None
+            # its mission's heading not read (or not printed): the number is the sub-mission's own
+            mission_no = new.no.rpartition(".")[0]
+            self.mission = Heading("mission", mission_no, "", line.page)
+            self.checks.append(check("anchor-inferred", line.page, f"Part 3: mission {mission_no} inferred from "
+                                     f"the sub-mission heading {new.no} (no “{mission_no}” heading read before it)"))
         # consecutive sub-mission headings all lead to the next project
         if self.submission is not None and not self.submission_used:
             new = Heading("submission", f"{self.submission.no};{new.no}", f"{self.submission.name}\n{new.name}",
@@ -502,6 +508,19 @@ class _Segmenter:
         self.submission, self.submission_used = new, False
         self.open_heading = "submission"
         return True
+
+    def _garbled_submission(self, line: Line, text: str, ocr: bool) -> bool:
+        """On an OCR'd page, a heading numbered in three parts OCR garbled ("¢.0.0. ส่งเสริม…") where a
+        sub-mission may open (a mission read, no project's field open): the next sub-mission of that
+        mission, with a check."""
+        if not (ocr and self.mission is not None and (m := _OCR_SUBMISSION.match(text))):
+            return False
+        last = self.submission.no.split(";")[-1] if self.submission is not None else ""
+        k = int(last.rpartition(".")[2]) + 1 if last.startswith(self.mission.no + ".") else 1
+        no = f"{self.mission.no}.{k}"
+        self.checks.append(check("ocr-number-corrected", line.page,
+                                 f"OCR read sub-mission heading “{m['no']}”; the sequence gives {no}"))
+        return self._submission_heading(line, f"{no} {m['name']}", False, None)
 
     def _mission_heading(self, line: Line, text: str, ocr: bool, _garbled: object) -> bool:
         if (m := self.a["mission"].match(text)) and ocr:

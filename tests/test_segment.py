@@ -153,3 +153,22 @@ def test_a_running_header_read_with_a_letter_wrong_or_its_page_number_beside_it_
     assert kept[:2] == ["แผนปฏิบัติการป้องกันการทุจริต", "องค์การบริหารส่วนตำบลห้วยทราย"]
     assert not [t for t in kept if "ห้วยทราย " in t or t.startswith("แผนปฏิบัติการป้องกันการทุจริต ")]
     assert kept[-2:] == ["ข้อความ", "ข้อความสุดท้าย"]
+
+
+def test_a_scans_sub_mission_garbled_or_without_its_mission_gets_its_numbers_from_the_sequence():
+    """A sub-mission heading whose number OCR garbled ("¢.0.0.") after a mission is that mission's next
+    sub-mission; a sub-mission read without its mission's heading gives the mission's number (its
+    name unknown); each with a check."""
+    from pipeline.segment import split_projects
+
+    part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต",
+                    "๑.๑ การสร้างจิตสำนึกและความตระหนัก",
+                    "¢.0.0. ส่งเสริมการจัดวางระบบตรวจสอบภายใน", "ลำดับที่ ๑", "๑. ชื่อโครงการ ก",
+                    "๙. ผลผลิต / ผลลัพธ์", "ประชาชนพึงพอใจ"],
+                   ["๑.๒.๑ ส่งเสริมบทบาทการตรวจสอบของสภาท้องถิ่น", "ลำดับที่ ๒", "๑. ชื่อโครงการ ข"])
+    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({1, 2}))
+    assert [(b.mission.no, b.submission.no, b.submission.name) for b in blocks] == [
+        ("1.1", "1.1.1", "ส่งเสริมการจัดวางระบบตรวจสอบภายใน"), ("1.2", "1.2.1", "ส่งเสริมบทบาทการตรวจสอบของสภาท้องถิ่น")]
+    assert blocks[0].mission.name == "การสร้างจิตสำนึกและความตระหนัก" and blocks[1].mission.name == ""
+    assert sum(c.code == "ocr-number-corrected" for c in checks) == 1
+    assert sum(c.code == "anchor-inferred" for c in checks) == 1

@@ -240,6 +240,7 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     # a speck between words (ไชโย . ครั้งที่); not after a short token, a misread heading number's (ญ . งบประมาณ)
     (regex.compile(r"(?<=[\u0e01-\u0e4e]{3}) [.,] (?=[\u0e01-\u0e4e])"), " "),
     (LATIN_SPECK_OPENING, ""),
+    (regex.compile(r"^[“”‘’'\"`~^°]+ ?(?=[0-9๐-๙])"), ""),  # a quote opening a numbered row (“๔.๓, ‘๒))
     (regex.compile(rf"^[{NON_INITIAL}{MARKS}]+ ?"), ""),  # no printed line opens with า, ะ, ำ or a mark (าประชาชน)
     (regex.compile(r"(?<=\S) ?[เแโใไ]+$"), ""),  # nor ends with a vowel written before its consonant (แสดงใ)
     (regex.compile(r"(?<=\S\s\S*[0-9๐-๙])\.$"), ""),  # a stop after a line's closing figure (ร้อยละ ๘๐.)
@@ -275,8 +276,8 @@ def post_correct(text: str) -> str:
     ('ปีงบประมาณ พ.ศ .', '- ๕๐,๐๐๐ บาท -', '๑.', 'ข้อ ๓.๒')
     >>> post_correct("การให้บริการประะชาชน"), post_correct("เทศบาลเมืองไชโย . ครั้งที่ 16"), post_correct("J มาตรการจัดทำแผน")
     ('การให้บริการประชาชน', 'เทศบาลเมืองไชโย ครั้งที่ 16', 'มาตรการจัดทำแผน')
-    >>> post_correct("ญ . งบประมาณดำเนินการ"), post_correct("ซึ่งสามารถแสดงใ")
-    ('ญ . งบประมาณดำเนินการ', 'ซึ่งสามารถแสดง')
+    >>> post_correct("ญ . งบประมาณดำเนินการ"), post_correct("ซึ่งสามารถแสดงใ"), post_correct("“๔.๓ มาตรการ")
+    ('ญ . งบประมาณดำเนินการ', 'ซึ่งสามารถแสดง', '๔.๓ มาตรการ')
     >>> post_correct("ปีงบประมาณพ . ศ . ๒๕๖๑ - ๒๕๖๔"), post_correct("ปีงบประมาณ WA. ๒๕๖๖"), post_correct("ITA ๒๕๖๖")
     ('ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๔', 'ปีงบประมาณ พ.ศ. ๒๕๖๖', 'ITA ๒๕๖๖')
     """
