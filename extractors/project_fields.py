@@ -13,8 +13,8 @@ import regex
 
 from pipeline.checks import check
 from pipeline.layout import PhraseSpaces, join_lines, paragraphs
-from pipeline.numerals import be_years, is_placeholder, parse_baht, thai_int, years_in_period
-from pipeline.records import Check, Line, Project
+from pipeline.numerals import THAI_DIGITS, be_years, is_placeholder, parse_baht, thai_int, to_arabic, years_in_period
+from pipeline.records import BudgetRow, Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
 
 from .template import Template
@@ -398,4 +398,59 @@ def years_tied_to_period(projects: list[Project], period: tuple[int, int] | None
                 f"project {project.seq}: a duration year read as “{read}” taken as {year}, the only year of "
                 f"the plan's period {period[0]}–{period[1]} it can be with one digit misread or lost"), field="duration") for read, year in changes)
         out.append(project)
+    return out, checks
+
+
+# the figure a budget text gives before บาท, as OCR read it (stray marks, a space or a lost digit and all)
+_AMOUNT_READ = regex.compile(r"(?P<amount>[^\s\u0e01-\u0e4e]*[0-9๐-๙][^\u0e01-\u0e4e]*?)\s*บาท")
+_WELL_FORMED = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})*(?:\.[0-9]{2})?|0")
+
+
+def budgets_tied_to_part2(projects: list[Project], budgets: tuple[BudgetRow, ...], ocr_pages: frozenset[int]
+                          ) -> tuple[list[Project], list[Check]]:
+    """On OCR'd pages, a budget whose figure OCR garbled ("0,000 บาท" with a digit lost, "๑๐๐๑, ๐๐๐",
+    "@0,000:", digits of both scripts "๕๐,๐๐6") made the one amount Part 2 gives that project that is
+    a single digit away (one year's; else the years' sum), written in the plan's digits, with an
+    info check; a well-formed figure, or one two amounts could be, is left as read.
+
+    >>> from pipeline.records import BudgetRow
+    >>> rows = tuple(BudgetRow("d", 3, 1, "1.1", "ก", y, 20000, 5) for y in (2566, 2567))
+    >>> p = Project(**{f: "" for f in Project.__dataclass_fields__} | dict(doc_id="d", seq=3,
+    ...     budget_text="0,000 บาท", budget_baht=0, field_pages={"budget": (9,)}))
+    >>> [(q.budget_text, q.budget_baht) for q in budgets_tied_to_part2([p], rows, frozenset({9}))[0]]
+    [('20,000 บาท', 20000)]
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    amounts: dict[int, list[int]] = {}
+    for row in budgets:
+        if row.seq is not None and row.budget_baht:
+            amounts.setdefault(row.seq, []).append(row.budget_baht)
+    digits = "".join(regex.findall(r"[0-9๐-๙]", "".join(p.budget_text for p in projects)))
+    thai = sum(d in THAI_DIGITS for d in digits) * 2 > len(digits)
+    out, checks = [], []
+    for project in projects:
+        pages = project.field_pages.get("budget", ())
+        m = _AMOUNT_READ.search(project.budget_text)
+        if ocr_pages.isdisjoint(pages) or project.seq not in amounts or not m:
+            out.append(project)
+            continue
+        read = m["amount"]
+        mixed = bool(regex.search(r"[0-9]", read) and regex.search(r"[๐-๙]", read))
+        if not mixed and _WELL_FORMED.fullmatch(regex.sub(r"\s", "", to_arabic(read))):
+            out.append(project)
+            continue
+        compact = regex.sub(r"[\s,]|^[.:;'\"|]+|[.:;'\"|]+$", "", to_arabic(read))  # specks around it go
+        near: list[int] = []
+        for candidates in (set(amounts[project.seq]), {sum(amounts[project.seq])}):  # a year's, else the sum
+            near = near or [a for a in candidates if Levenshtein.distance(compact, str(a)) <= 1]
+        if len(near) != 1:
+            out.append(project)
+            continue
+        shown = f"{near[0]:,}".translate(str.maketrans("0123456789", THAI_DIGITS)) if thai else f"{near[0]:,}"
+        text = project.budget_text[:m.start("amount")] + shown + project.budget_text[m.end("amount"):]
+        out.append(replace(project, budget_text=text, budget_baht=near[0]))
+        checks.append(check("ocr-budget-tied", pages[0], (
+            f"project {project.seq}: a budget read as “{read}” taken as {near[0]:,} baht, the one amount "
+            "Part 2 gives the project that is a single digit away"), field="budget"))
     return out, checks

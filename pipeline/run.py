@@ -97,6 +97,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         summary = summary_table.extract_summary([p for p in table_pages if p.number in part2_pages],
                                                 template, doc_id, period)
         summary, link_checks = link.link_to_part3(summary, projects)
+        projects, budget_checks = project_fields.budgets_tied_to_part2(projects, summary.budgets, ocr_pages)
+        link_checks = [*link_checks, *budget_checks]
         part1_rows = part1.part1_rows([p for p in table_pages if p.number in part1_pages])
         risks = part1.extract_risks(part1_rows, doc_id)
         targets = part1.extract_targets(part1_rows, doc_id, period)

@@ -37,3 +37,24 @@ def test_years_are_no_amount(text):
 ])
 def test_ocr_years_tied_to_the_plans_period(read, period, tied):
     assert years_in_period(read, period)[0] == tied
+
+
+@pytest.mark.parametrize("read, yearly, tied", [
+    ("0,000 บาท", (20000, 20000), ("20,000 บาท", 20000)),  # its first digit lost: the year's amount
+    ("๑๐๐๑, ๐๐๐ บาท", (100000,), ("๑๐๐,๐๐๐ บาท", 100000)),  # a digit too many
+    ("@0,000: บาท", (50000, 50000), ("50,000 บาท", 50000)),  # a digit read as a symbol
+    ("๕๐,๐๐6 บาท", (50000,), ("๕๐,๐๐๐ บาท", 50000)),  # a digit read in the other script
+    ("๕๐,๐๐๐ บาท", (40000,), ("๕๐,๐๐๐ บาท", 50000)),  # well formed: Part 2 may disagree, left
+    ("0,000 บาท", (20000, 40000), ("0,000 บาท", None)),  # two amounts a digit away: left
+])
+def test_ocr_budgets_tied_to_part2(read, yearly, tied):
+    """A Part 3 budget OCR garbled becomes the one amount Part 2 gives the project a digit away."""
+    from extractors.project_fields import budgets_tied_to_part2
+    from pipeline.records import BudgetRow, Project
+
+    rows = tuple(BudgetRow("d", 1, 1, "1.1", "ก", 2566 + k, amount, 5) for k, amount in enumerate(yearly))
+    project = Project(**{f: "" for f in Project.__dataclass_fields__} | dict(
+        doc_id="d", seq=1, budget_text=read, budget_baht=parse_baht(read), field_pages={"budget": (9,)}))
+    (got,), checks = budgets_tied_to_part2([project], rows, frozenset({9}))
+    assert (got.budget_text, got.budget_baht if got.budget_text != read else tied[1]) == tied
+    assert len(checks) == (got.budget_text != read)
