@@ -95,8 +95,9 @@ def _year_context(before: str) -> bool:
     return bool(_YEAR_BEFORE.search(before) or _PERIOD_AROUND[0].search(before))
 
 
-# a Buddhist-era year as OCR may read it: ๒๕ and two more glyphs, a digit misread or garbled (๒๕ญ่๐)
-_YEAR_READ = regex.compile(r"(?<![0-9๐-๙])(?P<head>๒๕|25)(?P<rest>[^\s\-–—/,()]{1,4}?)(?=[\s\-–—/,()]|$)")
+# a Buddhist-era year as OCR may read it: ๒๕ and two more glyphs, a digit misread or garbled (๒๕ญ่๐),
+# or ๒ and a digit for ๕ misread (๒๔๖๔)
+_YEAR_READ = regex.compile(r"(?<![0-9๐-๙])(?P<head>[๒2][0-9๐-๙])(?P<rest>[^\s\-–—/,()]{1,4}?)(?=[\s\-–—/,()]|$)")
 
 
 def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple[str, int]]]:
@@ -116,6 +117,11 @@ def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple
     (('พ.ศ. ๒๕๖๖ - ๒๕๗๐', [('๒๕๐', 2570)]), ('พ.ศ. ๒๕๖', []))
     >>> years_in_period("ระยะเวลา ๒๕๐ วัน", (2566, 2570))
     ('ระยะเวลา ๒๕๐ วัน', [])
+
+    Its ๕ misread, where a year must be (a count is no year):
+
+    >>> years_in_period("พ.ศ. ๒๕๖๑ - ๒๔๖๔", (2561, 2564))[0], years_in_period("จำนวน ๒๔๖๔ คน", (2561, 2564))[0]
+    ('พ.ศ. ๒๕๖๑ - ๒๕๖๔', 'จำนวน ๒๔๖๔ คน')
     """
     from .text.thai import without_marks  # (here: the text package imports this module)
 
@@ -124,7 +130,11 @@ def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple
     def tie(m: regex.Match[str]) -> str:
         rest = without_marks(m["rest"])
         read = to_arabic(rest)
-        if len(rest) == 2 and not (rest.isdigit() and period[0] <= 2500 + int(read) <= period[1]):
+        if to_arabic(m["head"]) != "25":  # its ๕ misread: the other two digits must be right
+            if not (len(rest) == 2 and read.isdigit() and _year_context(to_arabic(text[:m.start()]))):
+                return m[0]
+            fits = [y for y in range(period[0], period[1] + 1) if f"{y % 100:02d}" == read]
+        elif len(rest) == 2 and not (rest.isdigit() and period[0] <= 2500 + int(read) <= period[1]):
             fits = [y for y in range(period[0], period[1] + 1)
                     if sum(a != b for a, b in zip(read, f"{y % 100:02d}")) == 1]
         elif len(rest) == 1 and read.isdigit() and _year_context(to_arabic(text[:m.start()])):
@@ -135,7 +145,7 @@ def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple
             return m[0]
         changes.append((m[0], fits[0]))
         year = str(fits[0])
-        return year.translate(str.maketrans("0123456789", THAI_DIGITS)) if m["head"] == "๒๕" else year
+        return year.translate(str.maketrans("0123456789", THAI_DIGITS)) if m["head"][0] == "๒" else year
 
     return _YEAR_READ.sub(tie, text), changes
 

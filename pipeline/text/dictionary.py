@@ -18,6 +18,7 @@ import regex
 from .thai import ABOVE_VOWELS, CONSONANTS, MARKS, NON_INITIAL, TONES
 
 SARA_AA, SARA_AM = "\u0e32", "\u0e33"
+_LETTERS_CLASS = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"  # Thai letters and marks, not ฯ or ๆ
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,11 +466,40 @@ def _restore_run(text: str, swaps: list[Swap]) -> str:
     return restored
 
 
+_DOUBLED = regex.compile(rf"([{_LETTERS_CLASS}]{{1,3}}?)\1")
+
+
+def _undoubled(text: str) -> str | None:
+    """A run in which OCR read a letter or a syllable twice ("ดำเนิเนินการ", "กิกิจกรรม", "ข้อมมูล")
+    without the second reading, where that makes the run all known words and it was not (a run of
+    known words that repeats a syllable, "นายสมสมัย", stays).
+
+    >>> [_undoubled(t) for t in ("ดำเนิเนินการ", "กิกิจกรรม", "ข้อมมูล", "นายสมสมัย", "นานาชาติ", "คุณธรร")]
+    ['ดำเนินการ', 'กิจกรรม', 'ข้อมูล', None, None, None]
+    """
+    known = words()
+    if all(len(p) >= 2 and p in known for p in split_thai(text)):
+        return None
+    uncovered = _word_costs()[1]
+    for m in _DOUBLED.finditer(text, overlapped=True):
+        once = text[:m.start()] + text[m.start(1) + len(m[1]):]
+        # far likelier than the run with a letter dropped as noise: a word made whole
+        # ("ดำเนินการ"), not a cut one ("คุณธรร" → "คุณธร") or a neighbour's letter lost ("รับบริกา")
+        if (all(len(p) >= 2 and p in known for p in split_thai(once))
+                and _cost(text) - _cost(once) >= uncovered + math.log(JOINED_RATIO)):
+            return once
+    return None
+
+
 @lru_cache(maxsize=8192)  # OCR repeats its runs (ที, ท้องถิน) and the split-word check asks again
 def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
-    """A Thai run with the marks OCR lost given back, and what was restored."""
+    """A Thai run with the marks OCR lost given back (and a letter or syllable read twice read once:
+    ``_undoubled``), and what was restored."""
     cost = _word_costs()[0]
     swaps: list[Swap] = []
+    if (once := _undoubled(text)) is not None:
+        swaps.append(Swap(text, once))
+        text = once
     for _ in range(ROUNDS):
         units: list[str] = []  # known words, and runs of characters no word covers
         for token in segment(text):
@@ -508,7 +538,7 @@ def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
     return text, tuple(swaps)
 
 
-_LETTERS = "[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]"  # Thai letters and marks, not ฯ or ๆ
+_LETTERS = f"[{_LETTERS_CLASS}]"  # Thai letters and marks, not ฯ or ๆ
 _SPACED = regex.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}}) ({_LETTERS}{{2,}})(?![.]|{_LETTERS})")  # not พ.ศ.
 
 

@@ -231,6 +231,7 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(rf"\( (?={_D})"), "("),  # ( ๑ → (๑
     (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?: ?[,.] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
     (regex.compile(r"(?<![๐-๙])๒ ?๕ ?[๐-๙] ?[๐-๙](?![๐-๙])"), lambda m: m[0].replace(" ", "")),  # ๒ ๕๖๔ → ๒๕๖๔
+    (regex.compile(r"(?<=[-–—])๒ (?=[๐-๙]{3}(?![๐-๙]))"), " ๒"),  # a period's last year cut after its ๒: -๒ ๔๖๔
     (regex.compile(r"^([๐-๙]{1,2}) ?7(?= |$)"), r"\1)"),  # a list marker's bracket read as 7: ๑ 7 → ๑)
     # พ.ศ. before a year, run into the word before it or read as Latin: "ปีงบประมาณพ . ศ .", "WA. ๒๕๖๖"
     (regex.compile(r"(?<=[\u0e01-\u0e4e])พ ?\. ?ศ ?\.(?= ?[๒2][๕5][0-9๐-๙]{2})"), " พ.ศ."),
@@ -262,8 +263,8 @@ def post_correct(text: str) -> str:
 
     >>> post_correct("๓ . ๑ . ๑ ส่งเสริม ๑ . ชื่อโครงการ ๓ ) เพื่อ ( ๑ ) ข้อ ๕๐ . ๐๐๐ บาท")
     '๓.๑.๑ ส่งเสริม ๑. ชื่อโครงการ ๓) เพื่อ (๑) ข้อ ๕๐,๐๐๐ บาท'
-    >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔"), post_correct("๑ 7"), post_correct("๒7 จัดทำ")
-    ('พ.ศ. ๒๕๖๑ -๒๕๖๔', '๑)', '๒) จัดทำ')
+    >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔"), post_correct("๑ 7"), post_correct("๒7 จัดทำ"), post_correct("๒๕๖๑ -๒ ๔๖๔")
+    ('พ.ศ. ๒๕๖๑ -๒๕๖๔', '๑)', '๒) จัดทำ', '๒๕๖๑ - ๒๔๖๔')
 
     Specks read as marks, stops, commas, brackets and dashes where no printed line has one go:
     >>> post_correct("ครั้งที่ 13๊"), post_correct("าประชาชนในเขต"), post_correct("ไม่น้อยกว่าร้อยละ ๘๐.")
