@@ -248,12 +248,11 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(r"(?<=\S) ?[เแโใไ]+$"), ""),  # nor ends with a vowel written before its consonant (แสดงใ)
     (regex.compile(r"(?<=\S\s\S*[0-9๐-๙])\.$"), ""),  # a stop after a line's closing figure (ร้อยละ ๘๐.)
 )
-# a stop, comma, dash or closing bracket standing alone at the end of a line: a speck ("ดำเนินการ .",
-# "บุคลากร —", "นี้ขึ้น ,"), unless it closes an abbreviation ("พ.ศ .", "ศ ."), the line is a value
-# between dashes ("- ๕๐,๐๐๐ บาท -"), the bracket closes one the line opened or the comma ends a list
-_LONE_END = regex.compile(r"(?<=\S)\s+(?:(?P<stop>\.)|[-–—]|(?P<paired>[,)]))$")
-# a comma ending a list of them (not an amount's), a bracket closing one: printed
-_PARTNER = {",": regex.compile(r"\s,|,\s"), ")": regex.compile(r"\(")}
+# a stop or dash standing alone at the end of a line: a speck ("ดำเนินการ .", "บุคลากร —"), unless
+# it closes an abbreviation ("พ.ศ .", "ศ .") or the line is a value between dashes ("- ๕๐,๐๐๐ บาท -");
+# not a comma or a closing bracket: OCR reads a printed one after a space ("ประชาชน ,", a bracket
+# opened lines before: "… ร้องทุกข์ )" in the golden plan's notes)
+_LONE_END = regex.compile(r"(?<=\S)\s+(?:(?P<stop>\.)|[-–—])$")
 _ABBREVIATED = regex.compile(rf"\S*\.\S*|[{CONSONANTS}]{{1,2}}")
 _DASHED = regex.compile(r"^[-–—]")
 
@@ -266,15 +265,13 @@ def post_correct(text: str) -> str:
     >>> post_correct("พ.ศ. ๒๕๖๑ -๒ ๕๖๔"), post_correct("๑ 7"), post_correct("๒7 จัดทำ"), post_correct("๒๕๖๑ -๒ ๔๖๔")
     ('พ.ศ. ๒๕๖๑ -๒๕๖๔', '๑)', '๒) จัดทำ', '๒๕๖๑ - ๒๔๖๔')
 
-    Specks read as marks, stops, commas, brackets and dashes where no printed line has one go:
+    Specks read as marks, stops and dashes where no printed line has one go:
     >>> post_correct("ครั้งที่ 13๊"), post_correct("าประชาชนในเขต"), post_correct("ไม่น้อยกว่าร้อยละ ๘๐.")
     ('ครั้งที่ 13', 'ประชาชนในเขต', 'ไม่น้อยกว่าร้อยละ ๘๐')
     >>> post_correct("คณะทำงานดำเนินการ ."), post_correct("ความตระหนักแก่บุคลากร —")
     ('คณะทำงานดำเนินการ', 'ความตระหนักแก่บุคลากร')
-    >>> post_correct("จัดทำมาตรการนี้ขึ้น ,"), post_correct("นี้ขึ้น )"), post_correct("ประชุม (ครั้งแรก )")
-    ('จัดทำมาตรการนี้ขึ้น', 'นี้ขึ้น', 'ประชุม (ครั้งแรก )')
-    >>> post_correct("ได้แก่ วันที่ ,ลายมือชื่อ ,"), post_correct("๕๐,๐๐๐ บาท ,")
-    ('ได้แก่ วันที่ ,ลายมือชื่อ ,', '๕๐,๐๐๐ บาท')
+    >>> post_correct("ร้องเรียน / ร้องทุกข์ )"), post_correct("จากประชาชน ,")
+    ('ร้องเรียน / ร้องทุกข์ )', 'จากประชาชน ,')
     >>> post_correct("ปีงบประมาณ พ.ศ ."), post_correct("- ๕๐,๐๐๐ บาท -"), post_correct("๑."), post_correct("ข้อ ๓.๒")
     ('ปีงบประมาณ พ.ศ .', '- ๕๐,๐๐๐ บาท -', '๑.', 'ข้อ ๓.๒')
     >>> post_correct("การให้บริการประะชาชน"), post_correct("เทศบาลเมืองไชโย . ครั้งที่ 16"), post_correct("J มาตรการจัดทำแผน")
@@ -287,8 +284,7 @@ def post_correct(text: str) -> str:
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
     if (end := _LONE_END.search(text)) and not (
-            _ABBREVIATED.fullmatch(text[:end.start()].split()[-1]) if end["stop"]
-            else _PARTNER[end["paired"]].search(text, 0, end.start()) if end["paired"] else _DASHED.match(text)):
+            _ABBREVIATED.fullmatch(text[:end.start()].split()[-1]) if end["stop"] else _DASHED.match(text)):
         text = text[:end.start()]
     return text
 
