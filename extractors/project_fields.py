@@ -102,9 +102,12 @@ def _field_text(name: str, texts: list[str], template: Template, spaces: PhraseS
 
 
 # a list marker as OCR reads it off a scan: "3.2" as "32" or "3 1", "3.3" as Latin ("oe", "aH"), "๑)"
-# as a symbol before its bracket ("@)", ">)", "é)")
+# as a symbol before its bracket ("@)", ">)", "é)"), or as stray marks alone (": เพื่อ…")
 _OCR_MARKER = regex.compile(r"^\.?(?:[0-9๐-๙]{1,2}(?:\s?[.,]\s?[0-9๐-๙]{1,2}|\s[0-9๐-๙]{1,2}|[0-9๐-๙])?[.,)]?"
-                            r"|[A-Za-z]{1,3}[.,]?|[^\s\u0e00-\u0e7f()]{1,2}\))\s+(?=[\u0e01-\u0e4e])")
+                            r"|[A-Za-z]{1,3}[.,]?|[^\s\u0e00-\u0e7f()]{1,2}\)|[:;,'\"|‘’“”]{1,2})\s+(?=[\u0e01-\u0e4e])")
+# what OCR leaves of a marker at an item's start once the marker is taken off or where it ran into the
+# words: a stray mark ("๓): เพื่อ…"), or its bracket read as a digit ("๔๓เพื่อ…" for ๔) เพื่อ…)
+_OCR_AFTER_MARKER = regex.compile(r"^(?:[:;,.'\"|‘’“”]+\s*|[0-9๐-๙]{2}(?=[\u0e01-\u0e4e]))")
 _OCR_JUNK_ITEM = regex.compile(r"[^\u0e01-\u0e4e]{1,2}")  # an item of a speck alone ("7", "-", ".")
 _SUB_MARKER = regex.compile(r"^\.?(?P<head>[0-9๐-๙]{1,2})\s?[.,]?\s?(?P<sub>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
 # a sub-number whose two parts something still separates ("10 1 การ…", ".10.1 ประชาชน…", "10,1 การ…" for
@@ -143,6 +146,10 @@ def _items(lines: list[Line], edges: dict[int, float], template: Template,
     >>> [_items([Line(1, t, t, (0.0, 0.0, 100.0, 14.0))], {1: 500.0}, load("nacc_2561_2564"), ocr=True)
     ...  for t in ("10 1 การดำเนินงาน", ".10.1 ประชาชน", "35 คน", "๕๐,๐๐๐ บาท")]
     [['การดำเนินงาน'], ['ประชาชน'], ['35 คน'], ['๕๐,๐๐๐ บาท']]
+    >>> rows = [Line(1, t, t, (0.0, 20.0 * k, 100.0, 20.0 * k + 14)) for k, t in enumerate(
+    ...     ["๑) เพื่อเปิด", ": เพื่อให้", "๓): เพื่อลด", "๔๓เพื่อเพิ่ม"])]
+    >>> _items(rows, {1: 500.0}, load("nacc_2566_2570"), ocr=True)
+    ['เพื่อเปิด', 'เพื่อให้', 'เพื่อลด', 'เพื่อเพิ่ม']
     """
     texts = _paragraph_texts(lines, edges, template, spaces)
     numbered = ocr and (any(template.list_marker.match(t) or _SEPARATED_SUB.match(t) for t in texts)
@@ -152,6 +159,8 @@ def _items(lines: list[Line], edges: dict[int, float], template: Template,
         item = template.list_marker.sub("", text, count=1).strip()
         if numbered and item == text.strip():
             item = _OCR_MARKER.sub("", item, count=1)
+        if numbered:
+            item = _OCR_AFTER_MARKER.sub("", item, count=1)
         if item:
             items.append(item)
     if ocr and any(not _OCR_JUNK_ITEM.fullmatch(i) for i in items):

@@ -25,6 +25,7 @@ _PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1
 # a short Thai word and a number as OCR reads the word in Latin ("Maun ๙", "Haun ๑๓"): a page's last line
 # so read is its number ("หน้า ๙"); one before a project's name field, its "ลำดับที่ N"
 _NUMBER_READ_LATIN = regex.compile(r"^\s*[A-Za-z]{3,5}\.?\s*(?P<no>[0-9๐-๙]{1,3})\s*$")
+_NUMBER_READ_LATIN_AFTER = regex.compile(r"\s+[A-Za-z]{3,5}\.?\s*(?P<no>[0-9๐-๙]{1,3})\s*$")  # joined to a heading
 # a page number printed level with the page's first words ("- ๓๖ -" then a right-aligned "ลำดับที่ ๑๑")
 _PAGE_NUMBER_BESIDE = regex.compile(r"^\s*[-–—]\s*[0-9๐-๙]{1,4}\s*[-–—]\s*(?=\S)")
 
@@ -402,6 +403,9 @@ class _Segmenter:
         before = self.blocks[-1].lines if self.blocks else []
         if before and (m := _NUMBER_READ_LATIN.match(before[-1].text)) and thai_int(m["no"]) == seq:
             before.pop()  # its "ลำดับที่ N" read in Latin ("Maun ๗"): the anchor, not the last field's text
+        heading = getattr(self, self.open_heading) if self.open_heading else None
+        if heading is not None and (m := _NUMBER_READ_LATIN_AFTER.search(heading.name)) and thai_int(m["no"]) == seq:
+            setattr(self, self.open_heading, replace(heading, name=heading.name[:m.start()]))  # … or a heading's
         self.checks.append(check("ocr-number-corrected", line.page,
                                  f"no readable “ลำดับที่” before a project's name field; the sequence gives {seq}"))
         self._start(seq, line, [line])

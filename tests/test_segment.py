@@ -130,12 +130,15 @@ def test_a_scans_project_anchor_read_in_latin_is_no_part_of_the_last_field():
 
     part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "ลำดับที่ ๑", "๑. ชื่อโครงการ ก",
                     "๑๐. ผลลัพธ์", "ประชาชนพึงพอใจ", "Maun ๒"],
-                   ["๑. ชื่อโครงการ ข", "๑๐. ผลลัพธ์", "บุคลากรมีความรู้", "Haun ๙"], ["๑. ชื่อโครงการ ค"])
-    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({1, 2, 3}))
-    assert [b.seq for b in blocks] == [1, 2, 3]
+                   ["๑. ชื่อโครงการ ข", "๑๐. ผลลัพธ์", "บุคลากรมีความรู้", "Haun ๙"],
+                   ["๑. ชื่อโครงการ ค", "๑๐. ผลลัพธ์", "ประชาชนพึงพอใจ"],
+                   ["๑.๒ การสร้างจิตสำนึกและความตระหนักแก่ประชาชน", "Haun ๔", "๑. ชื่อโครงการ ง"])
+    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({1, 2, 3, 4}))
+    assert [b.seq for b in blocks] == [1, 2, 3, 4]
+    assert blocks[3].mission.name == "การสร้างจิตสำนึกและความตระหนักแก่ประชาชน"  # not "… Haun ๔"
     assert [line.text for line in blocks[0].lines][-1] == "ประชาชนพึงพอใจ"
     assert [line.text for line in blocks[1].lines][-1] == "Haun ๙"
-    assert sum(c.code == "ocr-number-corrected" for c in checks) == 2
+    assert sum(c.code == "ocr-number-corrected" for c in checks) == 3  # projects 2, 3 and 4: no readable anchor
 
 
 def test_a_running_header_read_with_a_letter_wrong_or_its_page_number_beside_it_is_furniture():

@@ -253,7 +253,9 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
 # not a comma or a closing bracket: OCR reads a printed one after a space ("ประชาชน ,", a bracket
 # opened lines before: "… ร้องทุกข์ )" in the golden plan's notes)
 _LONE_END = regex.compile(r"(?<=\S)\s+(?:(?P<stop>\.)|[-–—])$")
-_ABBREVIATED = regex.compile(rf"\S*\.\S*|[{CONSONANTS}]{{1,2}}")
+# an abbreviation's short parts between stops (พ.ศ, ป.ป.ช); not a heading's number run into its words
+# ("๑.๒.๑ส่งเสริม…ประชาชน .")
+_ABBREVIATED = regex.compile(rf"(?:[^\s.]{{1,3}}\.)+[^\s.]{{1,3}}|[{CONSONANTS}]{{1,2}}")
 _DASHED = regex.compile(r"^[-–—]")
 
 
@@ -274,6 +276,8 @@ def post_correct(text: str) -> str:
     ('ร้องเรียน / ร้องทุกข์ )', 'จากประชาชน ,')
     >>> post_correct("ปีงบประมาณ พ.ศ ."), post_correct("- ๕๐,๐๐๐ บาท -"), post_correct("๑."), post_correct("ข้อ ๓.๒")
     ('ปีงบประมาณ พ.ศ .', '- ๕๐,๐๐๐ บาท -', '๑.', 'ข้อ ๓.๒')
+    >>> post_correct("๑.๒.๑ส่งเสริมการสร้างจิตสำนึกแก่ประชาชน ."), post_correct("สำนักงาน ป.ป.ช .")
+    ('๑.๒.๑ส่งเสริมการสร้างจิตสำนึกแก่ประชาชน', 'สำนักงาน ป.ป.ช .')
     >>> post_correct("การให้บริการประะชาชน"), post_correct("เทศบาลเมืองไชโย . ครั้งที่ 16"), post_correct("J มาตรการจัดทำแผน")
     ('การให้บริการประชาชน', 'เทศบาลเมืองไชโย ครั้งที่ 16', 'มาตรการจัดทำแผน')
     >>> post_correct("ญ . งบประมาณดำเนินการ"), post_correct("ซึ่งสามารถแสดงใ"), post_correct("“๔.๓ มาตรการ")
