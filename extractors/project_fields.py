@@ -13,7 +13,8 @@ import regex
 
 from pipeline.checks import check
 from pipeline.layout import PhraseSpaces, join_lines, paragraphs
-from pipeline.numerals import THAI_DIGITS, be_years, is_placeholder, parse_baht, thai_int, to_arabic, years_in_period
+from pipeline.numerals import (THAI_DIGITS, be_years, is_placeholder, parse_baht, thai_int, to_arabic, to_thai_digits,
+                               years_in_period)
 from pipeline.records import BudgetRow, Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
 
@@ -456,7 +457,7 @@ def budgets_tied_to_part2(projects: list[Project], budgets: tuple[BudgetRow, ...
         if len(near) != 1:
             out.append(project)
             continue
-        shown = f"{near[0]:,}".translate(str.maketrans("0123456789", THAI_DIGITS)) if thai else f"{near[0]:,}"
+        shown = to_thai_digits(f"{near[0]:,}") if thai else f"{near[0]:,}"
         text = project.budget_text[:m.start("amount")] + shown + project.budget_text[m.end("amount"):]
         out.append(replace(project, budget_text=text, budget_baht=near[0]))
         checks.append(check("ocr-budget-tied", pages[0], (

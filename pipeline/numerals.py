@@ -9,11 +9,21 @@ import regex
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _AMOUNT = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])")
 _BE_YEAR = regex.compile(r"(?<!\d)(25\d\d)(?!\d)")
 _NO_BUDGET = regex.compile(r"^\s*(ไม่ใช้งบประมาณ|ไม่ได้ใช้งบประมาณ|ไม่มีงบประมาณ|ไม่ใช้งบ)")
 _DASH_ONLY = regex.compile(r"^\s*[-–—]+\s*(บาท)?\s*$")
 BE_OFFSET = 543
+
+
+def to_thai_digits(text: str) -> str:
+    """Arabic digits → Thai digits; everything else unchanged.
+
+    >>> to_thai_digits("20,000 บาท")
+    '๒๐,๐๐๐ บาท'
+    """
+    return text.translate(_TO_THAI)
 
 
 def to_arabic(text: str) -> str:
@@ -145,7 +155,7 @@ def years_in_period(text: str, period: tuple[int, int]) -> tuple[str, list[tuple
             return m[0]
         changes.append((m[0], fits[0]))
         year = str(fits[0])
-        return year.translate(str.maketrans("0123456789", THAI_DIGITS)) if m["head"][0] == "๒" else year
+        return to_thai_digits(year) if m["head"][0] == "๒" else year
 
     return _YEAR_READ.sub(tie, text), changes
 

@@ -482,18 +482,22 @@ def _undoubled(text: str) -> str | None:
     >>> [_undoubled(t) for t in ("ดำเนิเนินการ", "กิกิจกรรม", "ข้อมมูล", "นายสมสมัย", "นานาชาติ", "คุณธรร")]
     ['ดำเนินการ', 'กิจกรรม', 'ข้อมูล', None, None, None]
     """
-    known = words()
-    if all(len(p) >= 2 and p in known for p in split_thai(text)):
+    if _known_words_only(text):
         return None
-    uncovered = _word_costs()[1]
+    # far likelier than the run with a letter dropped as noise: a word made whole ("ดำเนินการ"), not
+    # a cut one ("คุณธรร" → "คุณธร") or a neighbour's letter lost ("รับบริกา")
+    needed = _cost(text) - _word_costs()[1] - math.log(JOINED_RATIO)
     for m in _DOUBLED.finditer(text, overlapped=True):
         once = text[:m.start()] + text[m.start(1) + len(m[1]):]
-        # far likelier than the run with a letter dropped as noise: a word made whole
-        # ("ดำเนินการ"), not a cut one ("คุณธรร" → "คุณธร") or a neighbour's letter lost ("รับบริกา")
-        if (all(len(p) >= 2 and p in known for p in split_thai(once))
-                and _cost(text) - _cost(once) >= uncovered + math.log(JOINED_RATIO)):
+        if _known_words_only(once) and _cost(once) <= needed:
             return once
     return None
+
+
+def _known_words_only(text: str) -> bool:
+    """Whether a Thai run splits into known words of two letters or more, nothing left over."""
+    known = words()
+    return all(len(p) >= 2 and p in known for p in split_thai(text))
 
 
 @lru_cache(maxsize=8192)  # OCR repeats its runs (ที, ท้องถิน) and the split-word check asks again
@@ -636,21 +640,13 @@ def without_trailing_specks(line: str) -> tuple[str, list[Swap]]:
     # the fewest left off that leave known words as they are; else all of them, a lost mark given back
     cuts = [(cut, letters[:-cut]) for cut in range(1, len(tail[0]) + 1)]
     for cut, core in [*cuts, (cuts[-1][0], _restore_run(cuts[-1][1], []))]:
-        if len(core) < 2 or not all(p in known and len(p) >= 2 for p in split_thai(core)):
+        if len(core) < 2 or not _known_words_only(core):
             continue
         wraps = [_cost(letters[:k]) for k in range(max(1, len(letters) - cut - 4), len(letters) - cut)
                  if _opens_a_word(letters[k:])]
         if wraps and min(wraps) <= _cost(core):
             return line, []
         return text[:run.start()] + letters[:-cut], [Swap(letters, letters[:-cut])]
-    return line, []
-    known = words()
-    # the fewest left off that leave known words as they are; else all of them, a lost mark given back
-    cuts = [(cut, run[0][:-cut]) for cut in range(1, len(tail[0]) + 1)]
-    for cut, core in [*cuts, (cuts[-1][0], _restore_run(cuts[-1][1], []))]:
-        pieces = split_thai(core)
-        if all(p in known and len(p) >= 2 for p in pieces) and not _opens_a_word(pieces[-1] + run[0][-cut:]):
-            return text[:run.start()] + run[0][:-cut], [Swap(run[0], run[0][:-cut])]
     return line, []
 
 
