@@ -33,7 +33,7 @@ def test_ocr_rows_of_marks_and_specks_are_left_out():
 
 def test_ocr_crops_scale_with_the_resolution():
     """The margins around a re-read word were fixed "at 200 dpi" whatever OcrSettings.dpi said."""
-    from pipeline.text.ocr import crop_margins
+    from pipeline.text.tesseract import crop_margins
 
     assert crop_margins(200) == (4, 12, 40)
     assert crop_margins(400) == (8, 24, 80) and crop_margins(150) == (3, 9, 30)
@@ -86,3 +86,57 @@ def test_table_cells_of_an_ocr_page_get_their_lost_marks_back_too():
     assert [b for _, b in restored.words] == [b for _, b in words]
     assert restored.lines[0].text == "การรับเรื่องร้องเรียน"
     assert [(a, b) for _, a, b, _ in found] == [("เรือง", "เรื่อง")]
+
+
+def _page_images(numbers: list[int], width_px: int = 900):
+    """Kalasin's pages ``numbers`` rendered in grey (numpy arrays)."""
+    import numpy as np
+
+    from pipeline.text.backend import page_images
+
+    path = ROOT / "corpora" / "kalasin" / "kalasin.pdf"
+    return [np.asarray(image.convert("L")) for _, image, _ in page_images(path, numbers, width_px)]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_pages_read_by_one_tesseract_process_read_as_they_would_alone(tmp_path):
+    """One Tesseract process for a run of pages (it loads tha+eng once, 0.2 s, instead of once a
+    page) gives each page the TSV a process of its own gives it; an empty page gives no words."""
+    import numpy as np
+
+    from pipeline.text.backend import inspect
+    from pipeline.text.tesseract import run_tesseract, run_tesseract_pages
+
+    info = inspect(ROOT / "corpora" / "kalasin" / "kalasin.pdf")
+    images = _page_images([2, 30])
+    images.insert(1, np.full((200, 300), 255, dtype=np.uint8))
+    together = run_tesseract_pages(info, [2, 99, 30], images, "tha+eng", "3")
+    alone = [run_tesseract(info, n, image, "tha+eng", "3") for n, image in zip([2, 99, 30], images)]
+
+    def words(tsv: str) -> list[list[str]]:  # page_num aside (a run numbers its images 1, 2, 3)
+        return [row.split("\t")[:1] + row.split("\t")[2:] for row in tsv.splitlines()[1:]]
+
+    assert [words(t) for t in together] == [words(t) for t in alone]
+    assert sum(row[0] == "5" for row in words(together[0])) > 50 and not any(row[0] == "5" for row in words(together[1]))
+
+
+def test_a_failing_run_of_pages_names_the_page_that_failed(monkeypatch):
+    """Where the process reading a run of pages fails, the pages are read one by one, so that the
+    error says which page Tesseract could not read."""
+    import numpy as np
+
+    from pipeline.errors import BadInput
+    from pipeline.text import tesseract
+    from pipeline.text.backend import inspect
+
+    def fake(info, number, source, stdin, langs, psm, timeout):
+        if source != "stdin" or number == 12:
+            raise BadInput(str(info.path), "tesseract failed: Error in pixReadMem", page=number)
+        return "level\tpage_num\n"
+
+    monkeypatch.setattr(tesseract, "_tesseract", fake)
+    info = inspect(ROOT / "corpora" / "kalasin" / "kalasin.pdf")
+    images = [np.full((20, 20), 255, dtype=np.uint8)] * 3
+    with pytest.raises(BadInput) as raised:
+        tesseract.run_tesseract_pages(info, [11, 12, 13], images, "tha", "3")
+    assert raised.value.page == 12 and "kalasin.pdf" in str(raised.value)

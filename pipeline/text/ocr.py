@@ -1,9 +1,10 @@
 """OCR of the pages whose text layer is missing or unusable: Tesseract ``tha+eng``.
 
 Pages are rendered by PDFium (pypdfium2) in grey at ``DPI`` and piped to the
-``tesseract`` command (Debian tesseract-ocr-tha) one process per page, each
-pinned to one thread (OpenMP's default of one thread per core makes a page
-about eight times slower on two cores), several pages at once.
+``tesseract`` command (Debian tesseract-ocr-tha), one process for a run of
+pages (it loads its models once: 0.2 s of tha+eng saved on every page but the
+first), each pinned to one thread (OpenMP's default of one thread per core
+makes a page about eight times slower on two cores), several runs at once.
 The TSV output gives words with boxes; they become lines in PDF points.
 """
 
@@ -21,9 +22,10 @@ import regex
 from ..errors import BadInput
 from ..records import BBox, enclosing
 from .backend import PdfInfo, RawLine, RawPage
-from .tesseract import THAI_LETTER, THAI_WORD, Row, join_words, noise_row, run_tesseract, tsv_rows
+from .tesseract import (DPI, THAI_LETTER, THAI_WORD, Row, crop_margins, join_words, noise_row, run_tesseract_pages, stack,
+                        stacked_words, tsv_rows)
 
-DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
+MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
 LANGS = "tha+eng"
 
 
@@ -51,94 +53,104 @@ def available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def _tesseract(info: PdfInfo, number: int, image, to_points: float, settings: OcrSettings,
-               size: tuple[float, float]) -> RawPage:
-    """OCR one rendered page (a grayscale PIL image): turned straight and its ruling lines read off
-    and painted out where it holds a table (image_rulings.py); its digits are read again (digits.py)."""
+def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: OcrSettings) -> list[RawPage]:
+    """OCR rendered pages (grayscale PIL images) together: each turned straight and its ruling
+    lines read off and painted out where it holds a table (image_rulings.py); then one Tesseract
+    process reads every page, one the cells of the table pages (ocr_cells.py), one again the cells
+    whose figures came out ill-formed, one the words the English model took from Thai
+    (``_latin_crops``), each loading its models once for all the pages; digits are read again
+    (digits.py)."""
     import numpy as np
 
     from . import image_rulings, ocr_cells
     from .digits import reread_line
 
-    found = image_rulings.find(np.asarray(image), settings.dpi)
-    gray = found.gray
-    tsv = run_tesseract(info, number, gray, settings.langs, "3")
-    lines, words = _tsv_lines(tsv, to_points,
-                              lambda words: reread_line(words, gray),
-                              lambda rows: _latin_read_as_thai(rows, gray, info, number, settings.dpi))
-    if found.rulings:  # a table: its cells read one by one replace the page's words inside them
-        words, uncertain = ocr_cells.table_words(info, number, gray, found.rulings, settings.dpi, settings.langs,
-                                                 words)
-        return RawPage(number, size[0], size[1], tuple(lines), tuple(words), found.rulings,
-                       tuple((c.text, c.bbox, c.confidence) for c in uncertain))
-    return RawPage(number, size[0], size[1], tuple(lines), tuple(words))
+    numbers = [page.number for page, _ in chunk]
+    found = [image_rulings.find(np.asarray(image), settings.dpi) for _, image in chunk]
+    grays = [f.gray for f in found]
+    tsvs = run_tesseract_pages(info, numbers, grays, settings.langs, "3")
+    boxes = [ocr_cells.cell_boxes(f.rulings) if f.rulings else [] for f in found]
+    sheets = {k: sheet for k, b in enumerate(boxes) if b and (sheet := ocr_cells.cell_sheet(grays[k], b, settings.dpi))}
+    cell_tsvs = dict(zip(sheets, run_tesseract_pages(info, [numbers[k] for k in sheets],
+                                                     [sheet.sheet for sheet in sheets.values()], settings.langs, "6")))
+    cells = {k: ocr_cells.read_cells(sheet, cell_tsvs[k], settings.dpi) for k, sheet in sheets.items()}
+    again = {k: crops for k, sheet in sheets.items() if (crops := ocr_cells.figure_crops(cells[k], sheet, settings.dpi))}
+    for k, tsv in zip(again, run_tesseract_pages(info, [numbers[k] for k in again],
+                                                 [crops.canvas for crops in again.values()], settings.langs, "6")):
+        cells[k] = ocr_cells.with_figures_read_again(cells[k], again[k], tsv)
+    rows = [[row for row, _ in tsv_rows(tsv)] for tsv in tsvs]
+    latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
+    latin_tsvs = dict(zip(latin, run_tesseract_pages(info, [numbers[k] for k in latin],
+                                                     [crops.canvas for crops in latin.values()], "tha", "6")))
+    out = []
+    for k, (page, _) in enumerate(chunk):
+        page_rows = _latin_read(rows[k], latin[k], latin_tsvs[k]) if k in latin else rows[k]
+        gray = grays[k]
+        lines, words = _row_lines(page_rows, 72 / settings.dpi, lambda words: reread_line(words, gray))
+        rulings = found[k].rulings
+        if rulings:  # a table: its cells read one by one replace the page's words inside them
+            words, uncertain = ocr_cells.table_words(words, boxes[k], cells.get(k, []))
+            out.append(RawPage(page.number, page.width, page.height, tuple(lines), tuple(words), rulings,
+                               tuple((c.text, c.bbox, c.confidence) for c in uncertain)))
+        else:
+            out.append(RawPage(page.number, page.width, page.height, tuple(lines), tuple(words)))
+    return out
 
 
 _LATIN_FOR_THAI = regex.compile(r"[a-z][A-Za-z]{1,2}")  # short, lowercase-led: an acronym (NO, ITA) stays
 
 
-def crop_margins(dpi: int) -> tuple[int, int, int]:
-    """Pixels around a word cut out for a second reading (left/right, above/below, between crops):
-    4, 12 and 40 at 200 dpi, so that the marks above and below stay in the crop; in proportion at
-    any other resolution.
+@dataclass(frozen=True, slots=True)
+class _LatinCrops:
+    """The short Latin words of a page found among Thai ones, cut out and stacked on one image."""
+    at: list[tuple[int, int]]  # (row, word) of each
+    canvas: object  # numpy uint8 image (tesseract.stack)
+    tops: list[int]  # the row each crop starts at on it
+    heights: list[int]
+    gap: int
 
-    >>> crop_margins(200), crop_margins(300), crop_margins(100)
-    ((4, 12, 40), (6, 18, 60), (2, 6, 20))
-    """
-    return tuple(max(1, round(n * dpi / DPI)) for n in (4, 12, 40))  # type: ignore[return-value]
 
-
-def _latin_read_as_thai(rows: list[Row], gray, info: PdfInfo, number: int, dpi: int = DPI) -> list[Row]:
+def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
     """A short Latin word after a Thai word, ending its line or before another Thai word, is a Thai
-    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ): the page's such words are cut out,
-    stacked on one image and read again with the Thai model alone (one Tesseract run a page); a
-    word comes back only as Thai."""
-    import numpy as np
-
+    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ): the page's such words are cut out
+    and stacked on one image, to be read again with the Thai model alone (``_latin_read``)."""
     found = [(r, k) for r, row in enumerate(rows) for k in range(1, len(row))
              if _LATIN_FOR_THAI.fullmatch(row[k][0]) and THAI_LETTER.search(row[k - 1][0])
              and (k + 1 == len(row) or THAI_LETTER.search(row[k + 1][0]))]
     if not found:
-        return rows
+        return None
     pad_x, pad_y, gap = crop_margins(dpi)
     crops = []
     for r, k in found:
         left, top, right, bottom = rows[r][k][1]
         crops.append(gray[max(0, top - pad_y):bottom + pad_y, max(0, left - pad_x):right + pad_x])
-    canvas = np.full((sum(c.shape[0] + gap for c in crops) + gap, max(c.shape[1] for c in crops) + 2 * gap), 255,
-                     dtype=np.uint8)
-    spans, y = [], gap
-    for crop in crops:
-        canvas[y:y + crop.shape[0], gap:gap + crop.shape[1]] = crop
-        spans.append((y - gap // 2, y + crop.shape[0] + gap // 2))
-        y += crop.shape[0] + gap
-    tsv = run_tesseract(info, number, canvas, "tha", "6")
-    read: dict[int, str] = {}
-    for line in tsv.splitlines()[1:]:
-        cols = line.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
-            middle = int(cols[7]) + int(cols[9]) // 2
-            at = next((i for i, (a, b) in enumerate(spans) if a <= middle < b), None)
-            if at is not None:
-                read[at] = read.get(at, "") + cols[11].strip()
+    canvas, tops = stack(crops, gap)
+    return _LatinCrops(found, canvas, tops, [c.shape[0] for c in crops], gap)
+
+
+def _latin_read(rows: list[Row], crops: _LatinCrops, tsv: str) -> list[Row]:
+    """``rows`` with the words of ``crops`` replaced by the Thai model's reading of them (``tsv``);
+    a word comes back only as Thai."""
+    read = stacked_words(tsv, crops.tops, crops.heights, crops.gap)
     rows = [list(row) for row in rows]
-    for i, (r, k) in enumerate(found):
+    for i, (r, k) in enumerate(crops.at):
         if THAI_WORD.fullmatch(read.get(i, "")):
             rows[r][k] = (read[i], rows[r][k][1])
     return rows
 
 
-def _tsv_lines(tsv: str, scale: float, fix: Callable[[Row], Row] | None = None,
-               fix_page: Callable[[list[Row]], list[Row]] | None = None
+def _tsv_lines(tsv: str, scale: float, fix: Callable[[Row], Row] | None = None
                ) -> tuple[list[RawLine], list[tuple[str, BBox]]]:
-    """Tesseract TSV (level 5 = word) → lines in reading order, and words, with boxes in points.
+    """Tesseract TSV (level 5 = word) → lines in reading order, and words, with boxes in points
+    (``_row_lines``)."""
+    return _row_lines([row for row, _ in tsv_rows(tsv)], scale, fix)
 
+
+def _row_lines(rows: list[Row], scale: float, fix: Callable[[Row], Row] | None = None
+               ) -> tuple[list[RawLine], list[tuple[str, BBox]]]:
+    """Tesseract's lines of words → lines, and words, with boxes in points; rows of noise left out.
     ``fix`` gets each line's words with their pixel boxes (left, top, right, bottom) and returns
-    them corrected; ``fix_page`` gets all lines' words at once, before ``fix``.
-    """
-    rows = [row for row, _ in tsv_rows(tsv)]
-    if fix_page is not None:
-        rows = fix_page(rows)
+    them corrected."""
     out = []
     all_words = []
     for row in rows:
@@ -170,11 +182,26 @@ def _one_thread_each():
         cv2.setNumThreads(before)
 
 
+def chunk_sizes(pages: int, processes: int) -> list[int]:
+    """How many pages each Tesseract process reads: at most MAX_CHUNK, in runs of near-equal size
+    whose count is a multiple of ``processes`` (so that none is left reading alone at the end).
+
+    >>> chunk_sizes(34, 2), chunk_sizes(1, 2), chunk_sizes(3, 2), chunk_sizes(114, 2), chunk_sizes(5, 1)
+    ([6, 6, 6, 6, 5, 5], [1], [2, 1], [8, 8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7], [5])
+    """
+    if pages <= 0:
+        return []
+    runs = min(pages, processes * -(-pages // (processes * MAX_CHUNK)))
+    size, longer = divmod(pages, runs)
+    return [size + 1] * longer + [size] * (runs - longer)
+
+
 def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | None = None) -> list[RawPage]:
     """OCR the given pages; same order as given.
 
-    PDFium is not thread-safe, so pages are rendered one after another here
-    while up to ``workers`` tesseract processes read the ones already rendered.
+    PDFium is not thread-safe, so pages are rendered one after another here while up to
+    ``workers`` threads, each with its Tesseract processes, read the runs of pages already
+    rendered (``chunk_sizes``).
     """
     import pypdfium2 as pdfium
 
@@ -182,16 +209,23 @@ def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | N
     if not available():
         raise BadInput(str(info.path), "pages need OCR but tesseract is not installed; run `make system` "
                        "(Debian tesseract-ocr tesseract-ocr-tha) or pass --ocr never")
-    futures: list[Future[RawPage]] = []
+    pages = list(pages)
+    processes = settings.processes()
+    sizes = chunk_sizes(len(pages), processes)
+    futures: list[Future[list[RawPage]]] = []
     doc = pdfium.PdfDocument(str(info.path))
     try:
-        with _one_thread_each(), ThreadPoolExecutor(max_workers=settings.processes()) as pool:
+        with _one_thread_each(), ThreadPoolExecutor(max_workers=processes) as pool:
+            chunk: list[tuple[RawPage, object]] = []
             for page in pages:
-                while sum(not f.done() for f in futures) >= 2 * settings.processes():
-                    wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
+                if not chunk:  # rendered pages wait for a reader: at most one run ahead of them
+                    while sum(not f.done() for f in futures) > processes:
+                        wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
                 image = doc[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil()
-                futures.append(pool.submit(_tesseract, info, page.number, image, 72 / settings.dpi,
-                                           settings, (page.width, page.height)))
-            return [f.result() for f in futures]
+                chunk.append((page, image))
+                if len(chunk) == sizes[len(futures)]:
+                    futures.append(pool.submit(_read_pages, info, chunk, settings))
+                    chunk = []
+            return [page for f in futures for page in f.result()]
     finally:
         doc.close()

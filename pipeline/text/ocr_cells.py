@@ -4,9 +4,8 @@ heading for a word ("Undo" for ปี ๒๕๖๗).
 
 The cells come from the ruling lines read off the image (image_rulings.py) and the same table
 finder as born-digital pages; each cell's inside is cut out and the cuts stacked one below the
-other on a white sheet, read in a single Tesseract run (one process per page, not per cell),
-digits read again (digits.py); each line Tesseract reads goes back to its cell as one "word" of
-the page, with Tesseract's own confidence, so that the table extractors fill the cell with it
+other on a white sheet, read by Tesseract as one image (not a process per cell), digits read again
+(digits.py); each line Tesseract reads goes back to its cell as one "word" of the page, with Tesseract's own confidence, so that the table extractors fill the cell with it
 exactly as with a text layer's words.
 """
 
@@ -126,34 +125,97 @@ def _on_white(cut):
     return np.clip(cut.astype(np.float32) * (255.0 / paper), 0, 255).astype(np.uint8)
 
 
-def table_words(info, number: int, gray, rulings, dpi: int, langs: str, words: list[tuple[str, BBox]]
+def table_words(words: list[tuple[str, BBox]], boxes: list[BBox], cells: list[CellText]
                 ) -> tuple[list[tuple[str, BBox]], list[CellText]]:
-    """The page's OCR ``words`` with those inside a table cell replaced by the cell's own lines; and
-    the cell lines read with a confidence under ``UNCERTAIN``."""
-    boxes = cell_boxes(rulings)
+    """The page's OCR ``words`` with those inside a table cell (``boxes``, from ``cell_boxes``)
+    replaced by the cells' own lines (``cells``); and the cell lines read with a confidence under
+    ``UNCERTAIN``."""
 
     def in_a_cell(box: BBox) -> bool:
         x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         return any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in boxes)
 
-    cells = read_cells(info, number, gray, boxes, dpi, langs)
     return ([w for w in words if not in_a_cell(w[1])] + [(c.text, c.bbox) for c in cells],
             [c for c in cells if c.confidence < UNCERTAIN])
 
 
-def _sheet(cuts, gap: int):
-    """The cuts stacked one below the other on a white sheet, with each one's span on it."""
-    import numpy as np
+_WELL_FORMED = regex.compile(r"(?:[1-9๑-๙][0-9๐-๙]{0,2}(?:,[0-9๐-๙]{3})*|[0๐])(?:\.[0-9๐-๙]{2})?")
+_ARABIC_FIGURE = regex.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
 
-    sheet = np.full((sum(c.shape[0] + gap for _, c in cuts) + gap, max(c.shape[1] for _, c in cuts) + 2 * gap),
-                    255, dtype=np.uint8)
-    placed = []  # (sheet top, sheet bottom, page box of the cut)
-    y = gap
-    for box, cut in cuts:
-        sheet[y:y + cut.shape[0], gap:gap + cut.shape[1]] = cut
-        placed.append((y, y + cut.shape[0], box))
-        y += cut.shape[0] + gap
-    return sheet, placed
+
+def ill_formed_figure(text: str) -> bool:
+    """A cell line of digits, group commas and stops (one other glyph at most) that is no
+    well-formed figure: how Tesseract reads a blurred ๑๐๐,๐๐๐ among the cells of a sheet
+    ("๑๐๐๑๐, ๐๐๐", ",๐๐๐๐๐", "00,000"), though the same figure cut out alone reads right.
+
+    >>> [ill_formed_figure(t) for t in ("๑๐๐๑๐, ๐๐๐", ",๐๐๐๐๐", "00,000", "๑๐๐,๐๐๐", "๐", "๒๕๐๕", "๑,๐๐๐.๕๐")]
+    [True, True, True, False, False, False, False]
+    """
+    flat = text.replace(" ", "")
+    if (sum(c in DIGITS for c in flat) < 3 or sum(c not in DIGITS + ",." for c in flat) > 1
+            or "," not in flat and "." not in flat):  # a year heading ("๒๕๐๕") is no figure
+        return False
+    return not _WELL_FORMED.fullmatch(_group_commas(_LEAD.sub("", flat)))
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCrops:
+    """Cell lines to read again, each cut out tight around its ink and stacked on one image."""
+    at: list[int]  # their place in the page's cell lines
+    canvas: object  # numpy uint8 image (tesseract.stack)
+    tops: list[int]
+    heights: list[int]
+    gap: int
+
+
+def figure_crops(cells: list[CellText], sheet: CellSheet, dpi: int) -> FigureCrops | None:
+    """The page's cell lines to read again one by one: ill-formed figures (``ill_formed_figure``),
+    and figures in Arabic digits in a table whose figures are Thai (a blurred ๑๐๐,๐๐๐ read as
+    "900,000"). Each is cut from its cell with a margin of white and stacked; read alone, without
+    the sheet's other cells beside it, Tesseract reads them as printed (measured on the blurred
+    scans: 8 of 8 figures)."""
+    from .tesseract import crop_margins, stack
+
+    flats = [c.text.replace(" ", "") for c in cells]
+    figures = [f for f in flats if _WELL_FORMED.fullmatch(f)]
+    thai = sum(any("๐" <= ch <= "๙" for ch in f) for f in figures)
+    thai_table = thai > 2 * (len(figures) - thai)
+    scale = dpi / 72
+    pad_x, pad_y, gap = crop_margins(dpi)
+    at, crops = [], []
+    for i, (cell, flat) in enumerate(zip(cells, flats)):
+        if not (ill_formed_figure(flat) or thai_table and _ARABIC_FIGURE.fullmatch(flat)):
+            continue
+        x0, y0, x1, y1 = (v * scale for v in cell.bbox)
+        for (left, top, right, bottom), cut in sheet.cuts:
+            if left <= (x0 + x1) / 2 <= right and top <= (y0 + y1) / 2 <= bottom:
+                crop = cut[max(0, round(y0 - top) - pad_y):round(y1 - top) + pad_y,
+                           max(0, round(x0 - left) - 2 * pad_x):round(x1 - left) + 2 * pad_x]
+                if crop.size:
+                    at.append(i)
+                    crops.append(crop)
+                break
+    if not crops:
+        return None
+    canvas, tops = stack(crops, gap)
+    return FigureCrops(at, canvas, tops, [c.shape[0] for c in crops], gap)
+
+
+def with_figures_read_again(cells: list[CellText], crops: FigureCrops, tsv: str) -> list[CellText]:
+    """``cells`` with the lines of ``crops`` replaced by their second reading (``tsv``) where that is
+    a well-formed figure; left as they were otherwise."""
+    from dataclasses import replace
+
+    from .tesseract import stacked_words
+
+    read = stacked_words(tsv, crops.tops, crops.heights, crops.gap)
+    out = list(cells)
+    for k, i in enumerate(crops.at):
+        again = _group_commas(read.get(k, ""))
+        if _WELL_FORMED.fullmatch(again):
+            out[i] = replace(out[i], text=again)
+    return out
 
 
 def _glyph_figure(cut) -> str | None:
@@ -172,31 +234,53 @@ def _glyph_figure(cut) -> str | None:
     return read if _FIGURE.fullmatch(read) else None
 
 
-def read_cells(info, number: int, gray, boxes: list[BBox], dpi: int, langs: str) -> list[CellText]:
-    """The text lines of the cells ``boxes`` (points) on the page image ``gray`` (its rules already
-    painted out), each with its box in points and its confidence (0 where the digit templates alone
-    read a cell Tesseract left empty)."""
+@dataclass(frozen=True, slots=True)
+class CellSheet:
+    """A table page's cells with ink, cut out and stacked on one white sheet for Tesseract."""
+    cuts: list  # (pixel box on the page, image) of each cell
+    sheet: object  # numpy uint8 image (tesseract.stack)
+    tops: list[int]  # the row each cut starts at on the sheet
+    gap: int  # pixels of white between two cuts
 
-    from . import tesseract
-    from .digits import reread_line
+    def cut_at(self, middle: float) -> int | None:
+        """The cut a line read on the sheet with its middle at row ``middle`` belongs to."""
+        from .tesseract import stacked_at
+
+        return stacked_at(middle, self.tops, [cut.shape[0] for _, cut in self.cuts], self.gap)
+
+
+def cell_sheet(gray, boxes: list[BBox], dpi: int) -> CellSheet | None:
+    """The sheet of the cells ``boxes`` (points) on the page image ``gray`` (its rules already
+    painted out); None where no cell holds ink."""
+    from .tesseract import stack
 
     cuts = _cuts(gray, boxes, dpi)
     if not cuts:
-        return []
+        return None
     gap = max(4, round(GAP_IN * dpi))
-    sheet, placed = _sheet(cuts, gap)
-    tsv = tesseract.run_tesseract(info, number, sheet, langs, "6")
+    sheet, tops = stack([cut for _, cut in cuts], gap)
+    return CellSheet(cuts, sheet, tops, gap)
+
+
+def read_cells(cells: CellSheet, tsv: str, dpi: int) -> list[CellText]:
+    """The text lines of the cells on ``cells``' sheet from Tesseract's ``tsv`` of it, each with its
+    box in points and its confidence (0 where the digit templates alone read a cell Tesseract left
+    empty)."""
+    from . import tesseract
+    from .digits import reread_line
+
+    cuts, sheet, gap = cells.cuts, cells.sheet, cells.gap
     to_points = 72 / dpi
     out = []
     read: set[int] = set()
     for words, confidence in tesseract.tsv_rows(tsv):
         words = _as_number(words, sheet) or reread_line(words, sheet)
         middle = (min(b[1] for _, b in words) + max(b[3] for _, b in words)) / 2
-        at = next((k for k, p in enumerate(placed) if p[0] - gap / 2 <= middle < p[1] + gap / 2), None)
+        at = cells.cut_at(middle)
         if at is None:
             continue
-        top, _, (left, upper, _, _) = placed[at]
-        dx, dy = left - gap, upper - top
+        left, upper = cuts[at][0][:2]
+        dx, dy = left - gap, upper - cells.tops[at]
         shifted = [(t, ((b[0] + dx) * to_points, (b[1] + dy) * to_points, (b[2] + dx) * to_points,
                         (b[3] + dy) * to_points)) for t, b in words]
         text = tesseract.join_words(shifted)
