@@ -129,8 +129,8 @@ def test_a_failing_run_of_pages_names_the_page_that_failed(monkeypatch):
     from pipeline.text import tesseract
     from pipeline.text.backend import inspect
 
-    def fake(info, number, source, stdin, langs, psm, timeout):
-        if source != "stdin" or number == 12:
+    def fake(info, number, source, langs, psm, timeout):
+        if source.endswith(".txt") or number == 12:
             raise BadInput(str(info.path), "tesseract failed: Error in pixReadMem", page=number)
         return "level\tpage_num\n"
 

@@ -183,17 +183,24 @@ def _one_thread_each():
 
 
 def chunk_sizes(pages: int, processes: int) -> list[int]:
-    """How many pages each Tesseract process reads: at most MAX_CHUNK, in runs of near-equal size
-    whose count is a multiple of ``processes`` (so that none is left reading alone at the end).
+    """How many pages each Tesseract process reads, in the order the runs are started: one page
+    for each process first (it starts reading while the next pages are rendered), then rounds of
+    ``processes`` runs, each run a share of the pages left (half of them over the processes, at
+    most MAX_CHUNK), so that the runs shrink towards the end and no process is left reading alone
+    while the others have finished (guided scheduling by factoring).
 
-    >>> chunk_sizes(34, 2), chunk_sizes(1, 2), chunk_sizes(3, 2), chunk_sizes(114, 2), chunk_sizes(5, 1)
-    ([6, 6, 6, 6, 5, 5], [1], [2, 1], [8, 8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7], [5])
+    >>> chunk_sizes(34, 2), chunk_sizes(1, 2), chunk_sizes(3, 2), chunk_sizes(9, 1)
+    ([1, 1, 8, 8, 4, 4, 2, 2, 1, 1, 1, 1], [1], [1, 1, 1], [1, 4, 2, 1, 1])
     """
-    if pages <= 0:
-        return []
-    runs = min(pages, processes * -(-pages // (processes * MAX_CHUNK)))
-    size, longer = divmod(pages, runs)
-    return [size + 1] * longer + [size] * (runs - longer)
+    sizes = [1] * min(pages, processes)
+    left = pages - len(sizes)
+    while left:
+        size = max(1, min(MAX_CHUNK, -(-left // (2 * processes))))
+        for _ in range(processes):
+            if left:
+                sizes.append(min(size, left))
+                left -= sizes[-1]
+    return sizes
 
 
 def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | None = None) -> list[RawPage]:

@@ -6,7 +6,6 @@ OCR of scanned tables (ocr_cells.py).
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import tempfile
@@ -25,26 +24,13 @@ TIMEOUT_S = 120
 DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
 
 
-def _png(image, to=None) -> bytes | None:
-    """A grayscale image (a uint8 array) as PNG at zlib's fastest level: 50 ms a page to write
-    against 85 ms at the default level; an uncompressed PGM would cost nothing to write, but
-    tesseract reads it slowly and spends more on the 12 times the bytes than that saves."""
-    from PIL import Image
-
-    if to is not None:
-        Image.fromarray(image).save(to, format="PNG", compress_level=1)
-        return None
-    buf = io.BytesIO()
-    Image.fromarray(image).save(buf, format="PNG", compress_level=1)
-    return buf.getvalue()
-
-
-def _tesseract(info: PdfInfo, number: int, source: str, stdin: bytes | None, langs: str, psm: str,
-               timeout: float) -> str:
+def _tesseract(info: PdfInfo, number: int, source: str, langs: str, psm: str, timeout: float) -> str:
+    """Tesseract's TSV of the image file ``source`` (or of every image a list file names), on one
+    thread; an error names the page ``number``."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         result = subprocess.run(["tesseract", source, "stdout", "-l", langs, "--psm", psm, "tsv"],
-                                input=stdin, capture_output=True, env=env, timeout=timeout)
+                                capture_output=True, env=env, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise BadInput(str(info.path), f"OCR took longer than {timeout:.0f} s", page=number) from None
     if result.returncode != 0:
@@ -55,30 +41,34 @@ def _tesseract(info: PdfInfo, number: int, source: str, stdin: bytes | None, lan
 
 def run_tesseract(info: PdfInfo, number: int, image, langs: str, psm: str) -> str:
     """Tesseract's TSV for one grayscale image (a uint8 array) of page ``number``, on one thread."""
-    return _tesseract(info, number, "stdin", _png(image), langs, psm, TIMEOUT_S)
+    return run_tesseract_pages(info, [number], [image], langs, psm)[0]
 
 
 def run_tesseract_pages(info: PdfInfo, numbers: Sequence[int], images: Sequence, langs: str, psm: str) -> list[str]:
     """The TSV of each image (of page ``numbers[k]``) from one Tesseract process: it loads its
     models once (0.2 s for tha+eng, about a tenth of a page's reading at 200 dpi) and reads the
-    images one after another as separately as so many runs would (the same TSV, measured). Where
-    the run fails, the images are read one by one, so that the error names its page."""
-    if len(images) == 1:
-        return [run_tesseract(info, numbers[0], images[0], langs, psm)]
+    images one after another as separately as so many runs would (the same TSV, measured). The
+    images go as uncompressed PGM files: 8 ms a page to write, where PNG at zlib's fastest level
+    took 50 ms on a clean page and 200 ms on a noisy scan, and Tesseract reads them no slower.
+    Where the run fails, the images are read one by one, so that the error names its page."""
+    from PIL import Image
+
     if not images:
         return []
     with tempfile.TemporaryDirectory(prefix="plan2data-ocr-") as tmp:
         names = []
         for k, image in enumerate(images):
-            names.append(os.path.join(tmp, f"{k}.png"))
-            _png(image, names[-1])
+            names.append(os.path.join(tmp, f"{k}.pgm"))
+            Image.fromarray(image).save(names[-1], format="PPM")
+        if len(images) == 1:
+            return [_tesseract(info, numbers[0], names[0], langs, psm, TIMEOUT_S)]
         listing = os.path.join(tmp, "pages.txt")
         with open(listing, "w", encoding="utf-8") as f:
             f.write("\n".join(names) + "\n")
         try:
-            tsv = _tesseract(info, numbers[0], listing, None, langs, psm, TIMEOUT_S * len(images))
+            tsv = _tesseract(info, numbers[0], listing, langs, psm, TIMEOUT_S * len(images))
         except BadInput:
-            return [run_tesseract(info, n, image, langs, psm) for n, image in zip(numbers, images)]
+            return [_tesseract(info, n, name, langs, psm, TIMEOUT_S) for n, name in zip(numbers, names)]
     header, _, body = tsv.partition("\n")
     rows: list[list[str]] = [[header] for _ in images]
     for row in body.splitlines():
