@@ -1,6 +1,6 @@
 """OCR of the pages whose text layer is missing or unusable: Tesseract ``tha+eng``.
 
-Pages are rendered by PDFium (pypdfium2) in grey at ``DPI`` and piped to the
+Pages are rendered by PDFium (pypdfium2) in grey at ``DPI`` and read by the
 ``tesseract`` command (Debian tesseract-ocr-tha), one process for a run of
 pages (it loads its models once: 0.2 s of tha+eng saved on every page but the
 first), each pinned to one thread (OpenMP's default of one thread per core
