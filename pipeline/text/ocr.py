@@ -22,8 +22,8 @@ import regex
 from ..errors import BadInput
 from ..records import BBox, enclosing
 from .backend import PdfInfo, RawLine, RawPage
-from .tesseract import (DPI, THAI_LETTER, THAI_WORD, Row, crop_margins, join_words, noise_row, run_tesseract_pages, stack,
-                        stacked_words, tsv_rows)
+from .tesseract import (DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, run_tesseract_pages,
+                        stack, tsv_rows)
 
 MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
 LANGS = "tha+eng"
@@ -72,16 +72,16 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     boxes = [ocr_cells.cell_boxes(f.rulings) if f.rulings else [] for f in found]
     sheets = {k: sheet for k, b in enumerate(boxes) if b and (sheet := ocr_cells.cell_sheet(grays[k], b, settings.dpi))}
     cell_tsvs = dict(zip(sheets, run_tesseract_pages(info, [numbers[k] for k in sheets],
-                                                     [sheet.sheet for sheet in sheets.values()], settings.langs, "6")))
+                                                     [sheet.stack.sheet for sheet in sheets.values()], settings.langs, "6")))
     cells = {k: ocr_cells.read_cells(sheet, cell_tsvs[k], settings.dpi) for k, sheet in sheets.items()}
     again = {k: crops for k, sheet in sheets.items() if (crops := ocr_cells.figure_crops(cells[k], sheet, settings.dpi))}
     for k, tsv in zip(again, run_tesseract_pages(info, [numbers[k] for k in again],
-                                                 [crops.canvas for crops in again.values()], settings.langs, "6")):
+                                                 [crops.stack.sheet for crops in again.values()], settings.langs, "6")):
         cells[k] = ocr_cells.with_figures_read_again(cells[k], again[k], tsv)
     rows = [[row for row, _ in tsv_rows(tsv)] for tsv in tsvs]
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
     latin_tsvs = dict(zip(latin, run_tesseract_pages(info, [numbers[k] for k in latin],
-                                                     [crops.canvas for crops in latin.values()], "tha", "6")))
+                                                     [crops.stack.sheet for crops in latin.values()], "tha", "6")))
     out = []
     for k, (page, _) in enumerate(chunk):
         page_rows = _latin_read(rows[k], latin[k], latin_tsvs[k]) if k in latin else rows[k]
@@ -104,10 +104,7 @@ _LATIN_FOR_THAI = regex.compile(r"[a-z][A-Za-z]{1,2}")  # short, lowercase-led: 
 class _LatinCrops:
     """The short Latin words of a page found among Thai ones, cut out and stacked on one image."""
     at: list[tuple[int, int]]  # (row, word) of each
-    canvas: object  # numpy uint8 image (tesseract.stack)
-    tops: list[int]  # the row each crop starts at on it
-    heights: list[int]
-    gap: int
+    stack: Stack
 
 
 def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
@@ -124,14 +121,13 @@ def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
     for r, k in found:
         left, top, right, bottom = rows[r][k][1]
         crops.append(gray[max(0, top - pad_y):bottom + pad_y, max(0, left - pad_x):right + pad_x])
-    canvas, tops = stack(crops, gap)
-    return _LatinCrops(found, canvas, tops, [c.shape[0] for c in crops], gap)
+    return _LatinCrops(found, stack(crops, gap))
 
 
 def _latin_read(rows: list[Row], crops: _LatinCrops, tsv: str) -> list[Row]:
     """``rows`` with the words of ``crops`` replaced by the Thai model's reading of them (``tsv``);
     a word comes back only as Thai."""
-    read = stacked_words(tsv, crops.tops, crops.heights, crops.gap)
+    read = crops.stack.words(tsv)
     rows = [list(row) for row in rows]
     for i, (r, k) in enumerate(crops.at):
         if THAI_WORD.fullmatch(read.get(i, "")):

@@ -5,8 +5,9 @@ heading for a word ("Undo" for ปี ๒๕๖๗).
 The cells come from the ruling lines read off the image (image_rulings.py) and the same table
 finder as born-digital pages; each cell's inside is cut out and the cuts stacked one below the
 other on a white sheet, read by Tesseract as one image (not a process per cell), digits read again
-(digits.py); each line Tesseract reads goes back to its cell as one "word" of the page, with Tesseract's own confidence, so that the table extractors fill the cell with it
-exactly as with a text layer's words.
+(digits.py); each line Tesseract reads goes back to its cell as one "word" of the page, with
+Tesseract's own confidence, so that the table extractors fill the cell with it exactly as with a
+text layer's words.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..records import BBox, enclosing
+from .tesseract import Stack, crop_margins, stack
 
 GAP_IN = 0.2  # white between two cuts on the sheet
 INSET_IN = 0.015  # cut this far inside the cell's rules
@@ -163,10 +165,7 @@ def ill_formed_figure(text: str) -> bool:
 class FigureCrops:
     """Cell lines to read again, each cut out tight around its ink and stacked on one image."""
     at: list[int]  # their place in the page's cell lines
-    canvas: object  # numpy uint8 image (tesseract.stack)
-    tops: list[int]
-    heights: list[int]
-    gap: int
+    stack: Stack
 
 
 def figure_crops(cells: list[CellText], sheet: CellSheet, dpi: int) -> FigureCrops | None:
@@ -175,8 +174,6 @@ def figure_crops(cells: list[CellText], sheet: CellSheet, dpi: int) -> FigureCro
     "900,000"). Each is cut from its cell with a margin of white and stacked; read alone, without
     the sheet's other cells beside it, Tesseract reads them as printed (measured on the blurred
     scans: 8 of 8 figures)."""
-    from .tesseract import crop_margins, stack
-
     flats = [c.text.replace(" ", "") for c in cells]
     figures = [f for f in flats if _WELL_FORMED.fullmatch(f)]
     thai = sum(any("๐" <= ch <= "๙" for ch in f) for f in figures)
@@ -198,8 +195,7 @@ def figure_crops(cells: list[CellText], sheet: CellSheet, dpi: int) -> FigureCro
                 break
     if not crops:
         return None
-    canvas, tops = stack(crops, gap)
-    return FigureCrops(at, canvas, tops, [c.shape[0] for c in crops], gap)
+    return FigureCrops(at, stack(crops, gap))
 
 
 def with_figures_read_again(cells: list[CellText], crops: FigureCrops, tsv: str) -> list[CellText]:
@@ -207,9 +203,7 @@ def with_figures_read_again(cells: list[CellText], crops: FigureCrops, tsv: str)
     a well-formed figure; left as they were otherwise."""
     from dataclasses import replace
 
-    from .tesseract import stacked_words
-
-    read = stacked_words(tsv, crops.tops, crops.heights, crops.gap)
+    read = crops.stack.words(tsv)
     out = list(cells)
     for k, i in enumerate(crops.at):
         again = _group_commas(read.get(k, ""))
@@ -238,28 +232,16 @@ def _glyph_figure(cut) -> str | None:
 class CellSheet:
     """A table page's cells with ink, cut out and stacked on one white sheet for Tesseract."""
     cuts: list  # (pixel box on the page, image) of each cell
-    sheet: object  # numpy uint8 image (tesseract.stack)
-    tops: list[int]  # the row each cut starts at on the sheet
-    gap: int  # pixels of white between two cuts
-
-    def cut_at(self, middle: float) -> int | None:
-        """The cut a line read on the sheet with its middle at row ``middle`` belongs to."""
-        from .tesseract import stacked_at
-
-        return stacked_at(middle, self.tops, [cut.shape[0] for _, cut in self.cuts], self.gap)
+    stack: Stack
 
 
 def cell_sheet(gray, boxes: list[BBox], dpi: int) -> CellSheet | None:
     """The sheet of the cells ``boxes`` (points) on the page image ``gray`` (its rules already
     painted out); None where no cell holds ink."""
-    from .tesseract import stack
-
     cuts = _cuts(gray, boxes, dpi)
     if not cuts:
         return None
-    gap = max(4, round(GAP_IN * dpi))
-    sheet, tops = stack([cut for _, cut in cuts], gap)
-    return CellSheet(cuts, sheet, tops, gap)
+    return CellSheet(cuts, stack([cut for _, cut in cuts], max(4, round(GAP_IN * dpi))))
 
 
 def read_cells(cells: CellSheet, tsv: str, dpi: int) -> list[CellText]:
@@ -269,18 +251,18 @@ def read_cells(cells: CellSheet, tsv: str, dpi: int) -> list[CellText]:
     from . import tesseract
     from .digits import reread_line
 
-    cuts, sheet, gap = cells.cuts, cells.sheet, cells.gap
+    cuts, sheet, gap = cells.cuts, cells.stack.sheet, cells.stack.gap
     to_points = 72 / dpi
     out = []
     read: set[int] = set()
     for words, confidence in tesseract.tsv_rows(tsv):
         words = _as_number(words, sheet) or reread_line(words, sheet)
         middle = (min(b[1] for _, b in words) + max(b[3] for _, b in words)) / 2
-        at = cells.cut_at(middle)
+        at = cells.stack.at(middle)
         if at is None:
             continue
         left, upper = cuts[at][0][:2]
-        dx, dy = left - gap, upper - cells.tops[at]
+        dx, dy = left - gap, upper - cells.stack.tops[at]
         shifted = [(t, ((b[0] + dx) * to_points, (b[1] + dy) * to_points, (b[2] + dx) * to_points,
                         (b[3] + dy) * to_points)) for t, b in words]
         text = tesseract.join_words(shifted)

@@ -10,6 +10,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
@@ -89,9 +90,35 @@ def crop_margins(dpi: int) -> tuple[int, int, int]:
     return tuple(max(1, round(n * dpi / DPI)) for n in (4, 12, 40))  # type: ignore[return-value]
 
 
-def stack(images: Sequence, gap: int):
+@dataclass(frozen=True, slots=True)
+class Stack:
     """Small images (uint8 arrays) one below the other on a white sheet, ``gap`` pixels of white
-    around each, for one Tesseract run instead of one a crop; and the row each image starts at."""
+    around each, for one Tesseract run instead of one an image (``stack``)."""
+    sheet: object  # numpy uint8 image
+    tops: list[int]  # the row each image starts at on the sheet
+    heights: list[int]
+    gap: int
+
+    def at(self, middle: float) -> int | None:
+        """Which image a line whose middle is at row ``middle`` of the sheet was read from: the one
+        whose rows, with half the gap on either side, hold it."""
+        return next((k for k, (top, height) in enumerate(zip(self.tops, self.heights))
+                     if top - self.gap / 2 <= middle < top + height + self.gap / 2), None)
+
+    def words(self, tsv: str) -> dict[int, str]:
+        """What Tesseract read (``tsv``) on each image of the sheet, its words joined without spaces."""
+        read: dict[int, str] = {}
+        for line in tsv.splitlines()[1:]:
+            cols = line.split("\t")
+            if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
+                at = self.at(int(cols[7]) + int(cols[9]) // 2)
+                if at is not None:
+                    read[at] = read.get(at, "") + cols[11].strip()
+        return read
+
+
+def stack(images: Sequence, gap: int) -> Stack:
+    """``images`` stacked on one white sheet (``Stack``)."""
     import numpy as np
 
     sheet = np.full((sum(image.shape[0] + gap for image in images) + gap,
@@ -101,26 +128,7 @@ def stack(images: Sequence, gap: int):
         sheet[y:y + image.shape[0], gap:gap + image.shape[1]] = image
         tops.append(y)
         y += image.shape[0] + gap
-    return sheet, tops
-
-
-def stacked_at(middle: float, tops: Sequence[int], heights: Sequence[int], gap: int) -> int | None:
-    """Which stacked image (``stack``) a line whose middle is at row ``middle`` of the sheet was read
-    from: the one whose rows, with half the gap on either side, hold it."""
-    return next((k for k, (top, height) in enumerate(zip(tops, heights))
-                 if top - gap / 2 <= middle < top + height + gap / 2), None)
-
-
-def stacked_words(tsv: str, tops: Sequence[int], heights: Sequence[int], gap: int) -> dict[int, str]:
-    """What Tesseract read on each stacked image (``stack``), its words joined without spaces."""
-    read: dict[int, str] = {}
-    for line in tsv.splitlines()[1:]:
-        cols = line.split("\t")
-        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
-            at = stacked_at(int(cols[7]) + int(cols[9]) // 2, tops, heights, gap)
-            if at is not None:
-                read[at] = read.get(at, "") + cols[11].strip()
-    return read
+    return Stack(sheet, tops, [image.shape[0] for image in images], gap)
 
 
 def tsv_rows(tsv: str) -> list[tuple[Row, float]]:
