@@ -70,7 +70,7 @@ bench: system-test $(STAMP) ## speed and memory beside pdftotext, in the same ru
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[bench,corpora]'
 	$(BIN)/python benchmarks/bench.py --out docs/performance.md
 
-accuracy: system $(STAMP) ## field agreement on the synthetic corpus, born-digital and scanned → docs/accuracy.md
+accuracy: system $(STAMP) ## field agreement on the synthetic corpus (born-digital, scanned) and the golden plan scanned → docs/accuracy.md (~25 min)
 	$(BIN)/python benchmarks/accuracy.py --out docs/accuracy.md
 
 clean: ## remove the virtual environment and outputs
