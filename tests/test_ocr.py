@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from pipeline.text.ocr import _tsv_lines
+from pipeline.text.ocr import _row_lines
+from pipeline.text.tesseract import tsv_rows
 from tests.conftest import ROOT
 
 
@@ -26,7 +27,7 @@ def test_ocr_rows_of_marks_and_specks_are_left_out():
             (3, "เพื่อยกระดับคุณธรรม", (100, 190, 500, 27)),
             (4, "๑", (100, 240, 12, 11)), (4, "7", (115, 240, 12, 28)),
             (5, "๑๐", (700, 20, 30, 27)), (6, "-", (400, 300, 20, 27)), (7, "ITA", (100, 340, 60, 27))]
-    lines, words = _tsv_lines(_tsv(rows), 1.0)
+    lines, words = _row_lines([row for row, _ in tsv_rows(_tsv(rows))], 1.0)
     assert [line.text for line in lines] == ["บุคลากรจำเป็นต้องมีความรู้", "เพื่อยกระดับคุณธรรม", "๑๐", "-", "ITA"]
     assert [text for text, _ in words] == ["บุคลากรจำเป็นต้องมีความรู้", "เพื่อยกระดับคุณธรรม", "๑๐", "-", "ITA"]
 
@@ -105,13 +106,13 @@ def test_pages_read_by_one_tesseract_process_read_as_they_would_alone(tmp_path):
     import numpy as np
 
     from pipeline.text.backend import inspect
-    from pipeline.text.tesseract import run_tesseract, run_tesseract_pages
+    from pipeline.text.tesseract import run_tesseract_pages
 
     info = inspect(ROOT / "corpora" / "kalasin" / "kalasin.pdf")
     images = _page_images([2, 30])
     images.insert(1, np.full((200, 300), 255, dtype=np.uint8))
     together = run_tesseract_pages(info, [2, 99, 30], images, "tha+eng", "3")
-    alone = [run_tesseract(info, n, image, "tha+eng", "3") for n, image in zip([2, 99, 30], images)]
+    alone = [run_tesseract_pages(info, [n], [image], "tha+eng", "3")[0] for n, image in zip([2, 99, 30], images)]
 
     def words(tsv: str) -> list[list[str]]:  # page_num aside (a run numbers its images 1, 2, 3)
         return [row.split("\t")[:1] + row.split("\t")[2:] for row in tsv.splitlines()[1:]]

@@ -68,20 +68,21 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     numbers = [page.number for page, _ in chunk]
     found = [image_rulings.find(np.asarray(image), settings.dpi) for _, image in chunk]
     grays = [f.gray for f in found]
+    def read_stacks(stacks: dict[int, Stack], langs: str) -> dict[int, str]:  # page index → its sheet's TSV
+        return dict(zip(stacks, run_tesseract_pages(info, [numbers[k] for k in stacks],
+                                                    [s.sheet for s in stacks.values()], langs, "6")))
+
     tsvs = run_tesseract_pages(info, numbers, grays, settings.langs, "3")
     boxes = [ocr_cells.cell_boxes(f.rulings) if f.rulings else [] for f in found]
     sheets = {k: sheet for k, b in enumerate(boxes) if b and (sheet := ocr_cells.cell_sheet(grays[k], b, settings.dpi))}
-    cell_tsvs = dict(zip(sheets, run_tesseract_pages(info, [numbers[k] for k in sheets],
-                                                     [sheet.stack.sheet for sheet in sheets.values()], settings.langs, "6")))
+    cell_tsvs = read_stacks({k: sheet.stack for k, sheet in sheets.items()}, settings.langs)
     cells = {k: ocr_cells.read_cells(sheet, cell_tsvs[k], settings.dpi) for k, sheet in sheets.items()}
     again = {k: crops for k, sheet in sheets.items() if (crops := ocr_cells.figure_crops(cells[k], sheet, settings.dpi))}
-    for k, tsv in zip(again, run_tesseract_pages(info, [numbers[k] for k in again],
-                                                 [crops.stack.sheet for crops in again.values()], settings.langs, "6")):
+    for k, tsv in read_stacks({k: crops.stack for k, crops in again.items()}, settings.langs).items():
         cells[k] = ocr_cells.with_figures_read_again(cells[k], again[k], tsv)
     rows = [[row for row, _ in tsv_rows(tsv)] for tsv in tsvs]
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
-    latin_tsvs = dict(zip(latin, run_tesseract_pages(info, [numbers[k] for k in latin],
-                                                     [crops.stack.sheet for crops in latin.values()], "tha", "6")))
+    latin_tsvs = read_stacks({k: crops.stack for k, crops in latin.items()}, "tha")
     out = []
     for k, (page, _) in enumerate(chunk):
         page_rows = _latin_read(rows[k], latin[k], latin_tsvs[k]) if k in latin else rows[k]
@@ -133,13 +134,6 @@ def _latin_read(rows: list[Row], crops: _LatinCrops, tsv: str) -> list[Row]:
         if THAI_WORD.fullmatch(read.get(i, "")):
             rows[r][k] = (read[i], rows[r][k][1])
     return rows
-
-
-def _tsv_lines(tsv: str, scale: float, fix: Callable[[Row], Row] | None = None
-               ) -> tuple[list[RawLine], list[tuple[str, BBox]]]:
-    """Tesseract TSV (level 5 = word) → lines in reading order, and words, with boxes in points
-    (``_row_lines``)."""
-    return _row_lines([row for row, _ in tsv_rows(tsv)], scale, fix)
 
 
 def _row_lines(rows: list[Row], scale: float, fix: Callable[[Row], Row] | None = None

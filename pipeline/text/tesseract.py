@@ -40,11 +40,6 @@ def _tesseract(info: PdfInfo, number: int, source: str, langs: str, psm: str, ti
     return result.stdout.decode("utf-8")
 
 
-def run_tesseract(info: PdfInfo, number: int, image, langs: str, psm: str) -> str:
-    """Tesseract's TSV for one grayscale image (a uint8 array) of page ``number``, on one thread."""
-    return run_tesseract_pages(info, [number], [image], langs, psm)[0]
-
-
 def run_tesseract_pages(info: PdfInfo, numbers: Sequence[int], images: Sequence, langs: str, psm: str) -> list[str]:
     """The TSV of each image (of page ``numbers[k]``) from one Tesseract process: it loads its
     models once (0.2 s for tha+eng, about a tenth of a page's reading at 200 dpi) and reads the
