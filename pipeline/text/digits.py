@@ -306,6 +306,32 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
     return out
 
 
+def reread_digits(ocr_text: str, pieces: list[np.ndarray]) -> str | None:
+    """A number OCR read with a glyph the templates cannot tell ("๒๕๒๒ - ๒๕๗๐" where the ink of
+    the year's first ๒ is broken and its ๖๖ are clear) → OCR's text with each digit the ink
+    clearly reads as another digit put right, when OCR's text holds a Thai digit and its glyphs and
+    the glyph-sized pieces line up one to one; None when they do not, or nothing changes. A glyph that is not clearly a digit keeps
+    OCR's reading (``reread_number`` rebuilds the whole run only when every glyph is clear).
+
+    >>> reread_digits("๑", []) is None
+    True
+    """
+    t = templates()
+    at = [k for k, c in enumerate(ocr_text) if c.isalnum() or c in "()/%@©"]
+    if t is None or not pieces or not any(c in THAI_DIGITS for c in ocr_text):
+        return None
+    pieces = [part for piece in pieces for part in _split_touching(piece)]
+    glyphs = [p for p, tall in zip(pieces, _tall(pieces)) if tall]
+    if len(glyphs) != len(at):
+        return None
+    chars = list(ocr_text)
+    for k, read in zip(at, _classify(glyphs, t)):  # among every class, Latin letters too
+        if read is not None and read in DIGIT_CLASSES and chars[k] in DIGIT_CLASSES:
+            chars[k] = read
+    fixed = "".join(chars)
+    return fixed if fixed != ocr_text else None
+
+
 def _run_pieces(pieces: list[tuple[int, int, np.ndarray]], x0: int, x1: int, others: list[tuple[int, int]],
                 gap: float, used: set[int]) -> list[int]:
     """The pieces under a run of words spanning columns x0–x1: those it overlaps, then outward
@@ -356,11 +382,27 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
     The glyphs are cut from the whole line (Tesseract's boxes for Thai overlap, clip a glyph or
     take in its neighbour, and a dropped digit has none): the line's ink is split at blank
     columns. A run of words with no Thai letter is read again as one number from every piece under
-    the run (``reread_number``); a word with Thai letters from the pieces its box overlaps most
-    (``reread_word``).
+    the run (``reread_number``), or where a glyph is unclear, digit by digit (``reread_digits``); a
+    word with Thai letters from the pieces its box overlaps most (``reread_word``).
     """
+    def numbered(end: int) -> bool:
+        """Whether the line's first word(s) can be its number: they make the line, or what follows
+        holds no Thai letter ("๗๒", figures in a row) or stands a space apart ("๗ งบประมาณ…"); not the
+        start of a word a sentence opens with ("ไม่ใช้งบประมาณ": a blurred ไม reads as ๒)."""
+        if end >= len(words) or not _has_thai_letter(words[end][0]) or words[end - 1][0][-1:] in ".,)":
+            return True
+        (_, before), (_, after) = words[end - 1], words[end]
+        return after[0] - before[2] > SPACE_GAP * max(before[3] - before[1], after[3] - after[1])
+
+    head = 1  # the line's first word and the short Thai words overlapping it ("ฆ" "ซ" for ๗)
+    while (head < len(words) and len("".join(t for t, _ in words[:head + 1])) <= 3
+           and _has_thai_letter(words[head][0]) and words[head][1][0] < words[head - 1][1][2]):
+        head += 1
+    number_first = (bool(words) and _has_thai_letter(words[0][0]) and len("".join(t for t, _ in words[:head])) <= 3
+                    and numbered(head))  # the line's number read as letters, maybe
+
     def worth(k: int, text: str) -> bool:  # a line's first short word may be its number ("ฆ ." for ๗.)
-        return candidate(text) or (k == 0 and len(text) <= 3 and _has_thai_letter(text))
+        return candidate(text) or (k == 0 and number_first)
 
     if not any(worth(k, text) for k, (text, _) in enumerate(words)):
         return words
@@ -386,8 +428,10 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                 text_boxes = [(b[0] - left, b[2] - left) for t, b in words  # words of letters, not punctuation
                               if (t, b) not in run and (_has_thai_letter(t) or any(c.isalnum() for c in t))]
                 mine = _run_pieces(pieces, x0, x1, text_boxes, SPACE_GAP * height, used)
-                rebuilt = reread_number("".join(t for t, _ in run), [(pieces[j][0], pieces[j][2]) for j in mine],
-                                        height)
+                said, ink = "".join(t for t, _ in run), [pieces[j][2] for j in mine]
+                rebuilt = reread_number(said, [(pieces[j][0], pieces[j][2]) for j in mine], height)
+                if rebuilt is None:
+                    rebuilt = reread_digits(said, ink)
                 if rebuilt is None:
                     out.extend(run)
                 else:
@@ -396,22 +440,16 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                                           max(b[3] for _, b in run))))
             k = end
             continue
-        if k == 0 and _has_thai_letter(text):
-            # the line's number read as letters, maybe as two overlapping words ("ฆ" "ซ" for ๗)
-            end = 1
-            while (end < len(words) and len("".join(t for t, _ in words[:end + 1])) <= 3
-                   and _has_thai_letter(words[end][0]) and words[end][1][0] < words[end - 1][1][2]):
-                end += 1
-            if end > 1:
-                text = "".join(t for t, _ in words[:end])
-                box = (min(b[0] for _, b in words[:end]), min(b[1] for _, b in words[:end]),
-                       max(b[2] for _, b in words[:end]), max(b[3] for _, b in words[:end]))
-                read = reread_word(text, _owned(pieces, box, left))
-                if read != text:
-                    out.append((read, box))
-                    k = end
-                    continue
-                text, box = words[0]
+        if k == 0 and number_first and head > 1:  # read as two overlapping words
+            text = "".join(t for t, _ in words[:head])
+            box = (min(b[0] for _, b in words[:head]), min(b[1] for _, b in words[:head]),
+                   max(b[2] for _, b in words[:head]), max(b[3] for _, b in words[:head]))
+            read = reread_word(text, _owned(pieces, box, left))
+            if read != text:
+                out.append((read, box))
+                k = head
+                continue
+            text, box = words[0]
         if worth(k, text):
             text = reread_word(text, _owned(pieces, box, left))
         out.append((text, box))
