@@ -24,7 +24,7 @@ DEFAULT_TEMPLATE = "nacc_2566_2570"
 
 # On OCR'd lines a field number may come out as up to three other characters, its stop as another
 OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2})\s*(?:[.,«»:;·]\s*){0,3}"),  # ๗, งบ… / - ๗ งบ… / 1. . ชื่อ…
-              regex.compile(r"^(?P<no>)\S{1,3}?\s*[.,«»:;·]\s*"),  # ฆซ . งบประมาณ / ๗ซ . งบประมาณ
+              regex.compile(r"^(?P<no>)\S{1,3}?\s*(?:[.,«»:;·]\s*){1,3}"),  # ฆซ . งบประมาณ / ๗ซ . งบประมาณ / «,. ผลผลิต
               regex.compile(r"^(?P<no>)(?:[0-9๐-๙]{1,2}\s+){2}"),  # 0 0 ชื่อโครงการ: "๑." read as two numbers
               regex.compile(r"^(?P<no>)[A-Za-z]{1,3}\s+"))  # ey พื้นที่ดำเนินการ: "๕." read as Latin
 
@@ -52,13 +52,17 @@ def _ocr_rest(text: str) -> str:
 def _fuzzy(synonym: str) -> regex.Pattern[str]:
     """A heading synonym with one character OCR misread ("ผู้รับถิดชอบ"): one substitution, no
     insertion or deletion (those would let a short word vanish and "มาตรการ…" pass for "ชื่อมาตรการ");
-    a tone mark OCR put on a letter that has none ("ชื่อโครงก่าร") is no error at all.
+    a tone mark OCR put on a letter that has none ("ชื่อโครงก่าร") or a vowel above or below a letter
+    that OCR lost ("ผู้รบผดชอบ", a noisy scan) is no error at all.
 
     >>> bool(_fuzzy(_tolerant("ชื่อโครงการ")).match("ชื่อโครงก่าร")), bool(_fuzzy("วัตถุประสงค์").match("มาตรการ"))
     (True, False)
+    >>> bool(_fuzzy(_tolerant("ผู้รับผิดชอบ(?:โครงการ)?")).fullmatch("ผู้รบผดชอบ"))
+    True
     """
     stray_tone = regex.sub(r"(?<=[\u0e01-\u0e3a\u0e40-\u0e46])(?![\u0e48-\u0e4b]|\[)", "[\u0e48-\u0e4b]?", synonym)
-    return regex.compile(rf"(?b)(?:{stray_tone}){{s<=1}}")
+    lost_vowels = regex.sub(r"([\u0e31\u0e34-\u0e3a\u0e47])(?![?*+])", r"\1?", stray_tone)
+    return regex.compile(rf"(?b)(?:{lost_vowels}){{s<=1}}")
 
 
 def _opening(words: str) -> regex.Pattern[str]:

@@ -238,8 +238,17 @@ def _no(text: str) -> str:
 # "ลำดับที่" as OCR reads it off a scan: its marks and a letter lost ("ลาดบท ๑", "าดับที่๓")
 _OCR_ORDINAL = r"(?:ล(?:ํ?า|ำ)?|ํ?า|ำ)ดั?บ\s?ที?[่้]?"  # SARA AM either way
 _OCR_PROJECT = regex.compile(rf"^{_OCR_ORDINAL}\s*(?P<no>\S{{1,4}})\s*$")
-# a sub-mission heading whose number OCR garbled: three short parts with stops, not all digits ("¢.0.0.")
-_OCR_SUBMISSION = regex.compile(r"^(?P<no>(?=\S*[^\s0-9๐-๙.])\S{1,2}\.\S{1,2}\.\S{1,2}\.?)\s+(?P<name>[\u0e01-\u0e4e].*)$")
+# a sub-mission heading whose number OCR garbled: three short parts with stops ("¢.0.0.", "8.0.0" for ๒.๓.๑)
+# (Latin, "la.la.o.การแสดง…", "la.la.o . การ…", may run into the name with no space)
+_OCR_SUBMISSION = regex.compile(r"^(?P<no>(?:\S{1,2}\.\S{1,2}\.\S{1,2}\.?(?=\s)"
+                                r"|[^\s\u0e01-\u0e4e]{1,2}\.[^\s\u0e01-\u0e4e]{1,2}\.[^\s\u0e01-\u0e4e]{1,2}(?:\s?\.)?))"
+                                r"\s*(?P<name>[\u0e01-\u0e4e].*)$")
+# …or its stops lost or misplaced, a speck read before it, no space before its name ("๒๓.๑จัดทำ…",
+# "ไ๒. ๓.๒มีการ…"): digits only, which must spell the open mission's number and its next sub-mission
+_OCR_SUBMISSION_DIGITS = regex.compile(
+    r"^[^\s0-9๐-๙]?(?P<no>[0-9๐-๙](?:\s?\.?\s?[0-9๐-๙]){2,3})\.?\s*(?P<name>[\u0e01-\u0e4e].*)$")
+# a mission heading whose number OCR garbled ("0.0การเสริมสร้าง…" for ๑.๑): two short parts, no Thai letter
+_OCR_MISSION = regex.compile(r"^(?P<no>[^\s\u0e01-\u0e4e]{1,2}\.[^\s\u0e01-\u0e4e]{1,2})(?:\s?\.)?\s*(?P<name>[\u0e01-\u0e4e].*)$")
 _OCR_DIMENSION = regex.compile(r"^มิ?ติที่?\s*(?P<no>\S{1,2})\s+(?P<name>.*)$")
 
 
@@ -514,14 +523,20 @@ class _Segmenter:
         return True
 
     def _garbled_submission(self, line: Line, text: str, ocr: bool) -> bool:
-        """On an OCR'd page, a heading numbered in three parts OCR garbled ("¢.0.0. ส่งเสริม…") where a
-        sub-mission may open (a mission read, no project's field open): the next sub-mission of that
-        mission, with a check."""
-        if not (ocr and self.mission is not None and (m := _OCR_SUBMISSION.match(text))):
+        """On an OCR'd page, a heading numbered in three parts OCR garbled ("¢.0.0. ส่งเสริม…"), or
+        whose digits spell the next sub-mission with its stops lost ("๒๓.๑จัดทำ…" after mission 2.3),
+        where a sub-mission may open (a mission read, no project's field open): the next sub-mission
+        of that mission, with a check."""
+        if not (ocr and self.mission is not None):
             return False
         last = self.submission.no.split(";")[-1] if self.submission is not None else ""
         k = int(last.rpartition(".")[2]) + 1 if last.startswith(self.mission.no + ".") else 1
         no = f"{self.mission.no}.{k}"
+        if not (m := _OCR_SUBMISSION.match(text)):
+            m = _OCR_SUBMISSION_DIGITS.match(text)
+            if not (m and "".join(str(thai_int(c)) for c in m["no"] if not c.isspace() and c != ".")
+                    == no.replace(".", "")):
+                return False
         self.checks.append(check("ocr-number-corrected", line.page,
                                  f"OCR read sub-mission heading “{m['no']}”; the sequence gives {no}"))
         return self._submission_heading(line, f"{no} {m['name']}", False, None)
@@ -530,7 +545,22 @@ class _Segmenter:
         if (m := self.a["mission"].match(text)) and ocr:
             self._dimension_from(_no(m["no"]), line)
         if not (m and _fits(no := self._in_dimension(_no(m["no"]), line, ocr, 2), self.dimension, 2)):
+            return self._garbled_mission(line, text, ocr)
+        self.mission = Heading("mission", no, m["name"].strip(), line.page)
+        self.submission = None
+        self.open_heading = "mission"
+        return True
+
+    def _garbled_mission(self, line: Line, text: str, ocr: bool) -> bool:
+        """On an OCR'd page, a heading numbered in two parts OCR garbled ("0.0การเสริมสร้าง…") right
+        after a dimension's heading (no mission of it read yet; elsewhere such a line may be a list
+        item after a project's last field): the dimension's first mission, with a check."""
+        if not (ocr and self.dimension is not None and self.mission is None and self.open_heading == "dimension"
+                and (m := _OCR_MISSION.match(text))):
             return False
+        no = f"{self.dimension.no}.1"
+        self.checks.append(check("ocr-number-corrected", line.page,
+                                 f"OCR read mission heading “{m['no']}”; the sequence gives {no}"))
         self.mission = Heading("mission", no, m["name"].strip(), line.page)
         self.submission = None
         self.open_heading = "mission"

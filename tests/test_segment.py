@@ -175,3 +175,47 @@ def test_a_scans_sub_mission_garbled_or_without_its_mission_gets_its_numbers_fro
     assert blocks[0].mission.name == "การสร้างจิตสำนึกและความตระหนัก" and blocks[1].mission.name == ""
     assert sum(c.code == "ocr-number-corrected" for c in checks) == 1
     assert sum(c.code == "anchor-inferred" for c in checks) == 1
+
+
+def test_a_scans_sub_mission_with_its_stops_lost_is_the_missions_next_one_when_its_digits_say_so():
+    """Office scan of the golden plan: OCR reads sub-mission "๒.๓.๑" as "๒๓.๑จัดทำ…" (a stop and the
+    space lost) and "๒.๓.๒" as "ไ๒. ๓.๒มีการ…" (a speck before it): their digits spell mission 2.3's
+    next sub-mission, so each opens it (a check each) instead of joining the mission's name or the
+    last project's text; digits that spell another number do not; a number read in Latin may run
+    into the name ("la.la.o.การแสดง…" for ๒.๒.๑ การแสดง…)."""
+    from pipeline.segment import split_projects
+
+    part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต",
+                    "๒.๓ มาตรการลดการใช้ดุลพินิจในการปฏิบัติงาน", "๒๓.๑จัดทำข้อตกลงระหว่างบุคลากร",
+                    "ลำดับที่ ๑", "๑. ชื่อโครงการ ก", "๙. ผลผลิต / ผลลัพธ์", "ประชาชนพึงพอใจ"],
+                   ["ไ๒. ๓.๒มีการจัดทำแผนภูมิขั้นตอน", "ลำดับที่ ๒", "๑. ชื่อโครงการ ข", "๙. ผลผลิต / ผลลัพธ์",
+                    "ประชาชนพึงพอใจ", "๒๕.๑ ข้อความอื่น", "la.la.o . มีการเปิดเผยข้อมูล", "ลำดับที่ ๓",
+                    "๑. ชื่อโครงการ ค"])
+    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({1, 2}))
+    assert [(b.mission.no, b.mission.name, b.submission.no, b.submission.name) for b in blocks] == [
+        ("2.3", "มาตรการลดการใช้ดุลพินิจในการปฏิบัติงาน", "2.3.1", "จัดทำข้อตกลงระหว่างบุคลากร"),
+        ("2.3", "มาตรการลดการใช้ดุลพินิจในการปฏิบัติงาน", "2.3.2", "มีการจัดทำแผนภูมิขั้นตอน"),
+        ("2.3", "มาตรการลดการใช้ดุลพินิจในการปฏิบัติงาน", "2.3.3", "มีการเปิดเผยข้อมูล")]
+    assert [c.message for c in checks if "sub-mission" in c.message] == [
+        "OCR read sub-mission heading “๒๓.๑”; the sequence gives 2.3.1",
+        "OCR read sub-mission heading “๒. ๓.๒”; the sequence gives 2.3.2",
+        "OCR read sub-mission heading “la.la.o .”; the sequence gives 2.3.3"]
+    assert [line.text for line in blocks[1].lines][-1] == "๒๕.๑ ข้อความอื่น"
+
+
+def test_a_skewed_scans_mission_and_sub_mission_numbers_read_as_other_digits_follow_the_sequence():
+    """Skewed scan of the golden plan: mission "๑.๑" right under its dimension read "0.0การเสริม…"
+    and sub-mission "๑.๑.๑" read "8.0.0จัดทำ…" (digits, but no number of this dimension): the
+    dimension's first mission and that mission's first sub-mission, each with a check, instead of
+    the end of the dimension's name."""
+    from pipeline.segment import split_projects
+
+    part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "0.0การเสริมสร้างจิตสำนึก",
+                    "8.0.0จัดทำข้อตกลง", "ลำดับที่ ๑", "๑. ชื่อโครงการ ก"])
+    blocks, checks = split_projects(tuple(part3), TEMPLATE, ocr_pages=frozenset({1}))
+    b = blocks[0]
+    assert (b.dimension.name, b.mission.no, b.mission.name, b.submission.no, b.submission.name) == (
+        "การสร้างสังคมที่ไม่ทนต่อการทุจริต", "1.1", "การเสริมสร้างจิตสำนึก", "1.1.1", "จัดทำข้อตกลง")
+    assert [c.message for c in checks if c.code == "ocr-number-corrected"] == [
+        "OCR read mission heading “0.0”; the sequence gives 1.1",
+        "OCR read sub-mission heading “8.0.0”; the sequence gives 1.1.1"]
