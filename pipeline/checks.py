@@ -40,6 +40,7 @@ CODES: dict[str, tuple[str, str]] = {
     "subtotal-mismatch": ("error", "a dimension's printed subtotal differs from its rows"),
     "grand-total-mismatch": ("error", "the printed grand total differs from the subtotals or the rows"),
     "part2-count-mismatch": ("error", "a printed project count differs from the projects listed"),
+    "part2-count-uncertain": ("warning", "as part2-count-mismatch, on a Part 2 read by OCR (maybe the reading's)"),
     "part2-part3-mismatch": ("warning", "Part 2 and Part 3 disagree on a project (listed or not, its budget)"),
     "committee-numbering-gap": ("warning", "the committee order skips member numbers"),
     "ocr-number-corrected": ("info", "a heading number OCR misread was taken from the sequence"),

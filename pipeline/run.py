@@ -111,8 +111,9 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
     with _timed(timings, "validate"):
         checks = [*text.checks, *cover_checks, *seg_checks, *checks, *year_checks, *summary.checks, *link_checks, *date_checks,
                   *validate.count_checks(projects, foreword, ocr_pages), *validate.sequence_checks(projects),
-                  *validate.total_checks(summary.totals, ocr_pages),
-                  *validate.part2_part3_checks(summary, projects),
+                  *validate.total_checks(summary.totals, ocr_pages,
+                                          frozenset(d for d, _ in summary.projects.values() if d is not None)),
+                  *validate.part2_part3_checks(summary, projects, ocr_pages),
                   *validate.committee_checks(members, appendix.numbering_gaps(members))]
         for page in pages:
             if not page.lines:

@@ -62,52 +62,69 @@ def one_digit_apart(a: int, b: int) -> bool:
     return len(x) == len(y) and sum(c != d for c, d in zip(x, y)) == 1
 
 
-def total_checks(totals: Sequence[BudgetTotal], ocr_pages: frozenset[int] = frozenset()) -> list[Check]:
-    """Each printed subtotal against its rows; the grand total against the subtotals and the rows.
-    On a page OCR read, a difference of one digit is more likely the reading's than the plan's: a
-    warning (total-uncertain), not an error."""
-    checks: list[Check] = []
-
-    def mismatch(code: str, t: BudgetTotal, other: int, message: str) -> None:
-        if t.page in ocr_pages and one_digit_apart(t.printed_baht or 0, other):
-            code, message = "total-uncertain", message + " (one digit apart on a page read by OCR)"
-        checks.append(check(code, t.page, message))
-
+def total_checks(totals: Sequence[BudgetTotal], ocr_pages: frozenset[int] = frozenset(),
+                 dimensions: frozenset[int] = frozenset()) -> list[Check]:
+    """Each printed subtotal against its rows; the grand total against the subtotals (only when
+    every dimension listed, ``dimensions``, has one read) and the rows. On a page OCR read, a
+    difference more likely the reading's than the plan's is a warning (total-uncertain), not an
+    error: one digit apart; in one year where the same sum agrees in another (a plan's figures
+    repeat across its years, a misread cell does not); or a grand total against rows where a
+    dimension's subtotal row was not read (its figures may have been taken for a row's)."""
     subtotal_by_year: dict[int, int] = {}
+    read: dict[int, set[int]] = {}  # year → the dimensions whose subtotal was read
     for t in totals:
         if t.dimension_no is not None and t.printed_baht is not None:
             subtotal_by_year[t.fiscal_year_be] = subtotal_by_year.get(t.fiscal_year_be, 0) + t.printed_baht
+            read.setdefault(t.fiscal_year_be, set()).add(t.dimension_no)
+    sums: list[tuple[tuple[str, int | None], BudgetTotal, int, str]] = []  # (which sum, total, other, message)
     for t in totals:
         if t.printed_baht is None:
             continue
-        if t.dimension_no is not None and t.printed_baht != t.rows_sum_baht:
-            mismatch("subtotal-mismatch", t, t.rows_sum_baht,
-                     f"Part 2 dimension {t.dimension_no}, {t.fiscal_year_be}: printed subtotal "
-                     f"{t.printed_baht:,} baht, its rows add up to {t.rows_sum_baht:,}")
-        if t.dimension_no is None:
-            sub = subtotal_by_year.get(t.fiscal_year_be)
-            if sub is not None and sub != t.printed_baht:
-                mismatch("grand-total-mismatch", t, sub, f"Part 2 {t.fiscal_year_be}: printed grand total "
-                         f"{t.printed_baht:,} baht, the printed subtotals add up to {sub:,}")
-            if t.rows_sum_baht != t.printed_baht:
-                mismatch("grand-total-mismatch", t, t.rows_sum_baht, f"Part 2 {t.fiscal_year_be}: printed grand "
-                         f"total {t.printed_baht:,} baht, all rows add up to {t.rows_sum_baht:,}")
+        if t.dimension_no is not None:
+            sums.append((("subtotal-mismatch", t.dimension_no), t, t.rows_sum_baht,
+                         f"Part 2 dimension {t.dimension_no}, {t.fiscal_year_be}: printed subtotal "
+                         f"{t.printed_baht:,} baht, its rows add up to {t.rows_sum_baht:,}"))
+            continue
+        sub = subtotal_by_year.get(t.fiscal_year_be)
+        if sub is not None and dimensions <= read.get(t.fiscal_year_be, set()):
+            sums.append((("grand-total-mismatch", -1), t, sub, f"Part 2 {t.fiscal_year_be}: printed grand total "
+                         f"{t.printed_baht:,} baht, the printed subtotals add up to {sub:,}"))
+        sums.append((("grand-total-mismatch", None), t, t.rows_sum_baht, f"Part 2 {t.fiscal_year_be}: printed grand "
+                     f"total {t.printed_baht:,} baht, all rows add up to {t.rows_sum_baht:,}"))
+    agreeing = Counter(which for which, t, other, _ in sums if t.printed_baht == other)
+    checks: list[Check] = []
+    for which, t, other, message in sums:
+        if t.printed_baht == other:
+            continue
+        code, unread = which[0], sorted(dimensions - read.get(t.fiscal_year_be, set()))
+        if t.page in ocr_pages and one_digit_apart(t.printed_baht or 0, other):
+            code, message = "total-uncertain", message + " (one digit apart on a page read by OCR)"
+        elif t.page in ocr_pages and agreeing[which]:
+            code, message = "total-uncertain", message + " (on a page read by OCR; the same sum agrees in another year)"
+        elif t.page in ocr_pages and unread and t.dimension_no is None:
+            code, message = "total-uncertain", message + (
+                f" (on a page read by OCR; the subtotal of dimension {', '.join(map(str, unread))} was not read)")
+        checks.append(check(code, t.page, message))
     return checks
 
 
-def part2_part3_checks(summary: SummaryTable, projects: Sequence[Project]) -> list[Check]:
-    """Part 2's project list and yearly figures against Part 3's projects and their budget field."""
+def part2_part3_checks(summary: SummaryTable, projects: Sequence[Project],
+                       ocr_pages: frozenset[int] = frozenset()) -> list[Check]:
+    """Part 2's project list and yearly figures against Part 3's projects and their budget field.
+    A printed count against a list OCR read may differ by the reading (an entry's number or its
+    row lost): a warning (part2-count-uncertain), not an error."""
     checks: list[Check] = []
     by_seq = {p.seq: p for p in projects}
+    read = bool(ocr_pages & ({t.page for t in summary.totals} | {b.page for b in summary.budgets}))
     for t in summary.totals:
         if t.printed_project_count is None or t.fiscal_year_be != min(x.fiscal_year_be for x in summary.totals):
             continue
         listed = sum(1 for d, _ in summary.projects.values() if t.dimension_no in (None, d))
         if listed != t.printed_project_count:
             what = f"dimension {t.dimension_no}" if t.dimension_no is not None else "the whole table"
-            checks.append(check("part2-count-mismatch", t.page,
-                                f"Part 2 {what}: printed “จำนวน {t.printed_project_count} โครงการ”, "
-                                f"{listed} projects listed"))
+            message = f"Part 2 {what}: printed “จำนวน {t.printed_project_count} โครงการ”, {listed} projects listed"
+            checks.append(check("part2-count-uncertain", t.page, message + " as OCR read them") if read
+                          else check("part2-count-mismatch", t.page, message))
     missing = sorted(set(by_seq) - set(summary.projects))
     extra = sorted(set(summary.projects) - set(by_seq))
     if missing or extra:

@@ -217,3 +217,56 @@ def test_untied_figures_that_do_not_add_to_zero_stay_unassigned():
     assert _yearly(table) == {1: [0] * 5, 2: [0] * 5, 3: [0] * 5}  # the untied ๐ (130) adds up to 0: 2 and 3 are 0
     table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 100), ("๕,๐๐๐", 130)])])
     assert _yearly(table) == {1: [0] * 5, None: [5000] * 5}
+
+
+def test_a_printed_project_count_against_a_list_ocr_read_is_a_warning():
+    """"จำนวน ๒ โครงการ" over a list of one: an error on a text layer; on a Part 2 OCR read (an entry's
+    number or its row lost, as on the golden plan's office scan) a warning that says so."""
+    rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐", 100)]),
+            _row(1, None, [("รวม", 130)], [("จำนวน ๒ โครงการ", 130)], [("๑๐", 130)])]
+    table = _read(rows)
+    printed = [(c.code, c.severity) for c in validate.part2_part3_checks(table, []) if "printed" in c.message]
+    read = [c for c in validate.part2_part3_checks(table, [], frozenset({1})) if "printed" in c.message]
+    assert printed == [("part2-count-mismatch", "error")]
+    assert [(c.code, c.severity) for c in read] == [("part2-count-uncertain", "warning")]
+    assert read[0].message.endswith("1 projects listed as OCR read them")
+
+
+def test_a_grand_total_is_checked_against_the_subtotals_only_when_every_dimension_has_one_read():
+    """A scan's dimension-2 subtotal row OCR did not read as one (its "รวม" lost: "จำนวน ๑ โครงการ"
+    alone is still a total row; here its row is gone): the grand total is not compared with the one
+    subtotal read (an error a flawless plan does not deserve), and its difference from the rows is
+    a warning on a page OCR read, an error on a text layer."""
+    rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐๐", 100)]),
+            _row(1, None, [("จำนวน ๑ โครงการ", 130)], None, [("๑๐๐", 130)]),
+            _row(1, [("๒. การบริหาร", 160)], [("๒.๑", 160)], [("๒) มาตรการ ข", 160)], [("๒๐๐", 160)]),
+            _row(1, None, [("มาตรการ ค", 190)], None, [("๑๕๐", 190)]),
+            _row(1, None, [("รวมทั้งสิ้น", 220)], [("จำนวน ๓ โครงการ", 220)], [("๓๐๐", 220)])]
+    table = _read(rows)
+    assert {(t.dimension_no, t.printed_baht) for t in table.totals} == {(1, 100), (None, 300)}
+    dims = frozenset(d for d, _ in table.projects.values() if d is not None)
+    assert dims == {1, 2}
+    on_text = validate.total_checks(table.totals, frozenset(), dims)
+    on_scan = validate.total_checks(table.totals, frozenset({1}), dims)
+    assert {(c.code, c.severity) for c in on_text} == {("grand-total-mismatch", "error")}
+    assert "all rows add up to 450" in on_text[0].message
+    assert [(c.code, c.severity) for c in on_scan] == [("total-uncertain", "warning")] * 5
+    assert on_scan[0].message.endswith("the subtotal of dimension 2 was not read)")
+
+
+def test_a_subtotal_off_in_one_year_only_is_a_warning_on_a_page_ocr_read():
+    """A plan's figures repeat across its years; a misread cell does not. A subtotal that disagrees
+    with its rows in one year while the same sum agrees in the others: on a page OCR read a warning
+    (the blurred and 150-dpi scans of the synthetic plans), on a text layer an error; a subtotal
+    off in every year (the golden plan's dimension 1) stays an error either way."""
+    one_year = [[("๑๐๐", 130)], [("๗๐", 130)], [("๑๐๐", 130)], [("๑๐๐", 130)], [("๑๐๐", 130)]]
+    rows = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐๐", 100)]),
+            _row(1, None, [("รวม", 130)], [("จำนวน ๑ โครงการ", 130)], one_year)]
+    totals = _read(rows).totals
+    assert [(c.code, c.severity) for c in validate.total_checks(totals)] == [("subtotal-mismatch", "error")]
+    read = validate.total_checks(totals, frozenset({1}))
+    assert [(c.code, c.severity) for c in read] == [("total-uncertain", "warning")]
+    assert read[0].message.endswith("the same sum agrees in another year)")
+    every_year = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐๐", 100)]),
+                  _row(1, None, [("รวม", 130)], [("จำนวน ๑ โครงการ", 130)], [("๗๐", 130)])]
+    assert {c.code for c in validate.total_checks(_read(every_year).totals, frozenset({1}))} == {"subtotal-mismatch"}
