@@ -12,12 +12,13 @@ match are kept beside the codes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
 
 import regex
 
 from .checks import check
-from .records import Check, DocumentInfo
+from .records import Check, DocumentInfo, Project
 
 FUZZY = 90.0  # rapidfuzz ratio (0–100) a misread name must reach, and uniquely
 _PROVINCE_WORD = regex.compile(r"^(?:จังหวัด|จ\s*\.)\s*")
@@ -137,3 +138,46 @@ def locate(document: DocumentInfo) -> tuple[Place, list[Check]]:
                                 f"{province.name_th}; subdistrict code left empty"))
     return Place(province.code, district.code if district else "", subdistrict.code if subdistrict else "",
                  names, ";".join(methods), min(scores), geothai.DATA_VERSION), checks
+
+
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # vowels above and below, tone marks, signs
+MIN_LETTERS = 6  # a shorter name ("น่าน", "บ้านใหม่") is too close to ordinary words to mend
+
+
+def known_names(place: Place, lao_type: str) -> tuple[str, ...]:
+    """The names the gazetteer gives the plan's province and, for an LAO named after its
+    subdistrict, the LAO itself ("กาฬสินธุ์", "เทศบาลเมืองกาฬสินธุ์"): printed again and again in
+    its projects, and spelt right by the gazetteer whatever OCR made of the cover."""
+    names = [place.names.get("province_th", "")]
+    if place.names.get("subdistrict_th") and lao_type in NAMED_AFTER_SUBDISTRICT:
+        names.append(lao_type + place.names["subdistrict_th"])
+    return tuple(n for n in names if len(regex.sub(f"[{_MARKS}\\s]", "", n)) >= MIN_LETTERS)
+
+
+def mend_names(text: str, names: tuple[str, ...]) -> str:
+    """OCR's near-misses of the plan's own names put right: the name's letters in order, its
+    marks lost, added or changed, and at most one letter misread ("กาหสินธุ์", "กาฬสินธุ", "กจฬสินธุ"
+    for กาฬสินธุ์). A match is never longer than the name's letters and their marks, so the word
+    after it keeps its first letter.
+
+    >>> mend_names("ประชาชนในเขตเทศบาลเมืองกาหสินธุ์จำนวน ๑๐๐ คน จังหวัดกาฬสินธุ", ("กาฬสินธุ์",))
+    'ประชาชนในเขตเทศบาลเมืองกาฬสินธุ์จำนวน ๑๐๐ คน จังหวัดกาฬสินธุ์'
+    >>> mend_names("การสินค้า", ("กาฬสินธุ์",))
+    'การสินค้า'
+    """
+    for name in names:
+        text = _name_pattern(name).sub(name, text)
+    return text
+
+
+@cache
+def _name_pattern(name: str) -> regex.Pattern[str]:
+    letters = [c for c in name if not regex.match(f"[{_MARKS}\\s]", c)]
+    return regex.compile("(?e)(?:" + "".join(regex.escape(c) + f"[{_MARKS}]*" for c in letters) + "){s<=1}")
+
+
+def mend_project(project: Project, names: tuple[str, ...]) -> Project:
+    """A project read by OCR with the plan's own names mended in every text field (``mend_names``)."""
+    changes = {f.name: mended for f in fields(project) if isinstance(value := getattr(project, f.name), str)
+               and f.name != "doc_id" and (mended := mend_names(value, names)) != value}
+    return replace(project, **changes) if changes else project

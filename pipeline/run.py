@@ -84,8 +84,11 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         spaces = layout.PhraseSpaces(line.text for line in content)
         projects = []
         doc_id = doc_id or doc_id_for(path)
+        names = places.known_names(place, document.lao_type) if ocr_pages else ()
         for block in blocks:
             project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages, spaces)
+            if names and ocr_pages.intersection(range(project.page_start, project.page_end + 1)):
+                project = places.mend_project(project, names)  # OCR's near-misses of the plan's own names
             projects.append(project)
             checks.extend(field_checks)
     with _timed(timings, "tables"):
