@@ -255,6 +255,26 @@ def _is_dot(piece: np.ndarray, reference: float, baseline: float) -> bool:
             and abs(rows[-1] - baseline) <= 0.15 * reference)
 
 
+EN_DASH = 0.65  # a dash this share of the digits' height wide or wider is an en dash (TLWG fonts, Sarabun: 0.72-1.03; a hyphen 0.36-0.60)
+
+
+def _digit_height(pieces: list[tuple[int, int, np.ndarray]], run: list[tuple[str, Box]], left: int) -> float:
+    """The height of the glyphs under a run of number words (its punctuation aside)."""
+    x0, x1 = min(b[0] for _, b in run) - left, max(b[2] for _, b in run) - left
+    heights = [_height(p) for a, b, p in pieces if a < x1 and b > x0]
+    tall = [h for h in heights if h >= SMALL * max(heights, default=0)]
+    return float(np.median(tall)) if tall else 0.0
+
+
+def _dash(said: str, piece: np.ndarray, reference: float) -> str:
+    """OCR's hyphen or en dash, told apart by the ink's width ("๒๕๖๖ – ๒๕๗๐" is read "-" either way);
+    anything else OCR said stays."""
+    if said not in ("-", "–"):
+        return said
+    cols = np.flatnonzero(piece.any(axis=0))
+    return "–" if cols.size and cols[-1] - cols[0] + 1 >= EN_DASH * reference else "-"
+
+
 def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_height: int) -> str | None:
     """A run of OCR words with no Thai letter (a number, "๓)", "๒๕๖๖ - ๒๕๗๐", or OCR's Latin guess
     at one) rebuilt from its pieces of ink (left column, ink), or None to keep OCR's reading.
@@ -301,7 +321,7 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
         else:
             said = punctuation.pop(0) if punctuation else ""
             # a dot is a full stop whatever OCR made of it ("๗," for ๗.), or where it lost it ("๘")
-            out += "." if _is_dot(piece, reference, baseline) else said
+            out += "." if _is_dot(piece, reference, baseline) else _dash(said, piece, reference)
         prev_end = start + piece.shape[1]
     return out
 
@@ -328,6 +348,12 @@ def reread_digits(ocr_text: str, pieces: list[np.ndarray]) -> str | None:
     for k, read in zip(at, _classify(glyphs, t)):  # among every class, Latin letters too
         if read is not None and read in DIGIT_CLASSES and chars[k] in DIGIT_CLASSES:
             chars[k] = read
+    reference = float(np.median([_height(g) for g in glyphs]))
+    dashes = [p for p in pieces if _height(p) < DOT * reference and p.shape[1] > 2 * _height(p)]
+    said = [k for k, c in enumerate(chars) if c in "-–"]
+    if len(dashes) == len(said):
+        for k, piece in zip(said, dashes):
+            chars[k] = _dash(chars[k], piece, reference)
     fixed = "".join(chars)
     return fixed if fixed != ocr_text else None
 
@@ -432,6 +458,9 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                 rebuilt = reread_number(said, [(pieces[j][0], pieces[j][2]) for j in mine], height)
                 if rebuilt is None:
                     rebuilt = reread_digits(said, ink)
+                if rebuilt is None and said in ("-", "–") and len(ink) == 1:  # the dash between two numbers
+                    rebuilt = _dash(said, ink[0], _digit_height(pieces, words[k:end], left)) if k + 1 < end else None
+                    rebuilt = None if rebuilt == said else rebuilt
                 if rebuilt is None:
                     out.extend(run)
                 else:
