@@ -401,6 +401,47 @@ def _groups(run: list[tuple[str, Box]], gap: float) -> list[list[tuple[str, Box]
     return groups
 
 
+def _number_head(words: list[tuple[str, Box]]) -> int:
+    """How many of a line's first words may be its number read as letters: the first word and the
+    short Thai words overlapping it ("ฆ" "ซ" for ๗), three characters at most together, when they
+    make the line, end in a stop or bracket, or what follows holds no Thai letter ("๗๒", figures in
+    a row) or stands a space apart ("๗ งบประมาณ…"); 0 for the start of a word a sentence opens with
+    ("ไม่ใช้งบประมาณ": a blurred ไม reads as ๒)."""
+    if not words or not _has_thai_letter(words[0][0]):
+        return 0
+    head = 1
+    while (head < len(words) and len("".join(t for t, _ in words[:head + 1])) <= 3
+           and _has_thai_letter(words[head][0]) and words[head][1][0] < words[head - 1][1][2]):
+        head += 1
+    if len("".join(t for t, _ in words[:head])) > 3:
+        return 0
+    if head < len(words) and _has_thai_letter(words[head][0]) and words[head - 1][0][-1:] not in ".,)":
+        (_, before), (_, after) = words[head - 1], words[head]
+        if after[0] - before[2] <= SPACE_GAP * max(before[3] - before[1], after[3] - after[1]):
+            return 0
+    return head
+
+
+def _reread_group(group: list[tuple[str, Box]], run: list[tuple[str, Box]], words: list[tuple[str, Box]],
+                  pieces: list[tuple[int, int, np.ndarray]], left: int, height: int, used: set[int]) -> str | None:
+    """A group of a run of number words (``reread_line``) read again from the pieces under it
+    (which join ``used``), or None to keep it as OCR read it."""
+    x0, x1 = min(b[0] for _, b in group) - left, max(b[2] for _, b in group) - left
+    text_boxes = [(b[0] - left, b[2] - left) for t, b in words  # words of letters, not punctuation
+                  if (t, b) not in group and (_has_thai_letter(t) or any(c.isalnum() for c in t))]
+    mine = _run_pieces(pieces, x0, x1, text_boxes, SPACE_GAP * height, used)
+    said, ink = "".join(t for t, _ in group), [pieces[j][2] for j in mine]
+    rebuilt = reread_number(said, [(pieces[j][0], pieces[j][2]) for j in mine], height)
+    if rebuilt is None:
+        rebuilt = reread_digits(said, ink)
+    if rebuilt is None and said in ("-", "–") and len(ink) == 1 and len(run) > 1:  # the dash between two numbers
+        rebuilt = _dash(said, ink[0], _digit_height(pieces, run, left))
+        rebuilt = None if rebuilt == said else rebuilt
+    if rebuilt is not None:
+        used.update(mine)
+    return rebuilt
+
+
 def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[str, Box]]:
     """One OCR line's words (text, pixel box) on a grayscale page → the words with their digits
     read again.
@@ -409,26 +450,13 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
     take in its neighbour, and a dropped digit has none): the line's ink is split at blank
     columns. A run of words with no Thai letter is read again as one number from every piece under
     the run (``reread_number``), or where a glyph is unclear, digit by digit (``reread_digits``); a
-    word with Thai letters from the pieces its box overlaps most (``reread_word``).
+    word with Thai letters from the pieces its box overlaps most (``reread_word``); the line's
+    first word(s) may be its number read as letters (``_number_head``).
     """
-    def numbered(end: int) -> bool:
-        """Whether the line's first word(s) can be its number: they make the line, or what follows
-        holds no Thai letter ("๗๒", figures in a row) or stands a space apart ("๗ งบประมาณ…"); not the
-        start of a word a sentence opens with ("ไม่ใช้งบประมาณ": a blurred ไม reads as ๒)."""
-        if end >= len(words) or not _has_thai_letter(words[end][0]) or words[end - 1][0][-1:] in ".,)":
-            return True
-        (_, before), (_, after) = words[end - 1], words[end]
-        return after[0] - before[2] > SPACE_GAP * max(before[3] - before[1], after[3] - after[1])
+    head = _number_head(words)
 
-    head = 1  # the line's first word and the short Thai words overlapping it ("ฆ" "ซ" for ๗)
-    while (head < len(words) and len("".join(t for t, _ in words[:head + 1])) <= 3
-           and _has_thai_letter(words[head][0]) and words[head][1][0] < words[head - 1][1][2]):
-        head += 1
-    number_first = (bool(words) and _has_thai_letter(words[0][0]) and len("".join(t for t, _ in words[:head])) <= 3
-                    and numbered(head))  # the line's number read as letters, maybe
-
-    def worth(k: int, text: str) -> bool:  # a line's first short word may be its number ("ฆ ." for ๗.)
-        return candidate(text) or (k == 0 and number_first)
+    def worth(k: int, text: str) -> bool:
+        return candidate(text) or (k == 0 and head > 0)
 
     if not any(worth(k, text) for k, (text, _) in enumerate(words)):
         return words
@@ -449,27 +477,16 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
             while end < len(words) and not _has_thai_letter(words[end][0]) and (
                     candidate(words[end][0]) or not any(c.isalpha() for c in words[end][0])):
                 end += 1
-            for run in _groups(words[k:end], SPACE_GAP * height):  # "๒๐,๐๐๐" and "UM" (บาท) apart
-                x0, x1 = min(b[0] for _, b in run) - left, max(b[2] for _, b in run) - left
-                text_boxes = [(b[0] - left, b[2] - left) for t, b in words  # words of letters, not punctuation
-                              if (t, b) not in run and (_has_thai_letter(t) or any(c.isalnum() for c in t))]
-                mine = _run_pieces(pieces, x0, x1, text_boxes, SPACE_GAP * height, used)
-                said, ink = "".join(t for t, _ in run), [pieces[j][2] for j in mine]
-                rebuilt = reread_number(said, [(pieces[j][0], pieces[j][2]) for j in mine], height)
+            for group in _groups(words[k:end], SPACE_GAP * height):  # "๒๐,๐๐๐" and "UM" (บาท) apart
+                rebuilt = _reread_group(group, words[k:end], words, pieces, left, height, used)
                 if rebuilt is None:
-                    rebuilt = reread_digits(said, ink)
-                if rebuilt is None and said in ("-", "–") and len(ink) == 1:  # the dash between two numbers
-                    rebuilt = _dash(said, ink[0], _digit_height(pieces, words[k:end], left)) if k + 1 < end else None
-                    rebuilt = None if rebuilt == said else rebuilt
-                if rebuilt is None:
-                    out.extend(run)
+                    out.extend(group)
                 else:
-                    used.update(mine)
-                    out.append((rebuilt, (x0 + left, min(b[1] for _, b in run), x1 + left,
-                                          max(b[3] for _, b in run))))
+                    out.append((rebuilt, (min(b[0] for _, b in group), min(b[1] for _, b in group),
+                                          max(b[2] for _, b in group), max(b[3] for _, b in group))))
             k = end
             continue
-        if k == 0 and number_first and head > 1:  # read as two overlapping words
+        if k == 0 and head > 1:  # read as two overlapping words
             text = "".join(t for t, _ in words[:head])
             box = (min(b[0] for _, b in words[:head]), min(b[1] for _, b in words[:head]),
                    max(b[2] for _, b in words[:head]), max(b[3] for _, b in words[:head]))
