@@ -12,6 +12,7 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _AMOUNT = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])")
 _BE_YEAR = regex.compile(r"(?<!\d)(25\d\d)(?!\d)")
+_GARBLED_YEAR = regex.compile(r"(?<!\d)25(?:\d|\d{3,})(?!\d)(?=\s*[-–])")  # "25220 -": a range's first year, garbled
 _NO_BUDGET = regex.compile(r"^\s*(ไม่ใช้งบประมาณ|ไม่ได้ใช้งบประมาณ|ไม่มีงบประมาณ|ไม่ใช้งบ)")
 _DASH_ONLY = regex.compile(r"^\s*[-–—]+\s*(บาท)?\s*$")
 BE_OFFSET = 543
@@ -167,8 +168,18 @@ def be_years(text: str) -> tuple[int | None, int | None]:
     (2566, 2570)
     >>> be_years("ทุกปี")
     (None, None)
+
+    A range whose first year is no year (OCR's "๒๕๒๒๐ – ๒๕๗๐") has no first year, rather than the
+    last one for both:
+
+    >>> be_years("ปีงบประมาณ พ.ศ. ๒๕๒๒๐ – ๒๕๗๐"), be_years("พ.ศ. ๒๕๗๐")
+    ((None, 2570), (2570, 2570))
     """
-    years = [int(y) for y in _BE_YEAR.findall(to_arabic(text))]
+    arabic = to_arabic(text)
+    years = [int(y) for y in _BE_YEAR.findall(arabic)]
     if not years:
         return None, None
+    first = _GARBLED_YEAR.search(arabic)
+    if first is not None and first.start() < _BE_YEAR.search(arabic).start():
+        return None, years[-1]
     return years[0], years[-1]

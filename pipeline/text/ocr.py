@@ -88,8 +88,8 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     out = []
     for k, (page, _) in enumerate(chunk):
         page_rows = _latin_read(rows[k], latin[k], latin_tsvs[k]) if k in latin else rows[k]
-        text = texts[k]
-        lines, words = _row_lines(page_rows, 72 / settings.dpi, lambda words: reread_line(words, text))
+        gray = grays[k]
+        lines, words = _row_lines(page_rows, 72 / settings.dpi, lambda words: reread_line(words, gray))
         rulings = found[k].rulings
         if rulings:  # a table: its cells read one by one replace the page's words inside them
             words, uncertain = ocr_cells.table_words(words, boxes[k], cells.get(k, []))
