@@ -16,7 +16,7 @@ from extractors.template import Template
 
 from .checks import check
 from .layout import join_lines
-from .numerals import thai_int
+from .numerals import thai_int, to_arabic
 from .records import Check, Line
 from .text.thai import without_marks
 
@@ -534,8 +534,7 @@ class _Segmenter:
         no = f"{self.mission.no}.{k}"
         if not (m := _OCR_SUBMISSION.match(text)):
             m = _OCR_SUBMISSION_DIGITS.match(text)
-            if not (m and "".join(str(thai_int(c)) for c in m["no"] if not c.isspace() and c != ".")
-                    == no.replace(".", "")):
+            if not (m and regex.sub(r"[\s.]", "", to_arabic(m["no"])) == no.replace(".", "")):
                 return False
         self.checks.append(check("ocr-number-corrected", line.page,
                                  f"OCR read sub-mission heading “{m['no']}”; the sequence gives {no}"))
