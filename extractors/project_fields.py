@@ -407,6 +407,10 @@ def years_tied_to_period(projects: list[Project], period: tuple[int, int] | None
             checks.extend(check("ocr-year-inferred", pages[0], (
                 f"project {project.seq}: a duration year read as “{read}” taken as {year}, the only year of "
                 f"the plan's period {period[0]}–{period[1]} it can be with one digit misread or lost"), field="duration") for read, year in changes)
+        if project.period_start_be is None and project.period_end_be is not None:
+            checks.append(check("ocr-year-unread", pages[0], (
+                f"project {project.seq}: the first year of its duration “{' '.join(project.duration.split())}” "
+                "as OCR read it is no year; period_start_be left empty"), field="duration"))
         out.append(project)
     return out, checks
 

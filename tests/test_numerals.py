@@ -58,3 +58,23 @@ def test_ocr_budgets_tied_to_part2(read, yearly, tied):
     (got,), checks = budgets_tied_to_part2([project], rows, frozenset({9}))
     assert (got.budget_text, got.budget_baht if got.budget_text != read else tied[1]) == tied
     assert len(checks) == (got.budget_text != read)
+
+
+def test_a_duration_whose_first_year_ocr_garbled_has_no_start_and_says_so():
+    """The golden plan's skewed scan reads ๒๕๖๖ as "๒๕๒๒๐": the period's start is left empty (not the
+    end year taken for both) and a warning names the project and what was read; on a text layer the
+    years are as printed, with no check."""
+    from extractors.project_fields import years_tied_to_period
+    from pipeline.numerals import be_years
+    from pipeline.records import Project
+
+    duration = "ปีงบประมาณ พ.ศ. ๒๕๒๒๐ – ๒๕๗๐"
+    start, end = be_years(duration)
+    project = Project(**{f: "" for f in Project.__dataclass_fields__} | dict(
+        doc_id="d", seq=7, duration=duration, period_start_be=start, period_end_be=end,
+        field_pages={"duration": (41,)}))
+    (read,), checks = years_tied_to_period([project], (2566, 2570), frozenset({41}))
+    assert (read.period_start_be, read.period_end_be) == (None, 2570)
+    assert [(c.code, c.severity, c.page) for c in checks] == [("ocr-year-unread", "warning", 41)]
+    assert "project 7" in checks[0].message and "๒๕๒๒๐" in checks[0].message
+    assert years_tied_to_period([project], (2566, 2570), frozenset())[1] == []
