@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..numerals import THAI_DIGITS
+from ..records import enclosing
 from .thai import MARKS  # vowel and tone marks: never punctuation
 from .backend import SPACE_GAP  # a gap wider than this share of the line height is a space
 
@@ -330,16 +331,17 @@ def reread_digits(ocr_text: str, pieces: list[np.ndarray]) -> str | None:
     """A number OCR read with a glyph the templates cannot tell ("๒๕๒๒ - ๒๕๗๐" where the ink of
     the year's first ๒ is broken and its ๖๖ are clear) → OCR's text with each digit the ink
     clearly reads as another digit put right, when OCR's text holds a Thai digit and its glyphs and
-    the glyph-sized pieces line up one to one; None when they do not, or nothing changes. A glyph that is not clearly a digit keeps
-    OCR's reading (``reread_number`` rebuilds the whole run only when every glyph is clear).
+    the glyph-sized pieces line up one to one; None when they do not, or nothing changes. A glyph
+    that is not clearly a digit keeps OCR's reading (``reread_number`` rebuilds the whole run only
+    when every glyph is clear); OCR's dashes are told apart by width (``_dash``).
 
     >>> reread_digits("๑", []) is None
     True
     """
     t = templates()
-    at = [k for k, c in enumerate(ocr_text) if c.isalnum() or c in "()/%@©"]
     if t is None or not pieces or not any(c in THAI_DIGITS for c in ocr_text):
         return None
+    at = [k for k, c in enumerate(ocr_text) if c.isalnum() or c in "()/%@©"]
     pieces = [part for piece in pieces for part in _split_touching(piece)]
     glyphs = [p for p, tall in zip(pieces, _tall(pieces)) if tall]
     if len(glyphs) != len(at):
@@ -482,14 +484,12 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                 if rebuilt is None:
                     out.extend(group)
                 else:
-                    out.append((rebuilt, (min(b[0] for _, b in group), min(b[1] for _, b in group),
-                                          max(b[2] for _, b in group), max(b[3] for _, b in group))))
+                    out.append((rebuilt, enclosing(b for _, b in group)))
             k = end
             continue
         if k == 0 and head > 1:  # read as two overlapping words
             text = "".join(t for t, _ in words[:head])
-            box = (min(b[0] for _, b in words[:head]), min(b[1] for _, b in words[:head]),
-                   max(b[2] for _, b in words[:head]), max(b[3] for _, b in words[:head]))
+            box = enclosing(b for _, b in words[:head])
             read = reread_word(text, _owned(pieces, box, left))
             if read != text:
                 out.append((read, box))
