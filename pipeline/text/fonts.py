@@ -51,6 +51,8 @@ def _is_thai(text: str) -> bool:
 
 def _glyph_text(ttfont) -> dict[int, str]:
     """Glyph id → the one Thai character the font itself says the glyph draws."""
+    if "CFF " not in ttfont and "DMAP" not in ttfont and _post_names(ttfont) is None:
+        return _glyph_text_unnamed(ttfont)
     order = ttfont.getGlyphOrder()
     by_name: dict[str, set[str]] = {}
     if "cmap" in ttfont:
@@ -68,6 +70,59 @@ def _glyph_text(ttfont) -> dict[int, str]:
             (text,) = chars
             if _is_thai(text):
                 out[gid] = text
+    return out
+
+
+def _post_names(ttfont) -> list[str] | None:
+    """The glyph names a TrueType font's post table holds, or None when it holds too few (format 3:
+    none, as in the fonts Word embeds)."""
+    if "post" not in ttfont:
+        return None
+    names = ttfont["post"].getGlyphOrder()
+    return names if names is not None and len(names) >= ttfont.getGlyphCount() else None
+
+
+def _glyph_text_unnamed(ttfont) -> dict[int, str]:
+    """``_glyph_text`` for a font whose glyphs have no names of their own, with the same result.
+
+    fontTools names every glyph of such a font from the cmap (reading the cmap twice and making a
+    name for each of thousands of glyphs) and the glyphs were then matched back by name; here the
+    cmap is read once with glyph ids for names, and the one case a name itself decides is followed: a
+    glyph the best cmap does not map, whose lowest code in any Unicode subtable fontTools would
+    name "uniXXXX" (a code with no Adobe Glyph List name, such as a PUA code)."""
+    from fontTools.agl import UV2AGL
+
+    if "cmap" not in ttfont:
+        return {}
+    # each glyph "named" by its id (fontTools gives a glyph past the count "glyphNNNNN")
+    ttfont.glyphOrder = list(range(ttfont.getGlyphCount()))
+
+    def gid(name: int | str) -> int:
+        return name if isinstance(name, int) else int(name[5:])
+
+    by_gid: dict[int, set[str]] = {}
+    for code, name in (ttfont["cmap"].getBestCmap() or {}).items():
+        by_gid.setdefault(gid(name), set()).add(unicodedata.normalize("NFC", map_pua(chr(code))))
+    lowest: dict[int, int] = {}  # glyph → its lowest code in any Unicode subtable, as fontTools names it
+    for table in ttfont["cmap"].tables:
+        if table.isUnicode():
+            for code, name in table.cmap.items():
+                g = gid(name)
+                lowest[g] = min(lowest.get(g, code), code)
+    named: set[str] = set()
+    for g in sorted(lowest):
+        code = lowest[g]
+        name = UV2AGL.get(code) or (f"uni{code:04X}" if code <= 0xFFFF else f"u{code:X}")
+        first = name not in named
+        named.add(name)
+        if g not in by_gid and first and name.startswith("uni") and len(name) == 7:
+            by_gid[g] = {map_pua(chr(code))}
+    out: dict[int, str] = {}
+    for g, chars in by_gid.items():
+        if len(chars) == 1 and g < len(ttfont.glyphOrder):
+            (text,) = chars
+            if _is_thai(text):
+                out[g] = text
     return out
 
 
