@@ -137,18 +137,18 @@ def test_word_list_cache_is_rebuilt_when_unreadable_and_optional(tmp_path, monke
     truth = frozenset(thai_words())
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     try:
-        dictionary._word_list.cache_clear()
+        dictionary._forget_word_list()
         assert dictionary.words() == truth
         (cached,) = (tmp_path / "cache" / "plan2data").glob("words-*.marshal")
         assert dictionary._lengths()["กาฬ"] == tuple(sorted({len(w) for w in truth if w.startswith("กาฬ")}))
 
         cached.write_bytes(b"\x00not marshal")  # damaged: rebuilt and rewritten
-        dictionary._word_list.cache_clear()
+        dictionary._forget_word_list()
         assert dictionary.words() == truth and cached.read_bytes() != b"\x00not marshal"
 
         (tmp_path / "blocked").write_text("a file where the cache folder would go")
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "blocked"))
-        dictionary._word_list.cache_clear()
+        dictionary._forget_word_list()
         assert dictionary.words() == truth
     finally:
-        dictionary._word_list.cache_clear()
+        dictionary._forget_word_list()

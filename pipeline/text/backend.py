@@ -163,20 +163,20 @@ def _pdftotext() -> str:
     return exe
 
 
-def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> tuple[list[RawPage], T | None]:
+def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None,
+               on_page: Callable[[RawPage], object] | None = None) -> tuple[list[RawPage], T | None]:
     """Every page's lines in reading order, with boxes (origin top-left, points).
 
     One ``pdftotext -raw -bbox`` pass gives the words in content order with their boxes; lines
     are rebuilt from them (``lines_from_words``). Pages are parsed as poppler streams them out, so
-    parsing overlaps poppler's own work; ``while_waiting`` (PDFium work of the caller's) runs in a
-    thread meanwhile. A pdftotext that outlives PDFTOTEXT_TIMEOUT_S is killed.
+    parsing overlaps poppler's own work, and so does ``on_page`` (the caller's work on each page,
+    called as it is parsed); ``while_waiting`` (PDFium work of the caller's) runs in a thread meanwhile. A pdftotext that outlives PDFTOTEXT_TIMEOUT_S is killed.
     """
     exe = _pdftotext()
     src = str(info.path)
     with tempfile.TemporaryFile() as err, ThreadPoolExecutor(max_workers=1) as side:
         # stderr to a file: a broken PDF's thousands of warnings must not fill a pipe and stall it
-        proc = subprocess.Popen([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"],
-                                stdout=subprocess.PIPE, stderr=err)
+        proc = _popen_wide([exe, "-raw", "-bbox", "-enc", "UTF-8", src, "-"], err)
         waiting = side.submit(while_waiting) if while_waiting else None
         timed_out = threading.Event()
 
@@ -197,9 +197,9 @@ def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> t
                 cut = pending.rfind(_END_PAGE, searched)
                 if cut >= 0:
                     cut += len(_END_PAGE)
-                    _parse_pages(pending[:cut], pages)
+                    _parse_pages(pending[:cut], pages, on_page)
                     pending = pending[cut:]
-            _parse_pages(pending + decoder.decode(b"", final=True), pages)
+            _parse_pages(pending + decoder.decode(b"", final=True), pages, on_page)
             proc.wait()
         finally:
             timer.cancel()
@@ -218,7 +218,20 @@ def read_pages(info: PdfInfo, while_waiting: Callable[[], T] | None = None) -> t
     return pages, extra
 
 
-def _parse_pages(bbox_html: str, pages: list[RawPage]) -> None:
+PIPE_BYTES = 1 << 20  # Linux's default ceiling for an unprivileged pipe (/proc/sys/fs/pipe-max-size)
+
+
+def _popen_wide(args: list[str], err) -> subprocess.Popen:
+    """poppler with a pipe that holds several pages: with the default 64 KB (less than one page of
+    bbox XHTML, ~100 KB) it stops at each page until the parser has read it, and the two take turns
+    instead of working side by side. A system that refuses the size gets the default pipe."""
+    try:
+        return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, pipesize=PIPE_BYTES)
+    except OSError:
+        return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err)
+
+
+def _parse_pages(bbox_html: str, pages: list[RawPage], on_page: Callable[[RawPage], object] | None = None) -> None:
     """Append the complete ``<page>`` elements of poppler's bbox XHTML to ``pages`` (a word's text
     holds no "<": poppler escapes it)."""
     start = 0
@@ -230,6 +243,8 @@ def _parse_pages(bbox_html: str, pages: list[RawPage]) -> None:
                        for x0, y0, x1, y1, t in _WORD.findall(bbox_html, head.end(), end)])
         pages.append(RawPage(len(pages) + 1, float(head[1]), float(head[2]), lines_from_words(words),
                              words))
+        if on_page is not None:
+            on_page(pages[-1])
         start = end + len(_END_PAGE)
 
 
@@ -348,26 +363,62 @@ def scan_sara_am(info: PdfInfo) -> dict[int, tuple[list[int], str]]:
     Returns, per page, the positions (among non-space characters) of those SARA AA
     and PDFium's non-space text for mapping them onto poppler's.
     """
+    return {number: finding for number, finding in _scan_pages(info) if finding}
+
+
+def _scan_pages(info: PdfInfo) -> Iterator[tuple[int, tuple[list[int], str] | None]]:
+    """``scan_sara_am`` page by page, in order: each page's finding, or None."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_raw
 
-    found: dict[int, tuple[list[int], str]] = {}
     doc = pdfium.PdfDocument(str(info.path))
     try:
         for number in range(1, len(doc) + 1):
             textpage = doc[number - 1].get_textpage()
             text = textpage.get_text_range()
             if not _AA_AFTER_SPACE.search(text):
+                yield number, None
                 continue
             if len(text) != textpage.count_chars():  # a character outside the BMP: one by one
                 text = "".join(chr(pdfium_raw.FPDFText_GetUnicode(textpage, k))
                                for k in range(textpage.count_chars()))
             targets = _non_space_positions(text, _inked_space_aa(textpage, text))
-            if targets:
-                found[number] = (targets, _NOT_TEXT.sub("", text))
+            yield number, ((targets, _NOT_TEXT.sub("", text)) if targets else None)
     finally:
         doc.close()
-    return found
+
+
+class SaraAmScan:
+    """``scan_sara_am`` run in a side thread (``run``) while poppler's pages are parsed, each page
+    restored (``restore``) as soon as the scan has passed it: the two engines read side by side."""
+
+    def __init__(self, info: PdfInfo) -> None:
+        self.info = info
+        self._found: dict[int, tuple[list[int], str]] = {}
+        self._through = 0  # the last page scanned
+        self._finished = False
+        self._turn = threading.Condition()
+
+    def run(self) -> None:
+        try:
+            for number, finding in _scan_pages(self.info):
+                with self._turn:
+                    if finding:
+                        self._found[number] = finding
+                    self._through = number
+                    self._turn.notify_all()
+        finally:  # a failed scan wakes every waiting page (read_pages raises its error afterwards)
+            with self._turn:
+                self._finished = True
+                self._turn.notify_all()
+
+    def restore(self, page: RawPage) -> tuple[RawPage, list[Restoration]]:
+        """``page`` with its SARA AM given back, once the scan has reached it (the same page when
+        none was found there)."""
+        with self._turn:
+            self._turn.wait_for(lambda: self._finished or self._through >= page.number)
+            finding = self._found.get(page.number)
+        return _apply_sara_am(page, *finding) if finding else (page, [])
 
 
 def _inked_space_aa(textpage, text: str) -> list[int]:
@@ -395,19 +446,6 @@ def _non_space_positions(text: str, indices: list[int]) -> list[int]:
         out.append(k - spaces)
         last = k
     return out
-
-
-def restore_sara_am(pages: list[RawPage], scan: dict[int, tuple[list[int], str]]
-                    ) -> tuple[list[RawPage], list[Restoration]]:
-    """Apply ``scan_sara_am``'s findings to poppler's pages."""
-    restorations: list[Restoration] = []
-    out = list(pages)
-    for idx, page in enumerate(pages):
-        if page.number in scan:
-            targets, pdfium_text = scan[page.number]
-            out[idx], found = _apply_sara_am(page, targets, pdfium_text)
-            restorations.extend(found)
-    return out, restorations
 
 
 def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple[RawPage, list[Restoration]]:
@@ -446,6 +484,8 @@ def _apply_sara_am(page: RawPage, targets: list[int], pdfium_text: str) -> tuple
                 found.append(Restoration(page.number, before, after, "nikhahit-glyph-read-as-space"))
             line = RawLine(new_text, line.bbox)
         lines.append(line)
+    if not found:
+        return page, found  # the same page: work done on it while poppler read stands
     return RawPage(page.number, page.width, page.height, tuple(lines), page.words), found
 
 

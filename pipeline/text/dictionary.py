@@ -7,6 +7,7 @@ decides, and a word the dictionary cannot settle stays as printed.
 from __future__ import annotations
 
 import math
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from contextlib import suppress
@@ -41,8 +42,23 @@ def _lengths() -> dict[str, tuple[int, ...]]:
     return _word_list()[1]
 
 
+_LOADING = threading.Lock()  # the thread beside poppler and the page parser may both ask first
+
+
 @cache
 def _word_list() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    with _LOADING:  # the second asker waits for the first one's list instead of reading its own
+        return _loaded_word_list()
+
+
+def _forget_word_list() -> None:
+    """Read the word list afresh at the next use (tests of its cache file)."""
+    _word_list.cache_clear()
+    _loaded_word_list.cache_clear()
+
+
+@cache
+def _loaded_word_list() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """The word list and its lengths, from this user's cache when this installation of PyThaiNLP made
     it (a marshalled file loads in ~0.07 s; importing PyThaiNLP and building both takes ~0.3 s of
     every cold start), else built and cached. The installation is known by its package file's size

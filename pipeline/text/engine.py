@@ -1,7 +1,7 @@
 """The Thai text engine on its own: any PDF → repaired pages, each read by the best engine.
 
 1. poppler's text with boxes (backend.read_pages);
-2. SARA AM given back where the PDF's glyphs prove it (backend.restore_sara_am);
+2. SARA AM given back where the PDF's glyphs prove it (backend.SaraAmScan);
 3. the repair rules, and the dictionary where a page shows a font defect (thai, dictionary);
 4. a quality score per page (quality.assess);
 5. OCR for pages with no usable text layer (ocr.ocr_pages), kept only where it scores better.
@@ -108,6 +108,16 @@ def _changed_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+Found = list[tuple[int, str, str, str]]  # (page, as printed, as restored, evidence)
+_Repaired = tuple[Found, tuple[Page, Found]]
+
+
+def _repair_raw(raw: backend.RawPage, fixes: list[fonts.FontFix]) -> _Repaired:
+    """One page as poppler gave it → the words its fonts' fixes changed, and the page repaired with
+    the words that repair restored."""
+    return _font_changed_words([raw], fixes), _repair(raw)
+
+
 def _repair(raw: backend.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]:
     (page,) = thai.repair_pages([raw])
     found: list[tuple[int, str, str, str]] = []
@@ -161,9 +171,10 @@ def _needs_ocr(page: Page, q: quality.Quality, coverage: float | None) -> str:
     return ""
 
 
-def _while_poppler_reads(source: backend.PdfInfo, spaces_suspect: bool) -> dict[int, tuple[list[int], str]] | None:
+def _while_poppler_reads(scan: backend.SaraAmScan | None) -> None:
+    if scan is not None:
+        scan.run()
     dictionary.words()
-    return backend.scan_sara_am(source) if spaces_suspect else None
 
 
 def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | None = None) -> TextLayer:
@@ -175,18 +186,28 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
     fixed_copy, font_fixes = report.copy, report.fixes
     try:
         source = replace(info, path=fixed_copy) if fixed_copy else info
-        # while poppler reads: the word list every plan's quality check needs (a cold start's 0.04–0.3 s),
-        # and PDFium's character scan where a font maps more than one glyph to a space
-        raw_pages, scan = backend.read_pages(source, lambda: _while_poppler_reads(source, report.spaces_suspect))
-        raw_pages, restored = backend.restore_sara_am(raw_pages, scan or {})
+        # each page repaired as poppler streams it out, its SARA AM given back first where a font maps
+        # more than one glyph to a space (PDFium's character scan, page by page in a thread beside
+        # poppler, which then loads the word list every plan's quality check needs)
+        scan = backend.SaraAmScan(source) if report.spaces_suspect else None
+        early: dict[int, tuple[backend.RawPage, list[backend.Restoration], _Repaired]] = {}
+
+        def prepare(raw: backend.RawPage) -> None:
+            raw, restorations = scan.restore(raw) if scan else (raw, [])
+            early[raw.number] = (raw, restorations, _repair_raw(raw, font_fixes))
+
+        backend.read_pages(source, lambda: _while_poppler_reads(scan), prepare)
     finally:
         if fixed_copy:
             fixed_copy.unlink(missing_ok=True)
+    raw_pages = [early[n][0] for n in sorted(early)]
+    restored = [r for n in sorted(early) for r in early[n][1]]
+    done = [early[n][2] for n in sorted(early)]
     found = [(r.page, r.printed, r.restored, r.evidence) for r in restored]
-    found += _font_changed_words(raw_pages, font_fixes)
+    for font_words, _ in done:
+        found += font_words
     pages: list[Page] = []
-    for raw in raw_pages:
-        page, swaps = _repair(raw)
+    for _, (page, swaps) in done:
         found.extend(swaps)
         pages.append(page)
     marked = {r.page for r in restored}
