@@ -92,3 +92,12 @@ def test_known_artefacts(broken, fixed):
 def test_valid_text_unchanged():
     text = "เทศบาลเมืองกาฬสินธุ์ ได้จัดทำแผนปฏิบัติการป้องกันการทุจริต (พ.ศ. ๒๕๖๖ – ๒๕๗๐) น้ำ ผู้ที่"
     assert thai.repair(text).changes == {}
+
+
+def test_white_space_is_what_regex_calls_space():
+    """backend.WHITE_SPACE (dropped with str.translate) is exactly what the regex module's \\s matches."""
+    import regex
+
+    from pipeline.text.backend import WHITE_SPACE
+
+    assert "".join(chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c))) == WHITE_SPACE

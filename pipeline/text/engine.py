@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -59,22 +60,25 @@ def _restoration_checks(found: list[tuple[int, str, str, str]]) -> list[Check]:
     return checks
 
 
-def _font_changed_words(raw_pages: list[backend.RawPage], fixes: list[fonts.FontFix]
-                        ) -> list[tuple[int, str, str, str]]:
-    """The words the fonts' own data changed, each with what the PDF's text map printed there: the
-    corrected characters turned back into what the map said (no second reading of the file)."""
+Found = list[tuple[int, str, str, str]]  # (page, as printed, as restored, evidence)
+_Repaired = tuple[Found, tuple[Page, Found]]
+
+
+def _font_changed_words(raw: backend.RawPage, page: Page, fixes: list[fonts.FontFix]) -> Found:
+    """The words of a page (``raw`` as poppler read it, ``page`` its lines repaired) that the fonts'
+    own data changed, each with what the PDF's text map printed there: the corrected characters
+    turned back into what the map said (no second reading of the file)."""
     back = {truth: said.strip() for fix in fixes for said, truth in fix.changes
             if len(truth) == 1 and "\u0e01" <= truth <= "\u0e5b"}  # Thai letters; symbols have their own check
     if not back:
         return []
     table = str.maketrans(back)
     found = []
-    for page in raw_pages:
-        for line in page.lines:
-            if not back.keys().isdisjoint(line.text):
-                old_text, new_text = thai.repair_text(line.text.translate(table)), thai.repair_text(line.text)
-                if old_text != new_text:
-                    found.extend((page.number, a, b, "font-glyph-data") for a, b in _changed_words(old_text, new_text))
+    for line, repaired in zip(raw.lines, page.lines):
+        if not back.keys().isdisjoint(line.text):
+            old_text = thai.repair_text(line.text.translate(table))
+            if old_text != repaired.text:
+                found.extend((raw.number, a, b, "font-glyph-data") for a, b in _changed_words(old_text, repaired.text))
     return found
 
 
@@ -88,10 +92,14 @@ def _changed_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
     from rapidfuzz.distance import Levenshtein
 
     edits = Levenshtein.opcodes(old, new)
-    to_old: dict[int, int] = {}
-    for a, b, size in edits.as_matching_blocks():
-        for k in range(size + 1):
-            to_old[b + k] = a + k
+    # the positions of ``new`` that have a counterpart in ``old``: each matching block's, its end included
+    blocks = [(b, a, size) for a, b, size in edits.as_matching_blocks()]
+    starts = [b for b, _a, _size in blocks]
+
+    def in_old(k: int) -> int:  # k's counterpart, from the last block that holds k
+        b, a, _size = blocks[bisect_right(starts, k) - 1]
+        return a + k - b
+
     pairs: list[tuple[str, str]] = []
     seen: set[int] = set()
     for op, _i1, _i2, j1, _j2 in edits:
@@ -102,25 +110,33 @@ def _changed_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
             continue
         seen.add(start)
         end = start + len(word)
-        lo = max((to_old[k] for k in range(start, -1, -1) if k in to_old), default=0)
-        hi = next((to_old[k] for k in range(end, len(new) + 1) if k in to_old), len(old))
+        k = bisect_right(starts, start) - 1  # the last position at or before the word with a counterpart
+        lo = 0 if k < 0 else in_old(min(start, blocks[k][0] + blocks[k][2]))
+        k = bisect_right(starts, end) - 1  # the first one at or after its end
+        if k >= 0 and end <= blocks[k][0] + blocks[k][2]:
+            hi = in_old(end)
+        else:
+            hi = in_old(blocks[k + 1][0]) if k + 1 < len(blocks) else len(old)
         pairs.append((old[lo:hi].strip(), word))
     return tuple(pairs)
-
-
-Found = list[tuple[int, str, str, str]]  # (page, as printed, as restored, evidence)
-_Repaired = tuple[Found, tuple[Page, Found]]
 
 
 def _repair_raw(raw: backend.RawPage, fixes: list[fonts.FontFix]) -> _Repaired:
     """One page as poppler gave it → the words its fonts' fixes changed, and the page repaired with
     the words that repair restored."""
-    return _font_changed_words([raw], fixes), _repair(raw)
-
-
-def _repair(raw: backend.RawPage) -> tuple[Page, list[tuple[int, str, str, str]]]:
     (page,) = thai.repair_pages([raw])
-    found: list[tuple[int, str, str, str]] = []
+    return _font_changed_words(raw, page, fixes), _restore_aa(page)
+
+
+def _repair(raw: backend.RawPage) -> tuple[Page, Found]:
+    (page,) = thai.repair_pages([raw])
+    return _restore_aa(page)
+
+
+def _restore_aa(page: Page) -> tuple[Page, Found]:
+    """A page whose font shows SARA AA as SARA AM with its SARA AA given back, where the dictionary
+    agrees with it far better afterwards."""
+    found: Found = []
     if dictionary.shows_aa_as_am(page.text):
         lines = []
         for line in page.lines:
