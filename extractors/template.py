@@ -65,6 +65,13 @@ def _fuzzy(synonym: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?b)(?:{lost_vowels}){{s<=1}}")
 
 
+def _any_fuzzy(synonyms: list[str]) -> regex.Pattern[str]:
+    """``_fuzzy`` of every synonym as one pattern: it matches where any of them would (the one
+    substitution is allowed in whichever alternative matches)."""
+    return regex.compile("(?:" + "|".join(_fuzzy(s).pattern[len("(?b)"):-len("{s<=1}")] for s in synonyms)
+                         + "){s<=1}")
+
+
 def _opening(words: str) -> regex.Pattern[str]:
     """The words a field's value opens with, read by OCR with up to two letters wrong and one extra
     ("ขีงบประมาณ", "ปขีงบประมาณ" for ปีงบประมาณ); none missing, so "งบประมาณ" is not taken for it.
@@ -95,6 +102,7 @@ class Template:
     anchors: dict[str, regex.Pattern[str]]  # no "project" anchor: a project starts at its name field
     field_heading: regex.Pattern[str]
     fuzzy_headings: tuple[tuple[str, regex.Pattern[str]], ...]  # for OCR'd lines
+    any_fuzzy_heading: regex.Pattern[str]  # all of them in one: a line none can open fails it fast
     field_of_heading: tuple[tuple[str, regex.Pattern[str]], ...]
     list_fields: frozenset[str]
     ocr_openings: dict[str, tuple[str, regex.Pattern[str]]]  # field → (the words it opens with, OCR misreads)
@@ -152,6 +160,8 @@ class Template:
         if not (number := OCR_NUMBER[0].match(text)) or not number["no"]:
             return None
         rest = text[number.end():]
+        if not self.any_fuzzy_heading.match(rest):  # one match instead of one per heading
+            return None
         found = []
         for field, pattern in self.fuzzy_headings:
             f = pattern.match(rest)
@@ -209,6 +219,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         anchors=anchors,
         field_heading=regex.compile(data["anchors"]["field"].replace("{heads}", heads)),
         fuzzy_headings=tuple((f, _fuzzy(s)) for f, s in synonyms),
+        any_fuzzy_heading=_any_fuzzy([s for _, s in synonyms]),
         field_of_heading=tuple((f, regex.compile(s)) for f, s in synonyms),
         list_fields=frozenset(data["list_fields"]),
         ocr_openings={f: (words, _opening(words)) for f, words in data.get("ocr_openings", {}).items()},
