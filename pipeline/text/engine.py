@@ -190,7 +190,7 @@ def _needs_ocr(page: Page, q: quality.Quality, coverage: float | None) -> str:
 def _while_poppler_reads(scan: backend.SaraAmScan | None) -> None:
     if scan is not None:
         scan.run()
-    dictionary.words()
+    dictionary.load()
 
 
 def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | None = None) -> TextLayer:
