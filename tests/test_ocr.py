@@ -144,3 +144,64 @@ def test_a_failing_run_of_pages_names_the_page_that_failed(monkeypatch):
     with pytest.raises(BadInput) as raised:
         tesseract.run_tesseract_pages(info, [11, 12, 13], images, "tha", "3")
     assert raised.value.page == 12 and "kalasin.pdf" in str(raised.value)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_a_heading_start_tesseract_cut_off_is_read_again(tmp_path):
+    """On an office scan of the golden plan, Tesseract's layout cut the bold heading
+    "๘. ผู้รับผิดชอบโครงการ" in two blocks ("๘. ผร" beside "รับผิดชอบโครงการ", page 26) or dropped its
+    start ("บผิดชอบโครงการ", page 44): the project's unit then ran into its budget text. The ink no
+    line covers, and the two blocks of one band, are read again as one line (text/lost_ink.py)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    from scan import scanned_copy
+
+    from pipeline.text import read
+
+    scan = scanned_copy(ROOT / "corpora" / "kalasin" / "kalasin.pdf", tmp_path / "scan.pdf", pages=[26, 44],
+                        noisy=True)
+    layer = read(scan)
+    for page in layer.pages:
+        lines = [line.text.replace(" ", "") for line in page.lines]
+        assert "๘.ผู้รับผิดชอบโครงการ" in lines, lines
+        assert not any(t in ("๘.ผร", "รับผิดชอบโครงการ", "บผิดชอบโครงการ") for t in lines)
+
+
+def _row(text: str, left: int, top: int, right: int, bottom: int) -> list:
+    return [(text, (left, top, right, bottom))]
+
+
+def test_lost_ink_beside_a_line_is_cut_out_with_it_and_specks_are_not():
+    """Letter-sized ink left of a line, on its band, goes into one crop with the line; a speck, a
+    rule and a page edge's shadow do not; a reading replaces the line only where it adds text that
+    is not noise."""
+    import numpy as np
+
+    from pipeline.text import lost_ink
+
+    gray = np.full((400, 1200), 250, dtype=np.uint8)
+    for x in (100, 140, 180):  # three "letters" 40 px high, left of the line Tesseract read
+        gray[120:160, x:x + 25] = 20
+    gray[300:303, 100:1100] = 20  # a rule: too flat for a letter
+    gray[250:254, 600:604] = 20  # a speck
+    gray[0:400, 0:8] = 30  # the scan's dark edge
+    line = _row("รับผิดชอบโครงการ", 260, 110, 900, 170)
+    ink = lost_ink.uncovered([line], gray, 200)
+    assert ink is not None and ink.replaces == [[0]]
+    left, top, right, bottom = ink.boxes[0]
+    assert left == 100 and right == 900 and top <= 120 and bottom >= 160
+
+    pad_x, pad_y, _ = lost_ink.crop_margins(200)
+
+    def tsv(words: list) -> str:  # Tesseract's TSV of the crop sheet, words at crop coordinates
+        head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+        rows = [f"5\t1\t1\t1\t1\t{k}\t{x0 + ink.stack.gap}\t{y0 + ink.stack.tops[0]}\t{x1 - x0}\t{y1 - y0}\t90\t{t}"
+                for k, (t, (x0, y0, x1, y1)) in enumerate(words, start=1)]
+        return "\n".join([head, *rows]) + "\n"
+
+    at = (100 - pad_x, 110 - pad_y)  # the crop's origin on the page
+    whole = [("๘.", (0, 10, 60, 60)), ("ผู้รับผิดชอบโครงการ", (80, 5, 800 - at[0], 70))]
+    assert [t for t, _ in lost_ink.read_again([line], ink, tsv(whole), 200)[0]] == ["๘.", "ผู้รับผิดชอบโครงการ"]
+    specks = [("a", (0, 10, 20, 40)), ("tal", (30, 10, 60, 40)), ("รับผิดชอบโครงการ", (160, 5, 800 - at[0], 70))]
+    assert lost_ink.read_again([line], ink, tsv(specks), 200) == [line]

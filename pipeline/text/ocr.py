@@ -63,7 +63,7 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     (digits.py)."""
     import numpy as np
 
-    from . import image_rulings, ocr_cells
+    from . import image_rulings, lost_ink, ocr_cells
     from .digits import reread_line
 
     numbers = [page.number for page, _ in chunk]
@@ -83,6 +83,11 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     for k, tsv in read_stacks({k: crops.stack for k, crops in again.items()}, settings.langs).items():
         cells[k] = ocr_cells.with_figures_read_again(cells[k], again[k], tsv)
     rows = [[row for row, _ in tsv_rows(tsv)] for tsv in tsvs]
+    # ink no line covers (a heading's start Tesseract's layout cut off), read again with its line
+    lost = {k: ink for k, r in enumerate(rows) if not found[k].rulings
+            and (ink := lost_ink.uncovered(r, grays[k], settings.dpi))}
+    for k, tsv in read_stacks({k: ink.stack for k, ink in lost.items()}, settings.langs).items():
+        rows[k] = lost_ink.read_again(rows[k], lost[k], tsv, settings.dpi)
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
     latin_tsvs = read_stacks({k: crops.stack for k, crops in latin.items()}, "tha")
     out = []

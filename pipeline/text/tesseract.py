@@ -112,6 +112,22 @@ class Stack:
         return read
 
 
+    def rows(self, tsv: str) -> dict[int, Row]:
+        """The words Tesseract read (``tsv``) on each image of the sheet, with their boxes on that
+        image, in reading order."""
+        read: dict[int, Row] = {}
+        for line in tsv.splitlines()[1:]:
+            cols = line.split("\t")
+            if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
+                left, top, width, height = (int(c) for c in cols[6:10])
+                at = self.at(top + height // 2)
+                if at is not None:
+                    y = self.tops[at]
+                    read.setdefault(at, []).append((cols[11], (left - self.gap, top - y, left + width - self.gap,
+                                                               top + height - y)))
+        return read
+
+
 def stack(images: Sequence, gap: int) -> Stack:
     """``images`` stacked on one white sheet (``Stack``)."""
     import numpy as np

@@ -1,0 +1,186 @@
+"""Ink on a scanned page that Tesseract's lines leave out, read again as part of its line.
+
+Tesseract's layout analysis sometimes cuts a bold heading in two blocks and reads only one ("๘. ผร"
+beside "รับผิดชอบโครงการ"), or drops its start altogether ("บผิดชอบโครงการ" for ๘. ผู้รับผิดชอบ
+โครงการ): the field it opens is then lost, and its text runs into the field before. Found on the
+page image, not in the text:
+
+- dark connected components of letter height that no line's box covers, beside a line on the
+  same band (its lost start or end), or on a band of their own (a line dropped whole);
+- two lines on one band with almost no gap between them (one line read as two blocks).
+
+Each such band is cut out (the lines' boxes and the ink together) and the crops of a page are read
+again in one Tesseract run as single lines (``ocr._read_pages``); a reading replaces the lines it
+covers only where it holds more Thai letters than they did (``read_again``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from .tesseract import Row, Stack, crop_margins, join_words, noise_row, stack
+
+LETTER_HEIGHT = 0.3  # ink lower than this share of the page's typical line is a speck or a mark
+LINE_HEIGHT = 1.6  # …and taller than this, or wider than WIDEST lines, is no letter (a rule, a streak, a shadow)
+WIDEST = 6.0
+NEAR = 2.0  # ink within this many line heights of a line's end, on its band, belongs to it
+ADJACENT = 1.0  # two lines of one band closer than this many line heights are one line read as two…
+OVERLAP = 0.5  # …overlapping by no more than this (a glyph both read); more is two lines one above the other
+MIN_LETTERS = 3  # a line found on a band of its own must read as this many Thai letters at least
+SAME_READING = 80  # a band's reading holds its lines' text at least this similar (rapidfuzz's partial ratio)
+_THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]")
+
+
+@dataclass(frozen=True, slots=True)
+class LostInk:
+    """The bands of a page to read again: each crop's box (pixels) and the lines it replaces."""
+    boxes: list[tuple[int, int, int, int]]
+    replaces: list[list[int]]  # indexes into the page's rows ([] for a line dropped whole)
+    stack: Stack
+
+
+def _box(row: Row) -> tuple[int, int, int, int]:
+    return (min(b[0] for _, b in row), min(b[1] for _, b in row), max(b[2] for _, b in row),
+            max(b[3] for _, b in row))
+
+
+def _same_band(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Whether two boxes share at least half of the lower one's height."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
+def _union(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def _noise(row: Row) -> bool:
+    """Whether Tesseract's words ``row`` are noise as ``ocr._row_lines`` judges a line."""
+    return noise_row([t for t, _ in row], join_words(row))
+
+
+def _letters(rows: list[Row]) -> int:
+    return sum(len(_THAI_LETTER.findall(text)) for row in rows for text, _ in row)
+
+
+def _ink_groups(rows: list[Row], gray, height: int) -> list[tuple[int, int, int, int]]:
+    """Boxes of the letter-sized ink no row covers, those of one band near each other merged."""
+    import cv2
+    import numpy as np
+
+    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    pad = max(1, round(0.35 * height))
+    for row in rows:
+        left, top, right, bottom = _box(row)
+        ink[max(0, top - pad):bottom + pad, max(0, left - 2):right + 2] = 0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    rows_n, cols_n = gray.shape
+    found = []
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        if not LETTER_HEIGHT * height <= h <= LINE_HEIGHT * height or w > WIDEST * height:
+            continue
+        if x == 0 or y == 0 or x + w >= cols_n or y + h >= rows_n:  # a scan's edge or shadow
+            continue
+        found.append((x, y, x + w, y + h))
+    found.sort()
+    groups: list[tuple[int, int, int, int]] = []
+    for box in found:  # left to right: each joins a group of its band that ends near it
+        for i, group in enumerate(groups):
+            if _same_band(group, box) and box[0] - group[2] <= NEAR * height:
+                groups[i] = _union(group, box)
+                break
+        else:
+            groups.append(box)
+    return groups
+
+
+def _better(new: Row, old: list[Row]) -> bool:
+    """Whether a band's reading ``new`` is the lines ``old`` it covers, better: one line read as two
+    blocks, read as one (as long, within two characters, and as like them as SAME_READING); or a
+    line with more of it read (longer, holding its text). What it reads outside the old lines'
+    boxes must not be noise (specks beside a line read as "a tal a")."""
+    was = "".join(text for row in old for text, _ in row)
+    now = "".join(text for text, _ in new)
+    boxes = [_box(row) for row in old]
+    extra = [(text, b) for text, b in new
+             if not any(_same_band(b, o) and o[0] <= (b[0] + b[2]) / 2 <= o[2] for o in boxes)]
+    if extra and _noise(extra):
+        return False
+    if len(old) > 1 and len(now) >= len(was) - 2 and fuzz.ratio(was, now) >= SAME_READING:
+        return True
+    return bool(extra) and len(now) > len(was) and fuzz.partial_ratio(was, now) >= SAME_READING
+
+
+def uncovered(rows: list[Row], gray, dpi: int) -> LostInk | None:
+    """The bands of ``rows``' page (``gray``, its image) to read again, or None."""
+    if not rows:
+        return None
+    heights = sorted(_box(row)[3] - _box(row)[1] for row in rows)
+    height = heights[len(heights) // 2]
+    boxes = [_box(row) for row in rows]
+    bands: list[tuple[tuple[int, int, int, int], list[int]]] = []
+    for group in _ink_groups(rows, gray, height):
+        near = [k for k, b in enumerate(boxes) if _same_band(b, group)
+                and max(group[0] - b[2], b[0] - group[2]) <= NEAR * height]
+        box = group
+        for k in near:
+            box = _union(box, boxes[k])
+        if near or (group[2] - group[0]) >= height:  # alone on its band: wider than a letter or two
+            bands.append((box, near))
+    words = [row for row in rows if not _noise(row)]
+    for k, a in enumerate(boxes):  # a line read as two blocks (neither of them noise, which is dropped)
+        for j, b in enumerate(boxes):
+            if (j != k and a[0] < b[0] and _same_band(a, b) and -OVERLAP * height <= b[0] - a[2] <= ADJACENT * height
+                    and rows[k] in words and rows[j] in words):
+                bands.append((_union(a, b), [k, j]))
+    merged: list[tuple[tuple[int, int, int, int], list[int]]] = []
+    for box, replaces in bands:  # one crop for the bands that share a line
+        for i, (other, others) in enumerate(merged):
+            if set(replaces) & set(others) or (_same_band(box, other) and not (box[2] < other[0] or other[2] < box[0])):
+                merged[i] = (_union(box, other), sorted(set(others) | set(replaces)))
+                break
+        else:
+            merged.append((box, sorted(set(replaces))))
+    if not merged:
+        return None
+    pad_x, pad_y, gap = crop_margins(dpi)
+    crops = [gray[max(0, top - pad_y):bottom + pad_y, max(0, left - pad_x):right + pad_x]
+             for left, top, right, bottom in (box for box, _ in merged)]
+    return LostInk([box for box, _ in merged], [r for _, r in merged], stack(crops, gap))
+
+
+def read_again(rows: list[Row], lost: LostInk, tsv: str, dpi: int) -> list[Row]:
+    """``rows`` with each band's new reading (``tsv`` of ``lost.stack``) in place of the lines it
+    covers where it reads them better (``_better``); a band of its own becomes a line of its own
+    (three Thai letters at least, not noise), placed among the others by its height on the page."""
+    pad_x, pad_y, _ = crop_margins(dpi)
+    read = lost.stack.rows(tsv)
+    out: list[Row | None] = list(rows)
+    added: list[Row] = []
+    for i, (box, replaces) in enumerate(zip(lost.boxes, lost.replaces)):
+        words = read.get(i)
+        if not words:
+            continue
+        left, top = max(0, box[0] - pad_x), max(0, box[1] - pad_y)
+        row = [(text, (b[0] + left, b[1] + top, b[2] + left, b[3] + top)) for text, b in words]
+        if not replaces:
+            if _letters([row]) < MIN_LETTERS or _noise(row):
+                continue
+            added.append(row)
+            continue
+        if not _better(row, [rows[k] for k in replaces]):
+            continue
+        main = max(replaces, key=lambda k: sum(len(t) for t, _ in rows[k]))  # in place of its longest line
+        for k in replaces:
+            out[k] = None
+        out[main] = row
+    kept = [row for row in out if row is not None]
+    for row in added:  # before the first line that starts below it
+        top = _box(row)[1]
+        at = next((k for k, r in enumerate(kept) if _box(r)[1] > top), len(kept))
+        kept.insert(at, row)
+    return kept
