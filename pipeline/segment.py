@@ -243,10 +243,11 @@ _OCR_PROJECT = regex.compile(rf"^{_OCR_ORDINAL}\s*(?P<no>\S{{1,4}})\s*$")
 _OCR_SUBMISSION = regex.compile(r"^(?P<no>(?:\S{1,2}\.\S{1,2}\.\S{1,2}\.?(?=\s)"
                                 r"|[^\s\u0e01-\u0e4e]{1,2}\.[^\s\u0e01-\u0e4e]{1,2}\.[^\s\u0e01-\u0e4e]{1,2}(?:\s?\.)?))"
                                 r"\s*(?P<name>[\u0e01-\u0e4e].*)$")
-# …or its stops lost or misplaced, a speck read before it, no space before its name ("๒๓.๑จัดทำ…",
-# "ไ๒. ๓.๒มีการ…"): digits only, which must spell the open mission's number and its next sub-mission
+# …or its stops lost or misplaced, a speck read before it or before one of its digits, no space before
+# its name ("๒๓.๑จัดทำ…", "ไ๒. ๓.๒มีการ…", "๒. เ๒.๑ การแสดง…"): its digits must spell the open
+# mission's number and its next sub-mission
 _OCR_SUBMISSION_DIGITS = regex.compile(
-    r"^[^\s0-9๐-๙]?(?P<no>[0-9๐-๙](?:\s?\.?\s?[0-9๐-๙]){2,3})\.?\s*(?P<name>[\u0e01-\u0e4e].*)$")
+    r"^[^\s0-9๐-๙]?(?P<no>[0-9๐-๙](?:\s?\.?\s?[^\s0-9๐-๙.]?[0-9๐-๙]){2,3})\.?\s*(?P<name>[\u0e01-\u0e4e].*)$")
 # a mission heading whose number OCR garbled ("0.0การเสริมสร้าง…" for ๑.๑): two short parts, no Thai letter
 _OCR_MISSION = regex.compile(r"^(?P<no>[^\s\u0e01-\u0e4e]{1,2}\.[^\s\u0e01-\u0e4e]{1,2})(?:\s?\.)?\s*(?P<name>[\u0e01-\u0e4e].*)$")
 _OCR_DIMENSION = regex.compile(r"^มิ?ติที่?\s*(?P<no>\S{1,2})\s+(?P<name>.*)$")
@@ -534,7 +535,7 @@ class _Segmenter:
         no = f"{self.mission.no}.{k}"
         if not (m := _OCR_SUBMISSION.match(text)):
             m = _OCR_SUBMISSION_DIGITS.match(text)
-            if not (m and regex.sub(r"[\s.]", "", to_arabic(m["no"])) == no.replace(".", "")):
+            if not (m and regex.sub(r"[^0-9]", "", to_arabic(m["no"])) == no.replace(".", "")):
                 return False
         self.checks.append(check("ocr-number-corrected", line.page,
                                  f"OCR read sub-mission heading “{m['no']}”; the sequence gives {no}"))
