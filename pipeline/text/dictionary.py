@@ -177,6 +177,7 @@ def _built_automaton():
     return automaton
 
 
+_THAI_RUNS = regex.compile(r"[\u0e01-\u0e4e]+")
 _THAI_TAIL = regex.compile(r"(?r)[\u0e01-\u0e4e]+$")  # (?r): searched from the end (left may be a paragraph)
 _THAI_HEAD = regex.compile(r"^[\u0e01-\u0e4e]+")
 
@@ -338,6 +339,7 @@ SAME_WORD_RATIO = 50  # a known word is changed only into one this many times as
 # known words are made one only where that word is this many times likelier (the unigram model) than
 # they are together: ชี|แจง → ชี้แจง (×160,000), ขัน|ตอน → ขั้นตอน (×6,000), not ขอ|เสนอ → ข้อเสนอ (×100)
 JOINED_RATIO = 200
+COMPOUND_RATIO = 5  # a compound with no frequency of its own: the word its mark changes, this many times commoner
 MIN_FREQUENCY = 500  # the Thai National Corpus must know a restored word at least this often (ซื่อสัตย์ 870)…
 MIN_FREQUENCY_SHORT = 20_000  # …and a two-letter one as one of the commonest words (นี้, ที่; not ขี for ปี)
 SPAN = 3  # words and uncovered runs looked at together ("ข้อ|มล" → ข้อมูล)
@@ -443,6 +445,8 @@ def _restorable(span: list[str]) -> str | None:
     """
     shown = "".join(span)
     found = _one_mark_short().get(shown)
+    if found is not None and found[1] == 0 and len(span) == 2 and _commoner_part(span, found[0]):
+        return found[0]  # a compound the corpus counts no frequency for ("ตำ|กว่า" for ต่ำกว่า)
     if found is None and len(span) > 1:  # words one letter misread hid ("จ้าน|วน" for จำนวน)
         found = _one_misread().get(shown)
     if found is None or len(shown) < 2 or found[1] < (MIN_FREQUENCY_SHORT if len(shown) == 2 else MIN_FREQUENCY):
@@ -453,6 +457,90 @@ def _restorable(span: list[str]) -> str | None:
     if all(t in cost for t in span) and cost[found[0]] + math.log(JOINED_RATIO) >= sum(cost[t] for t in span):
         return None  # known words not far less likely together than the one word a mark makes of them
     return found[0]
+
+
+def _commoner_part(span: list[str], word: str) -> bool:
+    """Whether the compound ``word`` (one mark more than the words ``span``) changes one of them
+    into a word far commoner than it (ตำ 767 → ต่ำ 8,930 in ต่ำกว่า; not มา → ม้า in ม้าใช้), the
+    others known words.
+
+    >>> _commoner_part(["ตำ", "กว่า"], "ต่ำกว่า"), _commoner_part(["ความ", "เสียง"], "ความเสี่ยง")
+    (True, False)
+    """
+    cost, freq = _word_costs()[0], frequencies()
+    at = next(k for k, (a, b) in enumerate(zip(word, "".join(span) + " ")) if a != b)  # the mark's place
+    start = 0
+    for k, token in enumerate(span):
+        if start < at <= start + len(token):  # a mark belongs to the letter before it
+            changed = token[:at - start] + word[at] + token[at - start:]
+            rest = span[:k] + span[k + 1:]
+            return (changed in cost and all(t in cost for t in rest) and freq.get(changed, 0) >= MIN_FREQUENCY
+                    and freq.get(changed, 0) >= COMPOUND_RATIO * max(freq.get(token, 0), 1))
+        start += len(token)
+    return False
+
+
+CONSENSUS_SEEN = 3  # a plan's own spelling counts where it prints the word this often at least…
+
+
+def plan_spellings(texts: Iterable[str]) -> dict[str, str]:
+    """What a plan's OCR'd text shows one mark short of a word it prints whole elsewhere as often or
+    more → that word ("ความเสียง" 18 times where "ความเสี่ยง" is read 25 times: OCR lost the mark on a
+    few; the word list alone cannot say so, since เสียง is a word too). Only where the shortened
+    form is no word itself, and the whole word is a word of four letters or more seen
+    CONSENSUS_SEEN times at least.
+
+    >>> plan_spellings(["ความเสี่ยง ความเสี่ยง ความเสี่ยงของ", "ความเสียงการทุจริต", "อื่นๆ อืน"])
+    {'ความเสียง': 'ความเสี่ยง'}
+    """
+    known = words()
+    seen: dict[str, int] = {}
+    runs: list[str] = []
+    for text in texts:
+        for run in _THAI_RUNS.findall(text):
+            runs.append(run)
+            for token in split_thai(run):
+                seen[token] = seen.get(token, 0) + 1
+    joined = "\n".join(runs)
+    out: dict[str, str] = {}
+    for word, n in seen.items():
+        if n < CONSENSUS_SEEN or len(word) < 4 or word not in known:
+            continue
+        for k, ch in enumerate(word):
+            short = word[:k] + word[k + 1:]
+            shown = joined.count(short) - (joined.count(word) if word.startswith(short) else 0)
+            if ch in _MARKS and short not in known and short not in out and 0 < shown <= n:
+                out[short] = word
+    return out
+
+
+def respell(line: str, spellings: dict[str, str]) -> tuple[str, list[Swap]]:
+    """``line`` with each ``plan_spellings`` form that is whole words of its run (not part of one)
+    written as the plan writes it elsewhere.
+
+    >>> respell("ประเมินความเสียงการทุจริต", {"ความเสียง": "ความเสี่ยง"})
+    ('ประเมินความเสี่ยงการทุจริต', [Swap(printed='ความเสียง', restored='ความเสี่ยง')])
+    """
+    if not spellings:
+        return line, []
+    swaps: list[Swap] = []
+
+    def fix(run: regex.Match[str]) -> str:
+        text = run[0]
+        bounds = {0}
+        for token in split_thai(text):
+            bounds.add(max(bounds) + len(token))
+        for short, word in spellings.items():
+            at = text.find(short)
+            while at >= 0:
+                if at in bounds and at + len(short) in bounds:
+                    text = text[:at] + word + text[at + len(short):]
+                    swaps.append(Swap(short, word))
+                    bounds = {b if b <= at else b + len(word) - len(short) for b in bounds}
+                at = text.find(short, at + 1)
+        return text
+
+    return _THAI_RUNS.sub(fix, line), swaps
 
 
 def _two_words(run: str) -> str | None:

@@ -172,6 +172,27 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
     return replace(page, lines=tuple(lines), words=words, repairs=page.repairs + len(found)), found
 
 
+def _plan_spellings(pages: list[Page]) -> tuple[list[Page], Found]:
+    """The OCR'd pages with the words OCR read one mark short, where the plan prints them whole more
+    often elsewhere (``dictionary.plan_spellings``), written whole."""
+    spellings = dictionary.plan_spellings(p.text for p in pages)
+    if not spellings:
+        return pages, []
+    found: Found = []
+    out = []
+    for page in pages:
+        if page.source != "ocr":
+            out.append(page)
+            continue
+        lines = []
+        for line in page.lines:
+            text, swaps = dictionary.respell(line.text, spellings)
+            found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-as-the-plan-spells-it") for s in swaps)
+            lines.append(replace(line, text=text, repairs=line.repairs + len(swaps)) if swaps else line)
+        out.append(replace(page, lines=tuple(lines)))
+    return out, found
+
+
 def _needs_ocr(page: Page, q: quality.Quality, coverage: float | None) -> str:
     """Why a page must be read by OCR ("" when its text layer will do)."""
     if q.chars == 0:
@@ -265,6 +286,8 @@ def read(path: Path, ocr_mode: str = "auto", ocr_settings: ocr.OcrSettings | Non
                 checks.extend(check("ocr-cell-uncertain", page.number, (
                     f"page {page.number}: table cell at ({box[0]:.0f}, {box[1]:.0f})–({box[2]:.0f}, {box[3]:.0f}) pt "
                     f"read as “{text}” with confidence {confidence:.0f}/100")) for text, box, confidence in raw.uncertain)
+        pages, respelt = _plan_spellings(pages)
+        found += respelt
     elif todo:
         for p in todo:
             checks.append(check("page-needs-ocr", p.number,
