@@ -442,6 +442,11 @@ def _restorable(span: list[str]) -> str | None:
     Two or more words one letter misread hid are the one word too, on the same terms:
     >>> _restorable(["จ้าน", "วน"]), _restorable(["ชื่อ", "สัตย์"]), _restorable(["ซื้อ", "สัตย์"])
     ('จำนวน', 'ซื่อสัตย์', 'ซื่อสัตย์')
+
+    And a mark too many, a speck read as one, on the same terms again (a known word stays unless
+    the word without it is far commoner: ข่าว, not ขาว):
+    >>> _restorable(["ระบับ"]), _restorable(["ต่าม"]), _restorable(["ค้น", "ใน"]), _restorable(["ข่าว"])
+    ('ระบบ', 'ตาม', None, None)
     """
     shown = "".join(span)
     found = _one_mark_short().get(shown)
@@ -449,6 +454,8 @@ def _restorable(span: list[str]) -> str | None:
         return found[0]  # a compound the corpus counts no frequency for ("ตำ|กว่า" for ต่ำกว่า)
     if found is None and len(span) > 1:  # words one letter misread hid ("จ้าน|วน" for จำนวน)
         found = _one_misread().get(shown)
+    if found is None and (len(span) == 1 or not all(t in _word_costs()[0] for t in span)):
+        found = _one_mark_more(shown)  # a speck read as a mark ("ระบับ", "ต่าม"); not ค้น|ใน
     if found is None or len(shown) < 2 or found[1] < (MIN_FREQUENCY_SHORT if len(shown) == 2 else MIN_FREQUENCY):
         return None
     cost, freq = _word_costs()[0], frequencies()
@@ -457,6 +464,24 @@ def _restorable(span: list[str]) -> str | None:
     if all(t in cost for t in span) and cost[found[0]] + math.log(JOINED_RATIO) >= sum(cost[t] for t in span):
         return None  # known words not far less likely together than the one word a mark makes of them
     return found[0]
+
+
+def _one_mark_more(shown: str) -> tuple[str, int] | None:
+    """The commonest known word of three letters or more ``shown`` is with one of its marks taken
+    out (a speck OCR read as a mark), with its frequency; or None. Not a mark ``shown`` opens with
+    (it sits on a letter before the span: "ิเหมาะสม" of วิญญูฒิ), nor THANTHAKHAT (names and loans
+    end their syllables with it: วัฒน์).
+
+    >>> _one_mark_more("ระบับ")[0], _one_mark_more("ต่าม")[0], _one_mark_more("ข่าว")[0], _one_mark_more("ิเหมาะสม")
+    ('ระบบ', 'ตาม', 'ขาว', None)
+    """
+    cost, freq = _word_costs()[0], frequencies()
+    found = [(freq.get(word, 0), word) for k, ch in enumerate(shown)  # three letters at least: not เพื → เพ
+             if k and ch in _MARKS and ch != "\u0e4c" and len(word := shown[:k] + shown[k + 1:]) >= 3 and word in cost]
+    if not found:
+        return None
+    n, word = max(found)
+    return word, n
 
 
 def _commoner_part(span: list[str], word: str) -> bool:
