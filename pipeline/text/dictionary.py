@@ -771,6 +771,22 @@ def _cost(text: str) -> float:
     return sum(cost.get(t, uncovered * len(t)) for t in segment(text))
 
 
+# an apostrophe touching the Thai letters on both sides, or on neither (spaces around it)
+_QUOTE_SPECK = regex.compile(r"(?<=[\u0e01-\u0e4e])(?:['`]+(?=[\u0e01-\u0e4e])| ['`]+(?= [\u0e01-\u0e4e]))")
+
+
+def without_quote_specks(line: str) -> tuple[str, list[Swap]]:
+    """An OCR'd line without the apostrophes that stand between two Thai words, touching both or
+    neither (Thai writes none there; a speck above the line read as one: "เช่น ' การ",
+    "คุณธรรม'จริยธรรม"). One that opens or closes a quoted word stays ("คำว่า 'ทุจริต' ").
+
+    >>> without_quote_specks("ต่างๆ เช่น ' การกำหนด คุณธรรม'จริยธรรม คำว่า 'ทุจริต' ของ")
+    ("ต่างๆ เช่น การกำหนด คุณธรรมจริยธรรม คำว่า 'ทุจริต' ของ", [Swap(printed="'", restored=''), Swap(printed="'", restored='')])
+    """
+    swaps = [Swap(m[0].strip(), "") for m in _QUOTE_SPECK.finditer(line)]
+    return (_QUOTE_SPECK.sub("", line), swaps) if swaps else (line, [])
+
+
 def without_trailing_specks(line: str) -> tuple[str, list[Swap]]:
     """An OCR'd page line without the marks and vowels it ends with that no word takes (specks at
     the end of a line read as "๊", "า", "๋๊"): dropped where, without them, the line's last run of

@@ -163,7 +163,9 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
     found: list[tuple[int, str, str, str]] = []
     lines = []
     for line in page.lines:
-        text, specks = dictionary.without_trailing_specks(line.text)
+        text, quotes = dictionary.without_quote_specks(line.text)
+        text, specks = dictionary.without_trailing_specks(text)
+        specks = quotes + specks
         text, swaps = dictionary.restore_lost_marks(text)
         found.extend((page.number, s.printed, s.restored, "ocr-speck-dropped-by-dictionary") for s in specks)
         found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-by-dictionary") for s in swaps)
