@@ -509,11 +509,12 @@ CONSENSUS_SEEN = 3  # a plan's own spelling counts where it prints the word this
 
 
 def plan_spellings(texts: Iterable[str]) -> dict[str, str]:
-    """What a plan's OCR'd text shows one mark short of a word it prints whole elsewhere as often or
-    more → that word ("ความเสียง" 18 times where "ความเสี่ยง" is read 25 times: OCR lost the mark on a
-    few; the word list alone cannot say so, since เสียง is a word too). Only where the shortened
-    form is no word itself, and the whole word is a word of four letters or more seen
-    CONSENSUS_SEEN times at least.
+    """What a plan's text (``texts``: its pages) shows one mark short of a word it prints whole
+    elsewhere as often or more → that word ("ความเสียง" 18 times where "ความเสี่ยง" is read 25 times
+    on a scan: OCR lost the mark on a few; the word list alone cannot say so, since เสียง is a word
+    too). Only where the shortened form is no word itself, and the whole word is a word of four
+    letters or more seen CONSENSUS_SEEN times at least. The engine writes them whole on OCR'd pages
+    only (``respell``).
 
     >>> plan_spellings(["ความเสี่ยง ความเสี่ยง ความเสี่ยงของ", "ความเสียงการทุจริต", "อื่นๆ อืน"])
     {'ความเสียง': 'ความเสี่ยง'}

@@ -131,11 +131,11 @@ def uncovered(rows: list[Row], gray, dpi: int) -> LostInk | None:
             box = _union(box, boxes[k])
         if near or (group[2] - group[0]) >= height:  # alone on its band: wider than a letter or two
             bands.append((box, near))
-    words = [row for row in rows if not _noise(row)]
-    for k, a in enumerate(boxes):  # a line read as two blocks (neither of them noise, which is dropped)
+    lines = {k for k, row in enumerate(rows) if not _noise(row)}  # noise is dropped: never half of a line
+    for k, a in enumerate(boxes):  # a line read as two blocks
         for j, b in enumerate(boxes):
-            if (j != k and a[0] < b[0] and _same_band(a, b) and -OVERLAP * height <= b[0] - a[2] <= ADJACENT * height
-                    and rows[k] in words and rows[j] in words):
+            if (j != k and k in lines and j in lines and a[0] < b[0] and _same_band(a, b)
+                    and -OVERLAP * height <= b[0] - a[2] <= ADJACENT * height):
                 bands.append((_union(a, b), [k, j]))
     merged: list[tuple[tuple[int, int, int, int], list[int]]] = []
     for box, replaces in bands:  # one crop for the bands that share a line
