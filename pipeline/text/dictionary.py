@@ -427,7 +427,7 @@ def _one_misread() -> dict[str, tuple[str, int]]:
     return out
 
 
-def _restorable(span: list[str]) -> str | None:
+def _restorable(span: list[str], among_words: bool = True) -> str | None:
     """The word ``span`` (adjacent words and uncovered runs) was before OCR lost one mark, or None.
 
     A run no word covers is restored when one mark makes it a common word; a known word only into a
@@ -444,7 +444,8 @@ def _restorable(span: list[str]) -> str | None:
     ('จำนวน', 'ซื่อสัตย์', 'ซื่อสัตย์')
 
     And a mark too many, a speck read as one, on the same terms again (a known word stays unless
-    the word without it is far commoner: ข่าว, not ขาว):
+    the word without it is far commoner: ข่าว, not ขาว), where the words around the span are known
+    (``among_words``: its line is not garbled there):
     >>> _restorable(["ระบับ"]), _restorable(["ต่าม"]), _restorable(["ค้น", "ใน"]), _restorable(["ข่าว"])
     ('ระบบ', 'ตาม', None, None)
     """
@@ -454,7 +455,7 @@ def _restorable(span: list[str]) -> str | None:
         return found[0]  # a compound the corpus counts no frequency for ("ตำ|กว่า" for ต่ำกว่า)
     if found is None and len(span) > 1:  # words one letter misread hid ("จ้าน|วน" for จำนวน)
         found = _one_misread().get(shown)
-    if found is None and (len(span) == 1 or not all(t in _word_costs()[0] for t in span)):
+    if found is None and among_words and (len(span) == 1 or not all(t in _word_costs()[0] for t in span)):
         found = _one_mark_more(shown)  # a speck read as a mark ("ระบับ", "ต่าม"); not ค้น|ใน
     if found is None or len(shown) < 2 or found[1] < (MIN_FREQUENCY_SHORT if len(shown) == 2 else MIN_FREQUENCY):
         return None
@@ -677,7 +678,9 @@ def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
         i = 0
         while i < len(units):
             for n in range(min(SPAN, len(units) - i), 0, -1):
-                word = _restorable(units[i:i + n])
+                # a mark too many is taken out only between known words (not in "เกืกี่ยว|ข้อง")
+                among = all(u in cost for u in units[max(0, i - 1):i] + units[i + n:i + n + 1])
+                word = _restorable(units[i:i + n], among)
                 if word is not None:
                     break
             else:
