@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
+from ..records import enclosing
 from .tesseract import Row, Stack, crop_margins, join_words, noise_row, stack
 
 LETTER_HEIGHT = 0.3  # ink lower than this share of the page's typical line is a speck or a mark
@@ -43,18 +44,13 @@ class LostInk:
 
 
 def _box(row: Row) -> tuple[int, int, int, int]:
-    return (min(b[0] for _, b in row), min(b[1] for _, b in row), max(b[2] for _, b in row),
-            max(b[3] for _, b in row))
+    return enclosing(b for _, b in row)
 
 
 def _same_band(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     """Whether two boxes share at least half of the lower one's height."""
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1])
-
-
-def _union(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
 def _noise(row: Row) -> bool:
@@ -91,7 +87,7 @@ def _ink_groups(rows: list[Row], gray, height: int) -> list[tuple[int, int, int,
     for box in found:  # left to right: each joins a group of its band that ends near it
         for i, group in enumerate(groups):
             if _same_band(group, box) and box[0] - group[2] <= NEAR * height:
-                groups[i] = _union(group, box)
+                groups[i] = enclosing((group, box))
                 break
         else:
             groups.append(box)
@@ -119,16 +115,16 @@ def uncovered(rows: list[Row], gray, dpi: int) -> LostInk | None:
     """The bands of ``rows``' page (``gray``, its image) to read again, or None."""
     if not rows:
         return None
-    heights = sorted(_box(row)[3] - _box(row)[1] for row in rows)
-    height = heights[len(heights) // 2]
     boxes = [_box(row) for row in rows]
+    heights = sorted(b[3] - b[1] for b in boxes)
+    height = heights[len(heights) // 2]
     bands: list[tuple[tuple[int, int, int, int], list[int]]] = []
     for group in _ink_groups(rows, gray, height):
         near = [k for k, b in enumerate(boxes) if _same_band(b, group)
                 and max(group[0] - b[2], b[0] - group[2]) <= NEAR * height]
         box = group
         for k in near:
-            box = _union(box, boxes[k])
+            box = enclosing((box, boxes[k]))
         if near or (group[2] - group[0]) >= height:  # alone on its band: wider than a letter or two
             bands.append((box, near))
     lines = {k for k, row in enumerate(rows) if not _noise(row)}  # noise is dropped: never half of a line
@@ -136,12 +132,12 @@ def uncovered(rows: list[Row], gray, dpi: int) -> LostInk | None:
         for j, b in enumerate(boxes):
             if (j != k and k in lines and j in lines and a[0] < b[0] and _same_band(a, b)
                     and -OVERLAP * height <= b[0] - a[2] <= ADJACENT * height):
-                bands.append((_union(a, b), [k, j]))
+                bands.append((enclosing((a, b)), [k, j]))
     merged: list[tuple[tuple[int, int, int, int], list[int]]] = []
     for box, replaces in bands:  # one crop for the bands that share a line
         for i, (other, others) in enumerate(merged):
             if set(replaces) & set(others) or (_same_band(box, other) and not (box[2] < other[0] or other[2] < box[0])):
-                merged[i] = (_union(box, other), sorted(set(others) | set(replaces)))
+                merged[i] = (enclosing((box, other)), sorted(set(others) | set(replaces)))
                 break
         else:
             merged.append((box, sorted(set(replaces))))

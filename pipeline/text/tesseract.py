@@ -102,15 +102,7 @@ class Stack:
 
     def words(self, tsv: str) -> dict[int, str]:
         """What Tesseract read (``tsv``) on each image of the sheet, its words joined without spaces."""
-        read: dict[int, str] = {}
-        for line in tsv.splitlines()[1:]:
-            cols = line.split("\t")
-            if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
-                at = self.at(int(cols[7]) + int(cols[9]) // 2)
-                if at is not None:
-                    read[at] = read.get(at, "") + cols[11].strip()
-        return read
-
+        return {at: "".join(text.strip() for text, _ in row) for at, row in self.rows(tsv).items()}
 
     def rows(self, tsv: str) -> dict[int, Row]:
         """The words Tesseract read (``tsv``) on each image of the sheet, with their boxes on that
