@@ -60,6 +60,7 @@ class PhraseSpaces:
         self._lines = list(texts)
         self._text = "\n".join(self._lines)
         self._before: dict[str, list[int]] | None = None  # word → [after a space, after a letter]
+        self._printed: dict[str, int] | None = None  # "word word" and "wordword" → times in the plan
 
     def at(self, before: str, after: str) -> bool:
         if before.endswith("ๆ"):
@@ -70,32 +71,52 @@ class PhraseSpaces:
         if runs is None:
             return False
         last, first = split_thai(runs[0])[-1], split_thai(runs[1])[0]
-        spaced = self._text.count(f"{last} {first}")
+        spaced = self._count(f"{last} {first}")
         if spaced:
-            return spaced > self._text.count(last + first)
-        if last + first in self._text:  # printed together, never apart (a search that stops at the first)
+            return spaced > self._count(last + first)
+        if self._count(last + first):  # printed together, never apart
             return False
         seen = self._opened().get(first, (0, 0))
         return sum(seen) >= self.MIN_SEEN and seen[0] >= self.SPACED_BEFORE * sum(seen)
 
-    def _opened(self) -> dict[str, list[int]]:
-        """How often each word follows a space and a letter inside the plan's lines (built once,
-        on the first wrap that needs it; the runs' segmentations are mostly cached already)."""
-        if self._before is None:
-            from .text.dictionary import split_thai
+    def _count(self, pair: str) -> int:
+        """How often ``pair`` is printed in the plan (``str.count``'s count: no two overlapping). The
+        pairs of words facing each other across the plan's line breaks, where every wrap of a field
+        is, are all counted on the first ask, in one pass over the plan; any other by itself."""
+        if self._printed is None:
+            self._read_lines()
+        found = self._printed.get(pair)
+        return self._text.count(pair) if found is None else found
 
-            counts: dict[str, list[int]] = {}
-            for line in self._lines:
-                previous_end = -2
-                for m in _THAI_RUN.finditer(line):
-                    words = split_thai(m[0])
-                    if m.start() == previous_end + 1 and line[previous_end] == " ":
-                        counts.setdefault(words[0], [0, 0])[0] += 1
-                    for word in words[1:]:
-                        counts.setdefault(word, [0, 0])[1] += 1
-                    previous_end = m.end()
-            self._before = counts
+    def _opened(self) -> dict[str, list[int]]:
+        if self._before is None:
+            self._read_lines()
         return self._before
+
+    def _read_lines(self) -> None:
+        """One pass over the plan's lines, segmented into words (mostly cached already): how often
+        each word follows a space and a letter inside a line, and the two words facing each other
+        at each line break, then counted with and without a space between them."""
+        from .text.dictionary import count_all, split_thai
+
+        counts: dict[str, list[int]] = {}
+        facing: set[str] = set()
+        ending = ""  # the last word of the line before, when that line ends in a Thai letter
+        for line in self._lines:
+            previous_end = -2
+            words: tuple[str, ...] = ()
+            for m in _THAI_RUN.finditer(line):
+                words = split_thai(m[0])
+                if m.start() == 0 and ending:
+                    facing.update((f"{ending} {words[0]}", ending + words[0]))
+                if m.start() == previous_end + 1 and line[previous_end] == " ":
+                    counts.setdefault(words[0], [0, 0])[0] += 1
+                for word in words[1:]:
+                    counts.setdefault(word, [0, 0])[1] += 1
+                previous_end = m.end()
+            ending = words[-1] if words and previous_end == len(line) else ""
+        self._before = counts
+        self._printed = count_all(self._text, facing)
 
 
 def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None) -> str:

@@ -152,3 +152,17 @@ def test_word_list_cache_is_rebuilt_when_unreadable_and_optional(tmp_path, monke
         assert dictionary.words() == truth
     finally:
         dictionary._forget_word_list()
+
+
+def test_count_all_counts_as_str_count_does():
+    """One pass for many needles gives each needle's ``str.count`` (no two overlapping occurrences),
+    on random Thai-like text with needles that overlap themselves and each other."""
+    import random
+
+    from pipeline.text.dictionary import count_all
+
+    rng = random.Random(7)
+    for _ in range(200):
+        text = "".join(rng.choice("กกาา ่") for _ in range(rng.randrange(0, 60)))
+        needles = {"".join(rng.choice("กา ่") for _ in range(rng.randrange(1, 4))) for _ in range(6)}
+        assert count_all(text, needles) == {n: text.count(n) for n in needles}
