@@ -193,6 +193,21 @@ def _worker(conn, memory_mb: int) -> None:  # runs in a child process
         conn.send(("done", task.doc_id, _guarded(task)))
 
 
+def _fork_server():
+    """The multiprocessing context the local workers come from, its server started now. Workers fork
+    from a server that has imported the pipeline and loaded the word list once (spawn would
+    re-import them in every worker; plain fork would copy the parent's threads). The server loads
+    them in a process of its own, so a batch that starts it before hashing its inputs has it ready
+    sooner."""
+    import multiprocessing as mp
+    from multiprocessing import forkserver
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipeline.run", "pipeline.warm"])
+    forkserver.ensure_running()
+    return ctx
+
+
 def run_local(tasks: list[Task], workers: int, timeout_s: float, memory_mb: int) -> Iterator[Result]:
     """Run tasks in ``workers`` watched processes; yield each result as it comes."""
     pool = _Pool(tasks, workers, timeout_s, memory_mb)
@@ -209,13 +224,9 @@ class _Pool:
     between workers, so a worker killed at any instant (even mid-message) blocks no other."""
 
     def __init__(self, tasks: list[Task], workers: int, timeout_s: float, memory_mb: int) -> None:
-        import multiprocessing as mp
         from collections import deque
 
-        # forkserver: workers fork from a server that has imported the pipeline once (spawn would
-        # re-import it in every worker; plain fork would copy the parent's threads)
-        self.ctx = mp.get_context("forkserver")
-        self.ctx.set_forkserver_preload(["pipeline.run", "pipeline.warm"])
+        self.ctx = _fork_server()
         self.pending = deque(tasks)
         self.timeout_s, self.memory_mb = timeout_s, memory_mb
         self.workers: dict[int, tuple[object, object]] = {}  # pid → (process, the parent's end of its pipe)
@@ -421,38 +432,56 @@ def _atomic_write(path: Path, text: str, encoding: str) -> None:
     os.replace(tmp, path)
 
 
-def _combined(out: Path, results: list[dict[str, object]], bom: bool) -> None:
-    encoding = "utf-8-sig" if bom else "utf-8"
-    lao: dict[str, dict[str, str]] = {}
+def _documents(out: Path, results: list[dict[str, object]]) -> dict[str, dict]:
+    """doc_id → its document.json, for every document of the run that has one (read once for all
+    the combined files)."""
+    docs = {}
     for r in results:
         doc_json = out / str(r["doc_id"]) / "document.json"
         if r["status"] != "failed" and doc_json.exists():
-            doc = json.loads(doc_json.read_text(encoding="utf-8"))["document"]
-            lao[str(r["doc_id"])] = {"lao_code": str(r.get("lao_code", "")),
-                                     **{k: str(doc.get(k) or "") for k in LAO_COLUMNS[1:]}}
+            docs[str(r["doc_id"])] = json.loads(doc_json.read_text(encoding="utf-8"))
+    return docs
+
+
+def _combined(out: Path, results: list[dict[str, object]], docs: dict[str, dict], bom: bool) -> None:
+    encoding = "utf-8-sig" if bom else "utf-8"
+    lao: dict[str, list[str]] = {}
+    for r in results:
+        doc = docs.get(str(r["doc_id"]))
+        if doc is not None:
+            doc = doc["document"]
+            lao[str(r["doc_id"])] = [str(r.get("lao_code", "")), *(str(doc.get(k) or "") for k in LAO_COLUMNS[1:])]
     for name, per_doc in COMBINED.items():
         buf = io.StringIO()
-        writer = None
+        writer = csv.writer(buf, lineterminator="\r\n")
+        keyed = name in ("all_projects.csv", "all_budgets.csv")
+        columns: list[str] = []  # the first document's, which every other document's rows follow
         for doc_id in sorted(lao):
             path = out / doc_id / per_doc
             if not path.exists():
                 continue
             with path.open(encoding="utf-8-sig", newline="") as fh:
-                reader = csv.DictReader(fh)
-                keyed = name in ("all_projects.csv", "all_budgets.csv")
-                if writer is None:
-                    cols = list(reader.fieldnames or [])
-                    cols = cols[:1] + list(LAO_COLUMNS) + (["project_key"] if keyed else []) + cols[1:]
-                    writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
-                    writer.writeheader()
+                reader = csv.reader(fh)
+                header = next(reader, None)
+                if header is None:
+                    continue
+                if not columns:
+                    columns = header
+                    writer.writerow(header[:1] + list(LAO_COLUMNS) + (["project_key"] if keyed else []) + header[1:])
+                at = {c: k for k, c in enumerate(header)}
+                picks = [at.get(c) for c in columns]  # where each column is in this file (None: not there)
+                seq = at.get("seq")
                 for row in reader:
-                    key = {"project_key": f"{doc_id}#{row['seq']}" if row.get("seq") else ""} if keyed else {}
-                    writer.writerow({**row, **lao[doc_id], **key})
-        if writer is not None:
+                    if not row:  # a blank line (as csv.DictReader skips them)
+                        continue
+                    values = [row[k] if k is not None and k < len(row) else "" for k in picks]
+                    key = [f"{doc_id}#{row[seq]}" if seq is not None and seq < len(row) and row[seq] else ""] if keyed else []
+                    writer.writerow(values[:1] + lao[doc_id] + key + values[1:])
+        if columns:
             _atomic_write(out / name, buf.getvalue(), encoding)
 
 
-def _plans(out: Path, rows: list[dict[str, object]], bom: bool) -> None:
+def _plans(out: Path, rows: list[dict[str, object]], docs: dict[str, dict], bom: bool) -> None:
     """all_plans.csv: one row per plan of the run report, with its identity, template, counts and
     budget totals from its folder (a failed plan keeps its report's columns only)."""
     from .emit import read_rows
@@ -465,8 +494,8 @@ def _plans(out: Path, rows: list[dict[str, object]], bom: bool) -> None:
         row: dict[str, object] = {k: r.get(k, "") for k in ("doc_id", "lao_code", "status", "pages", "projects",
                                                           "checks_error", "checks_warning", "sha256", "path")}
         folder = out / str(r["doc_id"])
-        if r.get("status") != "failed" and (folder / "document.json").exists():
-            doc = json.loads((folder / "document.json").read_text(encoding="utf-8"))
+        doc = docs.get(str(r["doc_id"]))
+        if doc is not None:
             row.update({k: doc["document"].get(k, "") for k in ("lao_name", "lao_type", "district", "province",
                                                                   "plan_start_be", "plan_end_be")})
             place = doc["document"].get("place") or {}
@@ -533,6 +562,8 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
               progress: Callable[[Result, int, int], None] | None = None) -> list[dict[str, object]]:
     """Run every document of ``source`` into ``out``; returns the run report's rows."""
     out.mkdir(parents=True, exist_ok=True)
+    if executor != "dask":
+        _fork_server()  # loads the pipeline beside the hashing of the inputs below
     inputs = collect(source)
     journal = {} if force else _journal(out)
     tasks: list[Task] = []
@@ -580,8 +611,9 @@ def write_combined(out: Path, rows: list[dict[str, object]], bom: bool = True,
     writer.writeheader()
     writer.writerows(rows)
     _atomic_write(out / "run_report.csv", buf.getvalue(), "utf-8-sig" if bom else "utf-8")
-    _combined(out, rows, bom)
-    _plans(out, rows, bom)
+    docs = _documents(out, rows)
+    _combined(out, rows, docs, bom)
+    _plans(out, rows, docs, bom)
     if "parquet" in formats:
         _combined_parquet(out)
     from .schema import datapackage

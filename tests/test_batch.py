@@ -177,3 +177,26 @@ def test_a_document_that_kills_its_worker_on_dask_costs_itself_alone(plans_and_a
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         _killed_then_resumed(plans_and_a_killer, tmp_path / "out", "--executor", "dask", "--scheduler",
                              cluster.scheduler_address, env=dict(os.environ))
+
+
+def test_combined_tables_follow_the_first_documents_columns(tmp_path):
+    """Two plans' folders whose tables differ in a column (an output written by an older version):
+    the combined file keeps the first plan's columns, the other's missing cell empty and its extra
+    column left out; each row carries its plan's identity and project key."""
+    import json
+
+    from pipeline.batch import write_combined
+
+    for doc_id, header, row in (("a", "doc_id,seq,name,page", "a,1,ก ข,3"), ("b", "doc_id,name,seq,extra", "b,ค,2,x")):
+        folder = tmp_path / doc_id
+        folder.mkdir()
+        (folder / "document.json").write_text(json.dumps({"document": {"lao_name": f"เทศบาล{doc_id}"}, "checks": [],
+                                                          "projects": []}), encoding="utf-8")
+        (folder / "projects.csv").write_text(f"{header}\r\n{row}\r\n\r\n", encoding="utf-8-sig")
+    write_combined(tmp_path, [{"doc_id": d, "path": f"{d}.pdf", "sha256": "", "status": "ok", "lao_code": "0"}
+                              for d in ("a", "b")])
+    with (tmp_path / "all_projects.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["doc_id"], r["seq"], r["name"], r["page"], r["lao_name"], r["project_key"]) for r in rows] == [
+        ("a", "1", "ก ข", "3", "เทศบาลa", "a#1"), ("b", "2", "ค", "", "เทศบาลb", "b#2")]
+    assert "extra" not in rows[1]
