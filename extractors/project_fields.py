@@ -284,6 +284,20 @@ def _shape_checks(block: ProjectBlock, fields: list[_Field], numbers: list[tuple
     return checks
 
 
+_UNCLOSED = regex.compile(r"“[^”]*\p{Thai}$")  # a quote opened and never closed, Thai text to the end
+
+
+def _closed_quote(name: str) -> str:
+    """An OCR'd project name that opens a quote and never closes it, closed at its end: a name
+    quotes its title to the end (มาตรการ “…ของเทศบาล…”), and OCR loses the thin closing quote at
+    a line's end where it reads it everywhere else.
+
+    >>> _closed_quote("กิจกรรม “การจัดทำข้อตกลงการปฏิบัติราชการ"), _closed_quote("โครงการ “ชุมชน” สุจริต")
+    ('กิจกรรม “การจัดทำข้อตกลงการปฏิบัติราชการ”', 'โครงการ “ชุมชน” สุจริต')
+    """
+    return name + "”" if _UNCLOSED.search(name) else name
+
+
 def _value_checks(block: ProjectBlock, values: dict[str, str], pages: dict[str, tuple[int, ...]],
                   budget: int | None) -> list[Check]:
     """Template instruction text left unfilled; a budget field with no amount to read."""
@@ -337,6 +351,8 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
             values.setdefault(name, values[merged])
             pages.setdefault(name, pages[merged])
     checks.extend(_restore_openings(fields, values, template, ocr_pages, block.seq))
+    if values.get("name") and ocr_pages.intersection(pages.get("name", ())):
+        values["name"] = _closed_quote(values["name"])
     checks.extend(_shape_checks(block, fields, numbers))
     budget_text = values.get("budget", "")
     budget = parse_baht(budget_text)

@@ -535,25 +535,45 @@ def count_all(text: str, needles: Iterable[str]) -> dict[str, int]:
 CONSENSUS_SEEN = 3  # a plan's own spelling counts where it prints the word this often at least…
 
 
-def plan_spellings(texts: Iterable[str]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Spellings:
+    """How a plan prints its words, for mending what OCR read a letter or mark short
+    (``plan_spellings``)."""
+
+    words: dict[str, str]  # a form printed within a run → as the plan prints it elsewhere (a word or two)
+    across: dict[tuple[str, str], tuple[str, str]]  # two words facing each other across a line break →
+    # the two the plan prints side by side elsewhere
+
+
+def plan_spellings(texts: Iterable[str]) -> Spellings:
     """What a plan's text (``texts``: its pages) shows one mark short of a word it prints whole
     elsewhere as often or more → that word ("ความเสียง" 18 times where "ความเสี่ยง" is read 25 times
     on a scan: OCR lost the mark on a few; the word list alone cannot say so, since เสียง is a word
     too). Only where the shortened form is no word itself, and the whole word is a word of four
-    letters or more seen CONSENSUS_SEEN times at least. The engine writes them whole on OCR'd pages
-    only (``respell``).
+    letters or more seen CONSENSUS_SEEN times at least. And two words facing each other across a line
+    break that the plan never prints side by side, where the character at the break is lost from two
+    words it prints side by side CONSENSUS_SEEN times or more ("…และฝ่า" / "ประจำของ…" where it prints
+    ฝ่ายประจำ: a glyph at the line's end lost, and ฝ่า is a word too, so no word list can tell). The
+    engine writes them whole on OCR'd pages only (``respell``, ``respell_across``). Within a line a
+    pair one letter short is left alone: it is often two other words ("มา|รับ" beside มา|ปรับ).
 
-    >>> plan_spellings(["ความเสี่ยง ความเสี่ยง ความเสี่ยงของ", "ความเสียงการทุจริต", "อื่นๆ อืน"])
+    >>> plan_spellings(["ความเสี่ยง ความเสี่ยง ความเสี่ยงของ", "ความเสียงการทุจริต", "อื่นๆ อืน"]).words
     {'ความเสียง': 'ความเสี่ยง'}
+    >>> plan_spellings(["ฝ่ายประจำ ฝ่ายประจำ", "ข้าราชการฝ่ายประจำ", "และฝ่า", "ประจำของ"]).across
+    {('ฝ่า', 'ประจำ'): ('ฝ่าย', 'ประจำ')}
     """
     known = words()
     seen: dict[str, int] = {}
+    pairs: dict[tuple[str, str], int] = {}
     runs: list[str] = []
     for text in texts:
         for run in _THAI_RUNS.findall(text):
             runs.append(run)
-            for token in split_thai(run):
+            tokens = split_thai(run)
+            for token in tokens:
                 seen[token] = seen.get(token, 0) + 1
+            for pair in zip(tokens, tokens[1:]):
+                pairs[pair] = pairs.get(pair, 0) + 1
     candidates = {word: n for word, n in seen.items() if n >= CONSENSUS_SEEN and len(word) >= 4 and word in known}
     shorts = {word: [word[:k] + word[k + 1:] for k, ch in enumerate(word) if ch in _MARKS] for word in candidates}
     printed = count_all("\n".join(runs), {*candidates, *(s for forms in shorts.values() for s in forms)})
@@ -563,7 +583,16 @@ def plan_spellings(texts: Iterable[str]) -> dict[str, str]:
             shown = printed[short] - (printed[word] if word.startswith(short) else 0)
             if short not in known and short not in out and 0 < shown <= n:
                 out[short] = word
-    return out
+    # across a line break: the character at the break lost, either side, leaving two known words
+    # (a form with an unknown word is the word restoration's) the plan never prints side by side
+    across: dict[tuple[str, str], tuple[str, str] | None] = {}
+    for pair, n in pairs.items():
+        if n < CONSENSUS_SEEN or len(pair[0] + pair[1]) < 6 or pair[0] not in known or pair[1] not in known:
+            continue
+        for form in ((pair[0][:-1], pair[1]), (pair[0], pair[1][1:])):
+            if min(map(len, form)) >= 2 and form[0] in known and form[1] in known and form not in pairs:
+                across[form] = pair if across.get(form, pair) == pair else None  # two pairs it could be: neither
+    return Spellings(out, {form: pair for form, pair in across.items() if pair is not None})
 
 
 def respell(line: str, spellings: dict[str, str]) -> tuple[str, list[Swap]]:
@@ -593,6 +622,27 @@ def respell(line: str, spellings: dict[str, str]) -> tuple[str, list[Swap]]:
         return text
 
     return _THAI_RUNS.sub(fix, line), swaps
+
+
+def respell_across(ending: str, opening: str, across: dict[tuple[str, str], tuple[str, str]]
+                   ) -> tuple[str, str, list[Swap]]:
+    """Two lines' texts (``ending`` the one before a line break, ``opening`` the one after) with the
+    two words facing each other across the break written as the plan prints them side by side
+    (``Spellings.across``), when they are whole words of their runs.
+
+    >>> respell_across("ข้าราชการการเมืองและฝ่า", "ประจำขององค์กร", {("ฝ่า", "ประจำ"): ("ฝ่าย", "ประจำ")})[:2]
+    ('ข้าราชการการเมืองและฝ่าย', 'ประจำขององค์กร')
+    """
+    runs = facing_runs(ending, opening) if across else None
+    if runs is None:
+        return ending, opening, []
+    last, first = split_thai(runs[0])[-1], split_thai(runs[1])[0]
+    pair = across.get((last, first))
+    if pair is None:
+        return ending, opening, []
+    ending = ending[:len(ending) - len(last)] + pair[0]
+    opening = pair[1] + opening[len(first):]
+    return ending, opening, [Swap(f"{last}|{first}", f"{pair[0]}|{pair[1]}")]
 
 
 def _two_words(run: str) -> str | None:

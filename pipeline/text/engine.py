@@ -178,7 +178,7 @@ def _plan_spellings(pages: list[Page]) -> tuple[list[Page], Found]:
     """The OCR'd pages with the words OCR read one mark short, where the plan prints them whole more
     often elsewhere (``dictionary.plan_spellings``), written whole."""
     spellings = dictionary.plan_spellings(p.text for p in pages)
-    if not spellings:
+    if not spellings.words and not spellings.across:
         return pages, []
     found: Found = []
     out = []
@@ -188,9 +188,16 @@ def _plan_spellings(pages: list[Page]) -> tuple[list[Page], Found]:
             continue
         lines = []
         for line in page.lines:
-            text, swaps = dictionary.respell(line.text, spellings)
+            text, swaps = dictionary.respell(line.text, spellings.words)
             found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-as-the-plan-spells-it") for s in swaps)
             lines.append(replace(line, text=text, repairs=line.repairs + len(swaps)) if swaps else line)
+        for k in range(len(lines) - 1):  # a letter lost at a line's end (or start): the two words of the break
+            ending, opening, swaps = dictionary.respell_across(lines[k].text, lines[k + 1].text, spellings.across)
+            if swaps:
+                found.extend((page.number, s.printed, s.restored, "ocr-letter-restored-as-the-plan-spells-it")
+                             for s in swaps)
+                lines[k] = replace(lines[k], text=ending, repairs=lines[k].repairs + 1)
+                lines[k + 1] = replace(lines[k + 1], text=opening)
         out.append(replace(page, lines=tuple(lines)))
     return out, found
 
