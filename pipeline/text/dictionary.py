@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 
@@ -537,12 +537,35 @@ CONSENSUS_SEEN = 3  # a plan's own spelling counts where it prints the word this
 
 @dataclass(frozen=True)
 class Spellings:
-    """How a plan prints its words, for mending what OCR read a letter or mark short
+    """How a plan prints its words, for mending what OCR read a mark short or a letter off
     (``plan_spellings``)."""
 
-    words: dict[str, str]  # a form printed within a run → as the plan prints it elsewhere (a word or two)
+    words: dict[str, str]  # a form printed within a run → the word as the plan prints it elsewhere
     across: dict[tuple[str, str], tuple[str, str]]  # two words facing each other across a line break →
     # the two the plan prints side by side elsewhere
+
+    @cached_property
+    def _finder(self):
+        """The forms of ``words`` as one Aho–Corasick automaton (a page's runs searched once each)."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for form in self.words:
+            automaton.add_word(form, form)
+        automaton.make_automaton()
+        return automaton
+
+    def found_in(self, run: str) -> list[tuple[int, str]]:
+        """(where, form) of every form of ``words`` in ``run``, by where they start."""
+        if not self.words:
+            return []
+        found = [(end + 1 - len(form), form) for end, form in self._finder.iter(run)]
+        return sorted(found, key=lambda f: (f[0], -len(f[1])))  # the longer first where two start together
+
+
+# the letters Tesseract takes for one another keep their place in the cluster: a consonant for a
+# consonant, a vowel above for a vowel above…
+_LOOKALIKES = (CONSONANTS, "ะาำ", ABOVE_VOWELS + "\u0e4c", "\u0e38\u0e39", TONES, "เแโใไ")
 
 
 def plan_spellings(texts: Iterable[str]) -> Spellings:
@@ -550,7 +573,9 @@ def plan_spellings(texts: Iterable[str]) -> Spellings:
     elsewhere as often or more → that word ("ความเสียง" 18 times where "ความเสี่ยง" is read 25 times
     on a scan: OCR lost the mark on a few; the word list alone cannot say so, since เสียง is a word
     too). Only where the shortened form is no word itself, and the whole word is a word of four
-    letters or more seen CONSENSUS_SEEN times at least. And two words facing each other across a line
+    letters or more seen CONSENSUS_SEEN times at least. Likewise such a word with one letter taken for a
+    look-alike ("ฮงค์กร" for องค์กร, "ผู้รับถิดชอบ" for ผู้รับผิดชอบ), where the form is printed half as
+    often as the word at most and is no word, nor words. And two words facing each other across a line
     break that the plan never prints side by side, where the character at the break is lost from two
     words it prints side by side CONSENSUS_SEEN times or more ("…และฝ่า" / "ประจำของ…" where it prints
     ฝ่ายประจำ: a glyph at the line's end lost, and ฝ่า is a word too, so no word list can tell). The
@@ -576,13 +601,18 @@ def plan_spellings(texts: Iterable[str]) -> Spellings:
                 pairs[pair] = pairs.get(pair, 0) + 1
     candidates = {word: n for word, n in seen.items() if n >= CONSENSUS_SEEN and len(word) >= 4 and word in known}
     shorts = {word: [word[:k] + word[k + 1:] for k, ch in enumerate(word) if ch in _MARKS] for word in candidates}
-    printed = count_all("\n".join(runs), {*candidates, *(s for forms in shorts.values() for s in forms)})
+    misread = _one_letter_off(candidates, known)
+    printed = count_all("\n".join(runs), {*candidates, *(s for forms in shorts.values() for s in forms), *misread})
     out: dict[str, str] = {}
     for word, n in candidates.items():
         for short in shorts[word]:
             shown = printed[short] - (printed[word] if word.startswith(short) else 0)
             if short not in known and short not in out and 0 < shown <= n:
                 out[short] = word
+    for form, word in misread.items():
+        if (word is not None and form not in out and 0 < 2 * printed[form] <= printed[word]
+                and not all(token in known for token in split_thai(form))):
+            out[form] = word
     # across a line break: the character at the break lost, either side, leaving two known words
     # (a form with an unknown word is the word restoration's) the plan never prints side by side
     across: dict[tuple[str, str], tuple[str, str] | None] = {}
@@ -595,31 +625,51 @@ def plan_spellings(texts: Iterable[str]) -> Spellings:
     return Spellings(out, {form: pair for form, pair in across.items() if pair is not None})
 
 
-def respell(line: str, spellings: dict[str, str]) -> tuple[str, list[Swap]]:
-    """``line`` with each ``plan_spellings`` form that is whole words of its run (not part of one)
-    written as the plan writes it elsewhere.
+def _one_letter_off(candidates: Iterable[str], known: frozenset[str]) -> dict[str, str | None]:
+    """Each word of ``candidates`` with one letter taken for a look-alike (``_LOOKALIKES``: ฮงค์กร
+    for องค์กร, กาหสินธุ์ for กาฬสินธุ์) → that word, where the form is no word itself (None where it
+    could be two of them)."""
+    out: dict[str, str | None] = {}
+    for word in candidates:
+        for k, ch in enumerate(word):
+            for kind in _LOOKALIKES:
+                if ch not in kind:
+                    continue
+                for other in kind:
+                    form = word[:k] + other + word[k + 1:]
+                    if other != ch and form not in known:
+                        out[form] = word if out.get(form, word) == word else None
+    return out
 
-    >>> respell("ประเมินความเสียงการทุจริต", {"ความเสียง": "ความเสี่ยง"})
+
+def respell(line: str, spellings: Spellings) -> tuple[str, list[Swap]]:
+    """``line`` with each form of ``spellings.words`` that is whole words of its run (not part of
+    one) written as the plan writes it elsewhere (where two overlap, the one starting first).
+
+    >>> respell("ประเมินความเสียงการทุจริต", Spellings({"ความเสียง": "ความเสี่ยง"}, {}))
     ('ประเมินความเสี่ยงการทุจริต', [Swap(printed='ความเสียง', restored='ความเสี่ยง')])
     """
-    if not spellings:
+    if not spellings.words:
         return line, []
     swaps: list[Swap] = []
 
     def fix(run: regex.Match[str]) -> str:
         text = run[0]
+        found = spellings.found_in(text)
+        if not found:
+            return text
         bounds = {0}
         for token in split_thai(text):
             bounds.add(max(bounds) + len(token))
-        for short, word in spellings.items():
-            at = text.find(short)
-            while at >= 0:
-                if at in bounds and at + len(short) in bounds:
-                    text = text[:at] + word + text[at + len(short):]
-                    swaps.append(Swap(short, word))
-                    bounds = {b if b <= at else b + len(word) - len(short) for b in bounds}
-                at = text.find(short, at + 1)
-        return text
+        pieces, done = [], 0
+        for start, form in found:
+            end = start + len(form)
+            if start >= done and start in bounds and end in bounds:
+                word = spellings.words[form]
+                pieces += [text[done:start], word]
+                swaps.append(Swap(form, word))
+                done = end
+        return "".join(pieces) + text[done:]
 
     return _THAI_RUNS.sub(fix, line), swaps
 

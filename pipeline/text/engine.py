@@ -175,8 +175,9 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
 
 
 def _plan_spellings(pages: list[Page]) -> tuple[list[Page], Found]:
-    """The OCR'd pages with the words OCR read one mark short, where the plan prints them whole more
-    often elsewhere (``dictionary.plan_spellings``), written whole."""
+    """The OCR'd pages with the words OCR read a mark short or a letter off, and the letter lost at a
+    line break, where the plan prints them whole more often elsewhere (``dictionary.plan_spellings``),
+    written as it prints them."""
     spellings = dictionary.plan_spellings(p.text for p in pages)
     if not spellings.words and not spellings.across:
         return pages, []
@@ -188,8 +189,8 @@ def _plan_spellings(pages: list[Page]) -> tuple[list[Page], Found]:
             continue
         lines = []
         for line in page.lines:
-            text, swaps = dictionary.respell(line.text, spellings.words)
-            found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-as-the-plan-spells-it") for s in swaps)
+            text, swaps = dictionary.respell(line.text, spellings)
+            found.extend((page.number, s.printed, s.restored, "ocr-word-restored-as-the-plan-spells-it") for s in swaps)
             lines.append(replace(line, text=text, repairs=line.repairs + len(swaps)) if swaps else line)
         for k in range(len(lines) - 1):  # a letter lost at a line's end (or start): the two words of the break
             ending, opening, swaps = dictionary.respell_across(lines[k].text, lines[k + 1].text, spellings.across)
