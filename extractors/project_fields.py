@@ -17,6 +17,7 @@ from pipeline.numerals import (THAI_DIGITS, be_years, is_placeholder, parse_baht
                                years_in_period)
 from pipeline.records import BudgetRow, Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
+from pipeline.text.dictionary import without_trailing_junk
 
 from .template import Template
 
@@ -83,9 +84,9 @@ def _with_text(line: Line, text: str) -> Line:
 
 
 def _paragraph_texts(lines: list[Line], edges: dict[int, float], template: Template,
-                     spaces: PhraseSpaces | None = None) -> list[str]:
-    return [join_lines([ln.text for ln in group], spaces)
-            for group in paragraphs(lines, edges, template.list_marker)]
+                     spaces: PhraseSpaces | None = None, ocr: bool = False) -> list[str]:
+    texts = [join_lines([ln.text for ln in group], spaces) for group in paragraphs(lines, edges, template.list_marker)]
+    return [without_trailing_junk(t) for t in texts] if ocr else texts
 
 
 PARAGRAPH_FIELDS = frozenset({"rationale"})  # one paragraph per line (the data dictionary says so)
@@ -152,7 +153,7 @@ def _items(lines: list[Line], edges: dict[int, float], template: Template,
     >>> _items(rows, {1: 500.0}, load("nacc_2566_2570"), ocr=True)
     ['เพื่อเปิด', 'เพื่อให้', 'เพื่อลด', 'เพื่อเพิ่ม']
     """
-    texts = _paragraph_texts(lines, edges, template, spaces)
+    texts = _paragraph_texts(lines, edges, template, spaces, ocr)
     numbered = ocr and (any(template.list_marker.match(t) or _SEPARATED_SUB.match(t) for t in texts)
                         or _garbled_numbering(texts))
     items = []
@@ -320,6 +321,9 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
     """One Part 3 project's fields; ``edges`` and ``spaces`` (the text column's right edge per page,
     the document's phrasing) decide where its wrapped paragraphs end and how their lines join."""
     fields, checks = _split_fields(block, template, ocr_pages)
+    for f in fields:  # specks OCR read after a line's last word
+        f.lines = [_with_text(ln, without_trailing_junk(ln.text, ends_paragraph=False)) if ln.page in ocr_pages
+                   else ln for ln in f.lines]
     values: dict[str, str] = {}
     pages: dict[str, tuple[int, ...]] = {}
     numbers: list[tuple[int | None, str, int]] = []
@@ -344,7 +348,8 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
         elif f.name in template.list_fields:
             values[f.name] = "\n".join(_items(f.lines, edges, template, spaces, ocr))
         else:
-            values[f.name] = _field_text(f.name, _paragraph_texts(f.lines, edges, template, spaces), template, spaces)
+            values[f.name] = _field_text(f.name, _paragraph_texts(f.lines, edges, template, spaces, ocr), template,
+                                         spaces)
 
     for merged in [name for name in values if "+" in name]:  # "สถานที่/ระยะเวลาดำเนินการ" fills both
         for name in merged.split("+"):

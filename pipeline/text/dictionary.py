@@ -916,6 +916,38 @@ def without_quote_specks(line: str) -> tuple[str, list[Swap]]:
     return (_QUOTE_SPECK.sub("", line), swaps) if swaps else (line, [])
 
 
+# what OCR makes of specks after a line's last word, a space before them: punctuation and symbols
+# alone (",", "—,", "'", "©", "|"), a digit run into them ("5:", "1,"), a short lowercase Latin "word"
+# ("ae", "pee"), marks alone (":๊"); not an ellipsis, a bracket, a slash, a dash or a colon alone
+_JUNK_TOKEN = regex.compile(r"(?!\.\.\.$)[,.;:'\"|©®«»`~^_*#@!?—]{1,3}|[,.;:'\"|]?[0-9๐-๙][,.;:'\"|]{1,2}"
+                            r"|[a-z]{1,4}|[,.;:'\"|]?[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{1,3}")
+_LAST_TOKEN = regex.compile(r"\s+(\S{1,4})$")
+
+
+def without_trailing_junk(text: str, ends_paragraph: bool = True) -> str:
+    """An OCR'd line or paragraph of a project's field without the specks read after its last word
+    ("ประชาชน — ,", "ปัจจุบัน pee", "สุจริต :๊"); a comma alone only where it ends the paragraph (inside
+    one it may be the list's own: "จากประชาชน ," / "จำนวนเบาะแส…"); a closing bracket that closes one of
+    the text's own stays ("(…ติดตามผล ).").
+
+    >>> [without_trailing_junk(t) for t in ("แก่ประชาชน — ,", "ปัจจุบัน pee", "สุจริต :๊", "(ติดตามผล ).")]
+    ['แก่ประชาชน', 'ปัจจุบัน', 'สุจริต', '(ติดตามผล )']
+    >>> [without_trailing_junk(t) for t in ("NO Gift Policy", "ร้อยละ 80", "ไม่น้อยกว่า ๑", "งบประมาณ -", "(ITA)",
+    ...                                     "ดังนี้ :", "ตาม (๕)", "ที่ ๕)", "ณ", "ฯลฯ ...", "สำนัก /")]
+    ['NO Gift Policy', 'ร้อยละ 80', 'ไม่น้อยกว่า ๑', 'งบประมาณ -', '(ITA)', 'ดังนี้ :', 'ตาม (๕)', 'ที่ ๕)', 'ณ', 'ฯลฯ ...', 'สำนัก /']
+    >>> without_trailing_junk("จากประชาชน ,", ends_paragraph=False), without_trailing_junk("จากประชาชน ,")
+    ('จากประชาชน ,', 'จากประชาชน')
+    """
+    while (m := _LAST_TOKEN.search(text)) is not None:
+        token, before = m[1], text[:m.start()]
+        if token[0] == ")" and before.count("(") > before.count(")"):  # closes the text's own bracket
+            return text[:m.start(1) + 1] if _JUNK_TOKEN.fullmatch(token[1:]) else text
+        if token == ":" or (token == "," and not ends_paragraph) or not _JUNK_TOKEN.fullmatch(token):
+            return text
+        text = before
+    return text
+
+
 def without_trailing_specks(line: str) -> tuple[str, list[Swap]]:
     """An OCR'd page line without the marks and vowels it ends with that no word takes (specks at
     the end of a line read as "๊", "า", "๋๊"): dropped where, without them, the line's last run of
