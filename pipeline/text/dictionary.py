@@ -16,7 +16,7 @@ from functools import cache, cached_property, lru_cache
 
 import regex
 
-from .thai import ABOVE_VOWELS, CONSONANTS, MARKS, NON_INITIAL, TONES
+from .thai import ABOVE_VOWELS, CONSONANTS, MARKS, NON_INITIAL, STRAY_SYMBOLS, TONES
 
 SARA_AA, SARA_AM = "\u0e32", "\u0e33"
 _LETTERS_CLASS = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"  # Thai letters and marks, not ฯ or ๆ
@@ -916,10 +916,12 @@ def without_quote_specks(line: str) -> tuple[str, list[Swap]]:
     return (_QUOTE_SPECK.sub("", line), swaps) if swaps else (line, [])
 
 
-# what OCR makes of specks after a line's last word, a space before them: punctuation and symbols
-# alone (",", "—,", "'", "©", "|"), a digit run into them ("5:", "1,"), a short lowercase Latin "word"
-# ("ae", "pee"), marks alone (":๊"); not an ellipsis, a bracket, a slash, a dash or a colon alone
-_JUNK_TOKEN = regex.compile(r"(?!\.\.\.$)[,.;:'\"|©®«»`~^_*#@!?—]{1,3}|[,.;:'\"|]?[0-9๐-๙][,.;:'\"|]{1,2}"
+# what OCR makes of specks after a line's last word, a space before them: the stray symbols
+# (thai.STRAY_SYMBOLS but quotes, which close a quoted word after a space: "…กาฬสินธุ์ ”") and a few
+# more, alone (",", "—,", "'", "©", "|"), a digit run into them ("5:", "1,"), a short lowercase Latin
+# "word" ("ae", "pee"), marks alone (":๊"); not an ellipsis, a bracket, a slash, a dash or a colon alone
+_JUNK_SYMBOLS = regex.escape("".join(c for c in STRAY_SYMBOLS if c not in "‘’“”°") + "©®«»*#@!?—", special_only=False)
+_JUNK_TOKEN = regex.compile(rf"(?!\.\.\.$)[{_JUNK_SYMBOLS}]{{1,3}}|[,.;:'\"|]?[0-9๐-๙][,.;:'\"|]{{1,2}}"
                             r"|[a-z]{1,4}|[,.;:'\"|]?[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{1,3}")
 _LAST_TOKEN = regex.compile(r"\s+(\S{1,4})$")
 
