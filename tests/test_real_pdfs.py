@@ -72,6 +72,18 @@ def test_text_turned_90_degrees_is_one_line():
     assert not {"้", "ัก", "นํ"} & set(texts)
 
 
+def test_word_font_objects_vouch_for_each_others_glyphs():
+    """phichai moit2-7.1 (Word, 135 pages): every font object's NIKHAHIT glyph is mapped to a space and
+    known by its outline, and one object of TH SarabunIT๙ also maps its MAI THO glyph to a space, which
+    the fourteen other objects of the same embedded program map to ้: น้ำฝน, not นำฝน. No SARA AA
+    that one object maps to SARA AM comes out doubled (ํำ)."""
+    layer = read(REAL / "phichai__public_assets_document_pdf_moit2-7.1.pdf", ocr_mode="never")
+    assert "นางสาวน้ำฝน พยัคคานนท์" in layer.pages[128].text
+    assert not any("\u0e4d\u0e33" in p.text for p in layer.pages)
+    fixed = [c.message for c in layer.checks if c.code == "font-tounicode-corrected"]
+    assert any("same embedded font elsewhere" in m and "“ ” → “้”" in m for m in fixed), fixed
+
+
 def test_text_maps_read_as_pdfminer_reads_them():
     """The one-pass ToUnicode reader gives pdfminer's map, entry for entry, for every text map of
     every real PDF and corpus PDF (falling back to pdfminer only where it cannot)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.text import read
+from pipeline.text.backend import _inked_space_aa as _inked
 from pipeline.text.thai import damage
 from tests.conftest import ROOT
 
@@ -23,6 +24,11 @@ CASES = {
     "private-font-encoding-no-thai-code-points": ("ocr", ["เทศบาลตำบลพอกน้อย", "ประมาณการรายจ่าย"], []),
     "zero-width-spaces-and-pua-mpdf": ("repaired", ["บันทึกข้อความ", "โรงพยาบาลพิชัย"], ["\u200b"]),
     "wingdings-checkboxes": ("repaired", ["แบบฟอร์มการขึ้นทะเบียนผู้พิการ", "□"], ["\uf0a3", "\ufffd"]),  # Wingdings 2 chart
+    # Word fonts with no glyph names and no cmap: the NIKHAHIT glyph known by its outline (fonts.py)
+    "sara-am-nikhahit-glyph-unnamed-word-font": ("repaired", ["กระทำการทุจริต", "แสดงจำนวนข้อร้องเรียน", "ของสำนักงาน"],
+                                                 ["กระทาการ", "จานวน", "สานักงาน"]),
+    # ... and a font object mapping a tone mark's glyph to a space too: PDFium's ink scan decides
+    "sara-am-nikhahit-and-tone-glyphs-read-as-space": ("repaired", ["ผู้จัดทำ", "ชำนาญการพิเศษ"], ["จัดทา", "ชานาญ"]),
     "libreoffice-actualtext-justified": ("text-layer", ["สำนักงาน ก.พ.", "กำหนดแนวทางการดำเนินการ"], []),
     "thai-digits-misread-by-ocr": ("ocr", ["๗. งบประมาณดำเนินการ", "๑,๐๐๐,๐๐๐ บาท", "๒๕๖๖ - ๒๕๗๐"],
                                    ["๕. งบประมาณ", "๒๕๒๒"]),  # tests/test_ocr_digits.py: every number
@@ -50,6 +56,22 @@ def test_restored_words_are_listed_with_their_page():
     layer = read(REG / "sara-am-nikhahit-glyph-read-as-space.pdf")
     (restored,) = [c for c in layer.checks if c.code == "thai-word-restored"]
     assert restored.page == 1 and "เทศบาลตาบล → เทศบาลตำบล ×3" in restored.message
+
+
+def test_nikhahit_known_by_outline_or_by_ink_gives_the_same_text(monkeypatch):
+    """The font check (a zero-advance ring mapped to a space is a NIKHAHIT) spares the PDFium
+    scan; where it cannot decide, the scan of every space's ink reads the same words."""
+    from pipeline.text import backend, fonts
+
+    page = REG / "sara-am-nikhahit-glyph-unnamed-word-font.pdf"
+    by_outline = read(page)
+    assert not fonts.repaired_copy(page).spaces_suspect
+    assert "glyph's outline" in " ".join(c.message for c in by_outline.checks if c.code == "font-tounicode-corrected")
+    scanned = []
+    monkeypatch.setattr(fonts, "_nikhahit_spaces", lambda *_: {})
+    monkeypatch.setattr(backend, "_inked_space_aa", lambda *a: scanned.append(1) or _inked(*a))
+    by_ink = read(page)
+    assert scanned and by_ink.pages[0].text == by_outline.pages[0].text
 
 
 def test_ocr_never_reports_the_pages_instead():

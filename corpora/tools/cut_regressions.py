@@ -22,6 +22,8 @@ CUTS = {
     "private-font-encoding-no-thai-code-points": ("poknoi__modules_decree_pdf_61_cb962693.pdf", 1),
     "zero-width-spaces-and-pua-mpdf": ("phichai__public_assets_document_pdf_post-1.pdf", 1),
     "wingdings-checkboxes": ("sawang__docs_file_4_58535cf6.pdf", 1),
+    "sara-am-nikhahit-glyph-unnamed-word-font": ("phichai__public_assets_document_pdf_moit2-7.1.pdf", 6),
+    "sara-am-nikhahit-and-tone-glyphs-read-as-space": ("phichai__public_assets_document_pdf_moit2-7.1.pdf", 129),
 }
 
 

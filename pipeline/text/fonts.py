@@ -29,9 +29,12 @@ from functools import cache
 from pathlib import Path
 
 from .backend import checked_objects
-from .thai import map_pua
+from .thai import NIKHAHIT, map_pua
 
 log = logging.getLogger(__name__)
+
+
+_OWN_DATA = "the font's own cmap/glyph names"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,7 @@ class FontFix:
     examples: tuple[tuple[str, str], ...]  # (PDF's text, the font's text)
     changes: tuple[tuple[str, str], ...] = ()  # every distinct (PDF's text, the font's text) pair
     spaces_fixed: int = 0  # glyphs the PDF's map called a space that the font's data names otherwise
-    evidence: str = "the font's own cmap/glyph names"
+    evidence: str = _OWN_DATA
 
 
 def _is_thai(text: str) -> bool:
@@ -288,9 +291,10 @@ def font_name(font) -> str:
         return "/" + raw.decode("cp874", errors="replace")
 
 
-def _fix_font(pdf, font, current: dict[int, str], problems: list[str]) -> FontFix | None:
+def _fix_font(pdf, font, current: dict[int, str], problems: list[str],
+              peers: dict[int, str] | None = None) -> FontFix | None:
     """Correct one Type0 (Identity-H) font's ToUnicode (``current``, as parsed) from its embedded
-    TrueType program."""
+    TrueType program, and where it calls a glyph a space, from ``peers`` (``_peer_texts``)."""
     import pikepdf
     from fontTools.ttLib import TTFont
 
@@ -307,22 +311,100 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str]) -> FontFi
         log.info("unreadable font program %s: %s", font_name(font), exc)
         problems.append(f"{font_name(font)}: its font program cannot be read ({exc}); its text map is used as is")
         return None
-    if not glyphs:
-        return None
+    try:
+        rings = {gid: text for gid, text in _nikhahit_spaces(ttfont, descendant, current).items()
+                 if gid not in glyphs}
+    except Exception as exc:  # a glyph outline fontTools cannot read: no evidence from outlines
+        log.info("unreadable glyph outlines in %s: %s", font_name(font), exc)
+        rings = {}
+    glyphs = glyphs | rings
     cids = set(current) if current else set(range(len(ttfont.getGlyphOrder())))
-    gids = _cid_to_gid(descendant, cids, glyphs)
+    gids = _cid_to_gid(descendant, cids, glyphs) if glyphs else {}
     corrections: dict[int, str] = {}  # cid → the font's text, where the map says otherwise
     for cid in sorted(gids):
         truth = glyphs[gids[cid]]
         if unicodedata.normalize("NFC", map_pua(current.get(cid, ""))) != truth:
             corrections[cid] = truth
+    from_peers = {cid: text for cid, text in (peers or {}).items() if cid not in gids}
+    corrections |= from_peers
     if not corrections:
         return None
     font.ToUnicode = pdf.make_stream(_cmap_stream(current | corrections))
     examples = tuple((current.get(cid, ""), truth) for cid, truth in list(corrections.items())[:5])
     changes = tuple(sorted({(current.get(cid, ""), truth) for cid, truth in corrections.items()}))
     spaces_fixed = sum(1 for cid in corrections if current.get(cid) == " ")
-    return FontFix(font_name(font), len(corrections), bool(current), examples, changes, spaces_fixed)
+    by_outline = {cid for cid in corrections if cid in gids and gids[cid] in rings}
+    sources = [name for name, used in (
+        (_OWN_DATA, len(by_outline) + len(from_peers) < len(corrections)),
+        ("the glyph's outline (a ring with no advance, above the line: NIKHAHIT)", by_outline),
+        ("the text maps of the same embedded font elsewhere in the PDF", from_peers)) if used]
+    return FontFix(font_name(font), len(corrections), bool(current), examples, changes, spaces_fixed,
+                   " and ".join(sources))
+
+
+def _program(font):
+    """The embedded TrueType program a Type0 font draws with (its stream's object id), or None."""
+    import pikepdf
+
+    if font.get("/Subtype") != pikepdf.Name.Type0 or "/DescendantFonts" not in font:
+        return None
+    descriptor = font.DescendantFonts[0].get("/FontDescriptor")
+    if descriptor is None or "/FontFile2" not in descriptor:
+        return None
+    return descriptor.FontFile2.objgen
+
+
+def _peer_texts(maps: list[tuple[object, dict[int, str]]]) -> list[dict[int, str]]:
+    """For each (program, map): the glyphs that map calls a space which the other maps of the same
+    embedded program all name as one and the same Thai character (Word writes a font object per
+    run of text, and in some of them maps a tone mark or NIKHAHIT glyph to " ").
+
+    >>> _peer_texts([("f", {5: " ", 6: " "}), ("f", {5: "\u0e49", 6: " "}), ("g", {5: "ก"})])
+    [{5: '้'}, {}, {}]
+    """
+    named: dict[object, dict[int, set[str]]] = {}
+    for program, current in maps:
+        if program is not None:
+            texts = named.setdefault(program, {})
+            for cid, text in current.items():
+                if text != " ":
+                    texts.setdefault(cid, set()).add(text)
+    out = []
+    for program, current in maps:
+        texts = named.get(program, {})
+        out.append({cid: next(iter(texts[cid])) for cid, text in current.items()
+                    if text == " " and len(texts.get(cid, ())) == 1 and _is_thai(next(iter(texts[cid])))})
+    return out
+
+
+def _nikhahit_spaces(ttfont, descendant, current: dict[int, str]) -> dict[int, str]:
+    """Glyph id → NIKHAHIT for each glyph the PDF's map calls a space that is drawn as one: Word
+    shapes SARA AM as a NIKHAHIT glyph beside a SARA AA glyph and maps the NIKHAHIT glyph to " "
+    (poppler prints ``ตาบล`` for ตำบล). Its fonts carry no glyph names and often no cmap, but the
+    outline says it: a ring (two contours, about as wide as high) that takes no advance and sits
+    above the line, where a space has no ink and an advance. Only where the map has two "spaces"
+    or more (the other is the real one)."""
+    spaces = {cid for cid, text in current.items() if text == " "}
+    if len(spaces) < 2 or "glyf" not in ttfont or "hmtx" not in ttfont:
+        return {}
+    from fontTools.ttLib import TTLibError
+
+    try:
+        order = ttfont.getGlyphOrder()
+    except TTLibError:  # no names anywhere (no post names, no cmap): glyphs by id
+        order = ttfont.glyphOrder = list(range(ttfont.getGlyphCount()))
+    glyf, hmtx = ttfont["glyf"], ttfont["hmtx"]
+    em = ttfont["head"].unitsPerEm
+    out: dict[int, str] = {}
+    for gid in set(_cid_to_gid(descendant, spaces, range(len(order))).values()):
+        name = order[gid]
+        glyph = glyf[name]
+        if hmtx[name][0] != 0 or glyph.numberOfContours != 2:
+            continue
+        width, height = glyph.xMax - glyph.xMin, glyph.yMax - glyph.yMin
+        if 0 < height and 0.7 <= width / height <= 1.4 and height < 0.3 * em and glyph.yMin > 0.3 * em:
+            out[gid] = NIKHAHIT
+    return out
 
 
 @cache
@@ -400,6 +482,7 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
     with pdf:
         seen: set[tuple[int, int]] = set()
         font = pikepdf.Name.Font  # made once: pikepdf builds a Name per attribute access (10,000s of objects)
+        maps = []
         for obj in checked_objects(pdf, path):  # refuses a decompression bomb before poppler reads it
             if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != font:
                 continue
@@ -407,8 +490,10 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             if key in seen:
                 continue
             seen.add(key)
-            current = _tounicode(obj, problems)  # parsed once, for both uses
-            fix = _fix_font(pdf, obj, current, problems) or _fix_symbol_font(pdf, obj, current)
+            maps.append((obj, _tounicode(obj, problems)))  # parsed once, for both uses
+        peers = _peer_texts([(_program(obj), current) for obj, current in maps])
+        for (obj, current), agreed in zip(maps, peers):
+            fix = _fix_font(pdf, obj, current, problems, agreed) or _fix_symbol_font(pdf, obj, current)
             if fix:
                 fixes.append(fix)
             # judged on the map poppler will read: a NIKHAHIT glyph the font's data names is fixed already

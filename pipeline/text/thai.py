@@ -50,7 +50,7 @@ _SPACE_BEFORE_MARK = regex.compile(rf"[ \u00a0]+(?=[{MARKS}])")  # a mark never 
 _SPACE_BEFORE_VOWEL = regex.compile(rf"(?<=[{_THAI}])[ \u00a0]+(?=[{NON_INITIAL}])")
 _SPACE_AFTER_LEADING = regex.compile(rf"(?<=[{LEADING_VOWELS}])[ \u00a0]+(?=[{CONSONANTS}])")
 _MARK_RUN = regex.compile(rf"[{MARKS}]{{2,}}")
-_SPLIT_AM = regex.compile(rf"{NIKHAHIT}([{TONES}]?){SARA_AA}")  # ํ(่)า → (่)ำ
+_SPLIT_AM = regex.compile(rf"{NIKHAHIT}([{TONES}]?)[{SARA_AA}{SARA_AM}]")  # ํ(่)า → (่)ำ; ํ(่)ำ too
 _REVERSED_AM = regex.compile(rf"(?<=[{CONSONANTS}][{TONES}]?){SARA_AA}{NIKHAHIT}")  # าํ → ำ
 _DOUBLED_AM = regex.compile(rf"{SARA_AM}[{SARA_AA}{SARA_AM}]+")  # ำา / ำำ → ำ
 
@@ -161,13 +161,16 @@ def order_marks(text: str) -> str:
 
 
 def rebuild_sara_am(text: str) -> str:
-    r"""SARA AM split into NIKHAHIT + SARA AA (either order) or doubled → one SARA AM.
+    r"""SARA AM split into NIKHAHIT + SARA AA (either order) or doubled (a NIKHAHIT before a SARA AM,
+    as where a Word font maps its SARA AA glyph to SARA AM) → one SARA AM.
 
     >>> rebuild_sara_am("ค\u0e4d\u0e32นํา") == "คำนำ"
     True
     >>> rebuild_sara_am("น\u0e4d\u0e49\u0e32") == "น\u0e49\u0e33"
     True
     >>> rebuild_sara_am("ทําา") == "ทำ"
+    True
+    >>> rebuild_sara_am("ส\u0e4d\u0e33นัก") == "สำนัก"
     True
     """
     text = _SPLIT_AM.sub(lambda m: m[1] + SARA_AM, text)
