@@ -68,7 +68,7 @@ def test_nikhahit_known_by_outline_or_by_ink_gives_the_same_text(monkeypatch):
     assert not fonts.repaired_copy(page).spaces_suspect
     assert "glyph's outline" in " ".join(c.message for c in by_outline.checks if c.code == "font-tounicode-corrected")
     scanned = []
-    monkeypatch.setattr(fonts, "_nikhahit_spaces", lambda *_: {})
+    monkeypatch.setattr(fonts, "_nikhahit_glyphs", lambda *_: {})
     monkeypatch.setattr(backend, "_inked_space_aa", lambda *a: scanned.append(1) or _inked(*a))
     by_ink = read(page)
     assert scanned and by_ink.pages[0].text == by_outline.pages[0].text

@@ -23,9 +23,10 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
+from operator import countOf
 from pathlib import Path
 
 from .backend import checked_objects
@@ -244,18 +245,20 @@ def _merge(out: dict[int, str], entries: Iterable[tuple[int, str]]) -> None:
             out[cid] = text
 
 
-def _cid_to_gid(descendant, cids: set[int], gids: Container[int]) -> dict[int, int]:
+def _cid_to_gid(descendant, cids: set[int], gids: Collection[int]) -> dict[int, int]:
     """The glyph id of each of ``cids`` that draws one of ``gids`` (a text map may cover all
     65,536 codes; a font draws Thai with a hundred glyphs)."""
     import pikepdf
 
     mapping = descendant.get("/CIDToGIDMap")
-    if mapping is None or mapping == pikepdf.Name.Identity:
-        return {cid: cid for cid in gids if cid in cids}
+    if mapping is None or mapping == pikepdf.Name.Identity:  # walked from the smaller side
+        return {cid: cid for cid in (cids if len(cids) <= len(gids) else gids) if cid in cids and cid in gids}
     data = mapping.read_bytes()
     table = array.array("H", data[:len(data) // 2 * 2])  # two-byte big-endian glyph ids
     if sys.byteorder == "little":
         table.byteswap()
+    if len(cids) <= len(gids):  # a few codes asked: each looked up
+        return {cid: table[cid] for cid in cids if cid < len(table) and table[cid] in gids}
     return {cid: gid for cid, gid in enumerate(table) if gid in gids and cid in cids}
 
 
@@ -291,10 +294,11 @@ def font_name(font) -> str:
         return "/" + raw.decode("cp874", errors="replace")
 
 
-def _fix_font(pdf, font, current: dict[int, str], problems: list[str],
+def _fix_font(pdf, font, current: dict[int, str], problems: list[str], spaces: frozenset[int] = frozenset(),
               peers: dict[int, str] | None = None) -> FontFix | None:
     """Correct one Type0 (Identity-H) font's ToUnicode (``current``, as parsed) from its embedded
-    TrueType program, and where it calls a glyph a space, from ``peers`` (``_peer_texts``)."""
+    TrueType program, and where it calls a glyph a space (``spaces``: the codes it maps to " ", where more than one),
+    from the glyph's outline or from ``peers`` (``_peer_texts``)."""
     import pikepdf
     from fontTools.ttLib import TTFont
 
@@ -311,13 +315,17 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str],
         log.info("unreadable font program %s: %s", font_name(font), exc)
         problems.append(f"{font_name(font)}: its font program cannot be read ({exc}); its text map is used as is")
         return None
-    try:
-        rings = {gid: text for gid, text in _nikhahit_spaces(ttfont, descendant, current).items()
-                 if gid not in glyphs}
-    except Exception as exc:  # a glyph outline fontTools cannot read: no evidence from outlines
-        log.info("unreadable glyph outlines in %s: %s", font_name(font), exc)
-        rings = {}
+    asked = spaces - set(peers or ())
+    unnamed = {cid: gid for cid, gid in _cid_to_gid(descendant, asked, range(1 << 16)).items() if gid not in glyphs}
+    rings: dict[int, str] = {}
+    if len(unnamed) > 1:  # one of them is the real space
+        try:
+            rings = _nikhahit_glyphs(ttfont, set(unnamed.values()))
+        except Exception as exc:  # glyph data fontTools cannot read: no evidence from outlines
+            log.info("unreadable glyph outlines in %s: %s", font_name(font), exc)
     glyphs = glyphs | rings
+    if not glyphs and not peers:
+        return None
     cids = set(current) if current else set(range(len(ttfont.getGlyphOrder())))
     gids = _cid_to_gid(descendant, cids, glyphs) if glyphs else {}
     corrections: dict[int, str] = {}  # cid → the font's text, where the map says otherwise
@@ -342,6 +350,17 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str],
                    " and ".join(sources))
 
 
+def _spaces(mapping: dict[int, str]) -> tuple[int, frozenset[int]]:
+    """How many codes ``mapping`` maps to a space, and which, where more than one (one is the real
+    space, and a text map may hold all 65,536 codes: counted in C first).
+
+    >>> _spaces({1: " ", 2: "ก", 3: " "}), _spaces({1: " ", 2: "ก"})
+    ((2, frozenset({1, 3})), (1, frozenset()))
+    """
+    count = countOf(mapping.values(), " ")
+    return count, (frozenset([code for code, text in mapping.items() if text == " "]) if count > 1 else frozenset())
+
+
 def _program(font):
     """The embedded TrueType program a Type0 font draws with (its stream's object id), or None."""
     import pikepdf
@@ -354,55 +373,64 @@ def _program(font):
     return descriptor.FontFile2.objgen
 
 
-def _peer_texts(maps: list[tuple[object, dict[int, str]]]) -> list[dict[int, str]]:
-    """For each (program, map): the glyphs that map calls a space which the other maps of the same
-    embedded program all name as one and the same Thai character (Word writes a font object per
-    run of text, and in some of them maps a tone mark or NIKHAHIT glyph to " ").
+def _peer_texts(maps: list[tuple[object, dict[int, str], frozenset[int]]]) -> list[dict[int, str]]:
+    """For each (program, map, the codes it maps to a space): the glyphs that map calls a space which
+    the other maps of the same embedded program all name as one and the same Thai character (Word
+    writes a font object per run of text, and in some of them maps a tone mark or NIKHAHIT glyph
+    to " ").
 
-    >>> _peer_texts([("f", {5: " ", 6: " "}), ("f", {5: "\u0e49", 6: " "}), ("g", {5: "ก"})])
+    >>> _peer_texts([("f", {5: " ", 6: " "}, {5, 6}), ("f", {5: "\u0e49", 6: " "}, {6}), ("g", {5: "ก"}, set())])
     [{5: '้'}, {}, {}]
     """
-    named: dict[object, dict[int, set[str]]] = {}
-    for program, current in maps:
-        if program is not None:
-            texts = named.setdefault(program, {})
-            for cid, text in current.items():
-                if text != " ":
-                    texts.setdefault(cid, set()).add(text)
+    asked: dict[object, set[int]] = {}  # program → the glyphs some map of it calls a space
+    for program, _, here in maps:
+        if here and program is not None:
+            asked.setdefault(program, set()).update(here)
+    named: dict[tuple[object, int], set[str]] = {}
+    for program, current, _ in maps:
+        for cid in asked.get(program, ()):
+            text = current.get(cid, " ")
+            if text != " ":
+                named.setdefault((program, cid), set()).add(text)
     out = []
-    for program, current in maps:
-        texts = named.get(program, {})
-        out.append({cid: next(iter(texts[cid])) for cid, text in current.items()
-                    if text == " " and len(texts.get(cid, ())) == 1 and _is_thai(next(iter(texts[cid])))})
+    for program, _, here in maps:
+        agreed = {}
+        for cid in here:
+            texts = named.get((program, cid), ())
+            if len(texts) == 1 and _is_thai(text := next(iter(texts))):
+                agreed[cid] = text
+        out.append(agreed)
     return out
 
 
-def _nikhahit_spaces(ttfont, descendant, current: dict[int, str]) -> dict[int, str]:
-    """Glyph id → NIKHAHIT for each glyph the PDF's map calls a space that is drawn as one: Word
-    shapes SARA AM as a NIKHAHIT glyph beside a SARA AA glyph and maps the NIKHAHIT glyph to " "
-    (poppler prints ``ตาบล`` for ตำบล). Its fonts carry no glyph names and often no cmap, but the
-    outline says it: a ring (two contours, about as wide as high) that takes no advance and sits
-    above the line, where a space has no ink and an advance. Only where the map has two "spaces"
-    or more (the other is the real one)."""
-    spaces = {cid for cid, text in current.items() if text == " "}
-    if len(spaces) < 2 or "glyf" not in ttfont or "hmtx" not in ttfont:
+def _nikhahit_glyphs(ttfont, gids: set[int]) -> dict[int, str]:
+    """Glyph id → NIKHAHIT for each of ``gids`` (glyphs the PDF's map calls a space) drawn as one:
+    Word shapes SARA AM as a NIKHAHIT glyph beside a SARA AA glyph and maps the NIKHAHIT glyph to
+    " " (poppler prints ``ตาบล`` for ตำบล). Its fonts carry no glyph names and often no cmap, but
+    the glyph itself says it: a ring (two contours, about as wide as high) that takes no advance
+    and sits above the line, where a space has no ink and an advance. Read from the few bytes of
+    each glyph's header and advance (parsing the whole glyf table costs tens of milliseconds)."""
+    if "glyf" not in ttfont or "loca" not in ttfont or "hmtx" not in ttfont:
         return {}
-    from fontTools.ttLib import TTLibError
-
-    try:
-        order = ttfont.getGlyphOrder()
-    except TTLibError:  # no names anywhere (no post names, no cmap): glyphs by id
-        order = ttfont.glyphOrder = list(range(ttfont.getGlyphCount()))
-    glyf, hmtx = ttfont["glyf"], ttfont["hmtx"]
-    em = ttfont["head"].unitsPerEm
+    head, count = ttfont["head"], ttfont.getGlyphCount()
+    em, metrics = head.unitsPerEm, ttfont["hhea"].numberOfHMetrics
+    loca, glyf, hmtx = (ttfont.reader[tag] for tag in (b"loca", b"glyf", b"hmtx"))
+    short = head.indexToLocFormat == 0
     out: dict[int, str] = {}
-    for gid in set(_cid_to_gid(descendant, spaces, range(len(order))).values()):
-        name = order[gid]
-        glyph = glyf[name]
-        if hmtx[name][0] != 0 or glyph.numberOfContours != 2:
+    for gid in gids:
+        if not 0 <= gid < count or not metrics:
             continue
-        width, height = glyph.xMax - glyph.xMin, glyph.yMax - glyph.yMin
-        if 0 < height and 0.7 <= width / height <= 1.4 and height < 0.3 * em and glyph.yMin > 0.3 * em:
+        advance = int.from_bytes(hmtx[4 * min(gid, metrics - 1):][:2], "big")
+        if short:
+            start, end = (2 * int.from_bytes(loca[2 * g:2 * g + 2], "big") for g in (gid, gid + 1))
+        else:
+            start, end = (int.from_bytes(loca[4 * g:4 * g + 4], "big") for g in (gid, gid + 1))
+        if advance != 0 or end - start < 10:
+            continue
+        contours, x0, y0, x1, y1 = (int.from_bytes(glyf[start + k:start + k + 2], "big", signed=True)
+                                    for k in range(0, 10, 2))
+        width, height = x1 - x0, y1 - y0
+        if contours == 2 and 0 < height < 0.3 * em and 0.7 <= width / height <= 1.4 and y0 > 0.3 * em:
             out[gid] = NIKHAHIT
     return out
 
@@ -490,15 +518,15 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             if key in seen:
                 continue
             seen.add(key)
-            maps.append((obj, _tounicode(obj, problems)))  # parsed once, for both uses
-        peers = _peer_texts([(_program(obj), current) for obj, current in maps])
-        for (obj, current), agreed in zip(maps, peers):
-            fix = _fix_font(pdf, obj, current, problems, agreed) or _fix_symbol_font(pdf, obj, current)
+            current = _tounicode(obj, problems)  # parsed once, for every use
+            maps.append((obj, current, *_spaces(current)))
+        peers = _peer_texts([(_program(obj) if spaces else None, current, spaces) for obj, current, _, spaces in maps])
+        for (obj, current, count, spaces), agreed in zip(maps, peers):
+            fix = _fix_font(pdf, obj, current, problems, spaces, agreed) or _fix_symbol_font(pdf, obj, current)
             if fix:
                 fixes.append(fix)
             # judged on the map poppler will read: a NIKHAHIT glyph the font's data names is fixed already
-            spaces = sum(1 for text in current.values() if text == " ") - (fix.spaces_fixed if fix else 0)
-            suspect = suspect or spaces > 1
+            suspect = suspect or count - (fix.spaces_fixed if fix else 0) > 1
         if not fixes:
             return FontReport(None, [], suspect, tuple(problems))
         handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
