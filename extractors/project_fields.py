@@ -408,6 +408,65 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
 
 
 
+WORDING_SEEN = 3  # a duration worded alike by this many projects at least is the plan's wording
+_FIGURES = regex.compile(r"[0-9๐-๙]")
+_NOT_LETTERS = regex.compile(r"[\s0-9๐-๙]")
+_THAI_LETTERS = regex.compile(r"[\u0e01-\u0e4e]")
+
+
+def durations_worded_as_the_plan(projects: list[Project], ocr_pages: frozenset[int]
+                                 ) -> tuple[list[Project], list[Check]]:
+    """On OCR'd pages, a duration that reads as the plan's most common duration but for a few of its
+    letters (three edits at most, and a quarter of them), with the same figures, written as the plan
+    words it, with an info check: Tesseract takes ปี opening a line for ขู่ or ขี่ ("ขู่งบประมาณ พ.ศ.
+    ๒๕๖๖ - ๒๕๗๐" where 25 other projects read "ปีงบประมาณ พ.ศ. ๒๕๖๖ - ๒๕๗๐"). Only where
+    WORDING_SEEN projects or more word it alike; never a wording as many projects share, nor one that
+    differs in its punctuation alone (a plan prints "-" in some periods and "–" in others).
+
+    >>> def p(seq, text):
+    ...     return Project(**{f: "" for f in Project.__dataclass_fields__} | dict(
+    ...         doc_id="d", seq=seq, duration=text, field_pages={"duration": (seq,)}))
+    >>> plan = [p(1, "ปีงบประมาณ พ.ศ. ๒๕๖๖"), p(2, "ปีงบประมาณ พ.ศ. ๒๕๖๖"), p(3, "ปีงบประมาณ  พ.ศ. ๒๕๖๖"),
+    ...         p(4, "ขู่งบประมาณ พ.ศ. ๒๕๖๖"), p(5, "ขู่งบประมาณ พ.ศ. ๒๕๖๗"), p(6, "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๖"),
+    ...         p(7, "ปีงบประมาณ พ.ศ ๒๕๖๖")]
+    >>> [q.duration for q in durations_worded_as_the_plan(plan, frozenset(range(1, 8)))[0]][3:]
+    ['ปีงบประมาณ พ.ศ. ๒๕๖๖', 'ขู่งบประมาณ พ.ศ. ๒๕๖๗', 'ตลอดปีงบประมาณ พ.ศ. ๒๕๖๖', 'ปีงบประมาณ พ.ศ ๒๕๖๖']
+    """
+    from collections import Counter
+
+    from rapidfuzz.distance import Levenshtein
+
+    def key(text: str) -> str:
+        return "".join(text.split())
+
+    worded = Counter(key(p.duration) for p in projects if p.duration.strip())
+    if not worded:
+        return projects, []
+    common, seen = worded.most_common(1)[0]
+    if seen < WORDING_SEEN:
+        return projects, []
+    text = Counter(" ".join(p.duration.split()) for p in projects if key(p.duration) == common).most_common(1)[0][0]
+    figures, letters = _FIGURES.findall(to_arabic(common)), _NOT_LETTERS.sub("", common)
+    out, checks = [], []
+    for project in projects:
+        pages = project.field_pages.get("duration", ())
+        read = key(project.duration)
+        if (ocr_pages.isdisjoint(pages) or not read or read == common or worded[read] >= WORDING_SEEN
+                or _FIGURES.findall(to_arabic(read)) != figures):
+            out.append(project)
+            continue
+        edits = Levenshtein.distance(_NOT_LETTERS.sub("", read), letters)
+        if edits > min(3, len(letters) // 4) or _THAI_LETTERS.findall(read) == _THAI_LETTERS.findall(common):
+            out.append(project)
+            continue
+        start, end = be_years(text)
+        checks.append(check("ocr-duration-as-worded", pages[0], (
+            f"project {project.seq}: duration read as “{' '.join(project.duration.split())}” taken as “{text}”, "
+            f"as {seen} projects of the plan word it, the figures the same and {edits} letters apart"), field="duration"))
+        out.append(replace(project, duration=text, period_start_be=start, period_end_be=end))
+    return out, checks
+
+
 def years_tied_to_period(projects: list[Project], period: tuple[int, int] | None, ocr_pages: frozenset[int]
                          ) -> tuple[list[Project], list[Check]]:
     """On OCR'd pages, the years of a duration that one misread or garbled digit keeps out of the

@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "committee-numbering-gap": ("warning", "the committee order skips member numbers"),
     "ocr-number-corrected": ("info", "a heading number OCR misread was taken from the sequence"),
     "ocr-year-inferred": ("info", "a duration year OCR misread was taken as the one year of the plan's period it can be"),
+    "ocr-duration-as-worded": ("info", "a duration OCR misread a few letters of was written as the plan words its others"),
     "ocr-year-unread": ("warning", "a duration's first year OCR garbled beyond a digit: its period start left empty"),
     "ocr-budget-tied": ("info", "a budget figure OCR garbled was taken as the one amount Part 2 gives the project a digit away"),
     "ocr-opening-restored": ("info", "a field's opening words OCR misread were restored from the template"),

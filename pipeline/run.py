@@ -97,6 +97,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         table_pages = engine.with_rulings(text, part1_pages | part2_pages).pages  # one PDF opening for both
         period = plan_period(document, projects)
         projects, year_checks = project_fields.years_tied_to_period(projects, period, ocr_pages)
+        projects, wording_checks = project_fields.durations_worded_as_the_plan(projects, ocr_pages)
+        year_checks = [*year_checks, *wording_checks]
         summary = summary_table.extract_summary([p for p in table_pages if p.number in part2_pages],
                                                 template, doc_id, period)
         summary, link_checks = link.link_to_part3(summary, projects)

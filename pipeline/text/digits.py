@@ -18,6 +18,7 @@ margin over every other class. Anything else stays as OCR read it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -276,14 +277,17 @@ def _dash(said: str, piece: np.ndarray, reference: float) -> str:
     return "–" if cols.size and cols[-1] - cols[0] + 1 >= EN_DASH * reference else "-"
 
 
-def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_height: int) -> str | None:
+def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_height: int,
+                  said: Sequence[tuple[int, int, str]] = ()) -> str | None:
     """A run of OCR words with no Thai letter (a number, "๓)", "๒๕๖๖ - ๒๕๗๐", or OCR's Latin guess
     at one) rebuilt from its pieces of ink (left column, ink), or None to keep OCR's reading.
 
     Rebuilt only when every piece is clearly a digit, a bracket or slash, or punctuation, and one is a
     Thai digit. A piece is punctuation when it is low (under DOT of the digits' height), reads as
     a stop, or is lowish (under SMALL) and reads as nothing clear; punctuation takes OCR's own
-    punctuation in order. A gap wider than a space stays a space.
+    punctuation in order. A gap wider than a space stays a space. A piece the templates find as like
+    two digits as each other (๔ and ๕, whose only difference is ๕'s tail) takes the one of them OCR
+    read there (``said``: OCR's one-digit words, by their columns), when OCR read one of them.
     """
     t = templates()
     if t is None or not pieces:
@@ -298,13 +302,15 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
     reference = float(np.median([h for h in heights if h >= DOT * max(heights)]))
     read = _classify([p for _, p in pieces], t, NUMBER_CLASSES)
     kinds = []  # per piece: a glyph, OCR's punctuation, or nothing (dust)
-    for h, r in zip(heights, read):
+    for h, r, (start, piece) in zip(heights, read, pieces):
         if h < DOT * reference:
             kinds.append(None)  # a full stop, the tail of a comma, a hyphen: punctuation
         elif r is not None and r in SPAN_GLYPHS:
             kinds.append(r)
         elif r is not None and r in STOPS or h < SMALL * reference:
             kinds.append(None)
+        elif r is None and (digit := _digit_ocr_said(piece, start, said, t)) is not None:
+            kinds.append(digit)
         else:
             return None  # a glyph that is clearly no digit, or not clearly anything
     if not any(k is not None and k in THAI_DIGITS for k in kinds):
@@ -325,6 +331,28 @@ def reread_number(ocr_text: str, pieces: list[tuple[int, np.ndarray]], line_heig
             out += "." if _is_dot(piece, reference, baseline) else _dash(said, piece, reference)
         prev_end = start + piece.shape[1]
     return out
+
+
+def _digit_ocr_said(piece: np.ndarray, start: int, said: Sequence[tuple[int, int, str]], t: Templates) -> str | None:
+    """The digit OCR read over most of ``piece`` (columns from ``start``), where the templates find
+    the piece a digit but cannot say which of two or more, that one among them; else None."""
+    end = start + piece.shape[1]
+    over = [(min(end, x1) - max(start, x0), text) for x0, x1, text in said if min(end, x1) - max(start, x0) > 0]
+    if not over:
+        return None
+    share, text = max(over)
+    if 2 * share < piece.shape[1]:
+        return None
+    vector = glyph_vector(piece)
+    if vector is None:
+        return None
+    by_class = np.full(len(CLASSES), -1.0, dtype=np.float32)
+    by_class[t.classes] = np.maximum.reduceat(vector @ t.vectors.T, t.starts)
+    best = float(by_class.max())
+    close = {CLASSES[k] for k in np.flatnonzero(by_class >= best - MARGIN)}
+    if best < MIN_SIMILARITY or len(close) < 2 or not close <= set(DIGIT_CLASSES) or text not in close:
+        return None
+    return text
 
 
 def reread_digits(ocr_text: str, pieces: list[np.ndarray]) -> str | None:
@@ -433,7 +461,8 @@ def _reread_group(group: list[tuple[str, Box]], run: list[tuple[str, Box]], word
                   if (t, b) not in group and (_has_thai_letter(t) or any(c.isalnum() for c in t))]
     mine = _run_pieces(pieces, x0, x1, text_boxes, SPACE_GAP * height, used)
     said, ink = "".join(t for t, _ in group), [pieces[j][2] for j in mine]
-    rebuilt = reread_number(said, [(pieces[j][0], pieces[j][2]) for j in mine], height)
+    one_digit = [(b[0] - left, b[2] - left, t) for t, b in group if len(t) == 1 and t in DIGIT_CLASSES]
+    rebuilt = reread_number(said, [(pieces[j][0], pieces[j][2]) for j in mine], height, one_digit)
     if rebuilt is None:
         rebuilt = reread_digits(said, ink)
     if rebuilt is None and said in ("-", "–") and len(ink) == 1 and len(run) > 1:  # the dash between two numbers
@@ -484,7 +513,7 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                 if rebuilt is None:
                     out.extend(group)
                 else:
-                    out.append((rebuilt, enclosing(b for _, b in group)))
+                    out.append((rebuilt, _number_box([b for _, b in group])))
             k = end
             continue
         if k == 0 and head > 1:  # read as two overlapping words
@@ -501,6 +530,18 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
         out.append((text, box))
         k += 1
     return out
+
+
+def _number_box(boxes: list[Box]) -> Box:
+    """The box of a number rebuilt from OCR's words: their columns, and the middle of their tops and
+    bottoms (Tesseract's box for a Thai digit may reach into the line above or below, and a box that
+    tall would take the space before or after the number for a gap inside a word).
+
+    >>> _number_box([(10, 5, 20, 30), (21, 12, 30, 31), (31, 11, 40, 62)])
+    (10, 11, 40, 31)
+    """
+    tops, bottoms = sorted(b[1] for b in boxes), sorted(b[3] for b in boxes)
+    return (min(b[0] for b in boxes), tops[len(tops) // 2], max(b[2] for b in boxes), bottoms[len(bottoms) // 2])
 
 
 def reread_as_number(words: list[tuple[str, Box]], page: np.ndarray) -> str | None:

@@ -326,7 +326,7 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(r"^([๐-๙]{1,2}) ?7(?= |$)"), r"\1)"),  # a list marker's bracket read as 7: ๑ 7 → ๑)
     # พ.ศ. before a year, run into the word before it or read as Latin: "ปีงบประมาณพ . ศ .", "WA. ๒๕๖๖"
     (regex.compile(r"(?<=[\u0e01-\u0e4e])พ ?\. ?ศ ?\.(?= ?[๒2][๕5][0-9๐-๙]{2})"), " พ.ศ."),
-    (regex.compile(r"(?<![A-Za-z])[A-Za-z]{2,3}\.(?= ?๒๕[๐-๙]{2})"), "พ.ศ."),
+    (regex.compile(r"(?<![A-Za-z])[A-Za-z]{2,3}[.,](?= ?๒๕[๐-๙]{2})"), "พ.ศ."),  # "WA. ๒๕๖๖", "WF, ๒๕๖๖"
     (regex.compile(rf"(?<=[0-9๐-๙A-Za-z])[{MARKS}]+"), ""),  # a mark on a digit or a Latin letter: a speck (๘๕๊)
     (regex.compile("\u0e30{2,}"), "\u0e30"),  # SARA A read twice (ประะชาชน): Thai never writes ะะ
     # a speck between words (ไชโย . ครั้งที่); not after a short token, a misread heading number's (ญ . งบประมาณ)
