@@ -565,6 +565,8 @@ class Spellings:
 
 # the letters Tesseract takes for one another keep their place in the cluster: a consonant for a
 # consonant, a vowel above for a vowel above…
+THANTHAKHAT = "\u0e4c"
+_MARKS_SET = frozenset(MARKS)
 _LOOKALIKES = (CONSONANTS, "ะาำ", ABOVE_VOWELS + "\u0e4c", "\u0e38\u0e39", TONES, "เแโใไ")
 
 
@@ -602,7 +604,10 @@ def plan_spellings(texts: Iterable[str]) -> Spellings:
     candidates = {word: n for word, n in seen.items() if n >= CONSENSUS_SEEN and len(word) >= 4 and word in known}
     shorts = {word: [word[:k] + word[k + 1:] for k, ch in enumerate(word) if ch in _MARKS] for word in candidates}
     misread = _one_letter_off(candidates, known)
-    printed = count_all("\n".join(runs), {*candidates, *(s for forms in shorts.values() for s in forms), *misread})
+    specked = _speck_marked((w for w, n in seen.items() if n >= CONSENSUS_SEEN and len(w) >= 3 and w in known), known)
+    misread |= {form: (word if misread.get(form, word) == word else None) for form, word in specked.items()}
+    printed = count_all("\n".join(runs), {*candidates, *(s for forms in shorts.values() for s in forms), *misread,
+                                          *(word for word in specked.values() if word is not None)})
     out: dict[str, str] = {}
     for word, n in candidates.items():
         for short in shorts[word]:
@@ -639,6 +644,24 @@ def _one_letter_off(candidates: Iterable[str], known: frozenset[str]) -> dict[st
                     form = word[:k] + other + word[k + 1:]
                     if other != ch and form not in known:
                         out[form] = word if out.get(form, word) == word else None
+    return out
+
+
+def _speck_marked(candidates: Iterable[str], known: frozenset[str]) -> dict[str, str | None]:
+    """Each word of ``candidates`` with a THANTHAKHAT after one of its consonants, the speck Tesseract
+    reads most often as a mark ("การ์แสวงหา", "การ์ดำเนินงาน" for การ: 25 of the golden plan's scanned
+    fields) → that word, where the form is no word itself (None where it could be two of them).
+
+    >>> _speck_marked(["การ", "ตั้ง"], frozenset({"การ", "ตั้ง", "การ์ด"}))["การ์"]
+    'การ'
+    """
+    out: dict[str, str | None] = {}
+    for word in candidates:
+        for k, ch in enumerate(word):
+            if ch in CONSONANTS and word[k + 1:k + 2] not in _MARKS_SET:
+                form = word[:k + 1] + THANTHAKHAT + word[k + 1:]
+                if form not in known:
+                    out[form] = word if out.get(form, word) == word else None
     return out
 
 
