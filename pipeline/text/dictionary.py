@@ -566,6 +566,8 @@ class Spellings:
 # the letters Tesseract takes for one another keep their place in the cluster: a consonant for a
 # consonant, a vowel above for a vowel above…
 THANTHAKHAT = "\u0e4c"
+RARE_WORD = 50  # a word seen fewer times in the Thai National Corpus (PyThaiNLP's counts) is no evidence
+# that a form made of words is text: "ทับข้อน" (ข้อน 17 times) is ทับซ้อน misread, "ระเบียน" (123) a word
 _MARKS_SET = frozenset(MARKS)
 _LOOKALIKES = (CONSONANTS, "ะาำ", ABOVE_VOWELS + "\u0e4c", "\u0e38\u0e39", TONES, "เแโใไ")
 
@@ -614,9 +616,10 @@ def plan_spellings(texts: Iterable[str]) -> Spellings:
             shown = printed[short] - (printed[word] if word.startswith(short) else 0)
             if short not in known and short not in out and 0 < shown <= n:
                 out[short] = word
+    common = frequencies() if misread else {}
     for form, word in misread.items():
         if (word is not None and form not in out and 0 < 2 * printed[form] <= printed[word]
-                and not all(token in known for token in split_thai(form))):
+                and not all(token in known and common.get(token, 0) >= RARE_WORD for token in split_thai(form))):
             out[form] = word
     # across a line break: the character at the break lost, either side, leaving two known words
     # (a form with an unknown word is the word restoration's) the plan never prints side by side
