@@ -180,3 +180,16 @@ def test_plan_spellings_mend_look_alike_letters_only_where_no_word_is_left():
     assert spellings.words.get("ฮงค์กร") == "องค์กร"
     assert not {"การบริการ", "มารับ", "ถำหนด"} & set(spellings.words)
     assert respell("ตามฮงค์กรชุมชน", spellings)[0] == "ตามองค์กรชุมชน"
+
+
+def test_plan_spellings_take_a_form_of_words_when_one_of_them_is_rare():
+    """A look-alike form that splits into words stands as text only when its words are common:
+    ทับข้อน (ข้อน: 17 times in the Thai National Corpus) is ทับซ้อน misread, ทำงาม (ทำ, งาม: thousands)
+    is left; an extra THANTHAKHAT speck on a word the plan prints often goes (การ์แสวงหา)."""
+    from pipeline.text.dictionary import RARE_WORD, frequencies, plan_spellings, respell
+
+    assert frequencies()["ข้อน"] < RARE_WORD <= frequencies()["งาม"]
+    spellings = plan_spellings(["ผลประโยชน์ทับซ้อน " * 6, "ป้องกันผลประโยชน์ทับข้อน", "การทำงาน " * 8, "ให้ทำงาม",
+                                "การ " * 4, "การ์แสวงหาประโยชน์"])
+    assert spellings.words.get("ทับข้อน") == "ทับซ้อน" and "ทำงาม" not in spellings.words
+    assert respell("เพื่อป้องกันการ์แสวงหาประโยชน์", spellings)[0] == "เพื่อป้องกันการแสวงหาประโยชน์"

@@ -563,12 +563,13 @@ class Spellings:
         return sorted(found, key=lambda f: (f[0], -len(f[1])))  # the longer first where two start together
 
 
+THANTHAKHAT = "\u0e4c"
+RARE_WORD = 2000  # a word seen fewer times in the Thai National Corpus (PyThaiNLP's counts) is no evidence that
+# a look-alike form made of words is text: "ทับข้อน" (ข้อน 17 times) is ทับซ้อน, "จานวน" (จาน) จำนวน; measured on the
+# golden and synthetic scans, 50, 500 and 2000 each put only right words in (docs/accuracy.md)
+_MARKS_SET = frozenset(MARKS)
 # the letters Tesseract takes for one another keep their place in the cluster: a consonant for a
 # consonant, a vowel above for a vowel above…
-THANTHAKHAT = "\u0e4c"
-RARE_WORD = 50  # a word seen fewer times in the Thai National Corpus (PyThaiNLP's counts) is no evidence
-# that a form made of words is text: "ทับข้อน" (ข้อน 17 times) is ทับซ้อน misread, "ระเบียน" (123) a word
-_MARKS_SET = frozenset(MARKS)
 _LOOKALIKES = (CONSONANTS, "ะาำ", ABOVE_VOWELS + "\u0e4c", "\u0e38\u0e39", TONES, "เแโใไ")
 
 
