@@ -76,9 +76,13 @@ def test_word_font_objects_vouch_for_each_others_glyphs():
     """phichai moit2-7.1 (Word, 135 pages): every font object's NIKHAHIT glyph is mapped to a space and
     known by its outline, and one object of TH SarabunIT๙ also maps its MAI THO glyph to a space, which
     the fourteen other objects of the same embedded program map to ้: น้ำฝน, not นำฝน. No SARA AA
-    that one object maps to SARA AM comes out doubled (ํำ)."""
+    that one object maps to SARA AM comes out doubled (ํำ), nor as ำ where the others say า."""
     layer = read(REAL / "phichai__public_assets_document_pdf_moit2-7.1.pdf", ocr_mode="never")
     assert "นางสาวน้ำฝน พยัคคานนท์" in layer.pages[128].text
+    # p. 70: one object of TH SarabunPSK-Bold maps its SARA AA glyph to ำ (and NIKHAHIT to " "), the
+    # others to า; p. 128: a 9-code DBAdmanX object whose only "space" is its NIKHAHIT
+    assert "ของหน่วยงานภาครัฐ" in layer.pages[69].text and "งำน" not in layer.pages[69].text
+    assert "ผู้จัดทำ" in layer.pages[127].text
     assert not any("\u0e4d\u0e33" in p.text for p in layer.pages)
     fixed = [c.message for c in layer.checks if c.code == "font-tounicode-corrected"]
     assert any("same embedded font elsewhere" in m and "“ ” → “้”" in m for m in fixed), fixed

@@ -23,6 +23,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 
 _OWN_DATA = "the font's own cmap/glyph names"
+WORD_MAP = 5000  # codes at most in a map Word writes for one run of text (an identity map holds all 65,536)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,10 +297,11 @@ def font_name(font) -> str:
 
 
 def _fix_font(pdf, font, current: dict[int, str], problems: list[str], spaces: frozenset[int] = frozenset(),
-              peers: dict[int, str] | None = None) -> FontFix | None:
+              peers: dict[int, str] | None = None, unmapped: frozenset[int] = frozenset()) -> FontFix | None:
     """Correct one Type0 (Identity-H) font's ToUnicode (``current``, as parsed) from its embedded
-    TrueType program, and where it calls a glyph a space (``spaces``: the codes it maps to " ", where more than one),
-    from the glyph's outline or from ``peers`` (``_peer_texts``)."""
+    TrueType program, and where it calls a glyph a space (``spaces``: the codes it maps to " ", where more than one)
+    or leaves out one its siblings call a space (``unmapped``), from the glyph's outline; and from ``peers``
+    (``_peer_texts``)."""
     import pikepdf
     from fontTools.ttLib import TTFont
 
@@ -316,9 +319,10 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str], spaces: f
         problems.append(f"{font_name(font)}: its font program cannot be read ({exc}); its text map is used as is")
         return None
     asked = spaces - set(peers or ())
-    unnamed = {cid: gid for cid, gid in _cid_to_gid(descendant, asked, range(1 << 16)).items() if gid not in glyphs}
+    unnamed = {cid: gid for cid, gid in _cid_to_gid(descendant, asked | unmapped, range(1 << 16)).items()
+               if gid not in glyphs}
     rings: dict[int, str] = {}
-    if len(unnamed) > 1:  # one of them is the real space
+    if unnamed:  # a ring is told from a space by its outline
         try:
             rings = _nikhahit_glyphs(ttfont, set(unnamed.values()))
         except Exception as exc:  # glyph data fontTools cannot read: no evidence from outlines
@@ -351,14 +355,16 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str], spaces: f
 
 
 def _spaces(mapping: dict[int, str]) -> tuple[int, frozenset[int]]:
-    """How many codes ``mapping`` maps to a space, and which, where more than one (one is the real
-    space, and a text map may hold all 65,536 codes: counted in C first).
+    """How many codes ``mapping`` maps to a space, and which: where more than one (one may be the real
+    space), or in a map of one run of Word's (whose only "space" may be its NIKHAHIT glyph); a text
+    map of every code (65,536) is counted in C and its one space not listed.
 
-    >>> _spaces({1: " ", 2: "ก", 3: " "}), _spaces({1: " ", 2: "ก"})
-    ((2, frozenset({1, 3})), (1, frozenset()))
+    >>> _spaces({1: " ", 2: "ก", 3: " "}), _spaces({1: " ", 2: "ก"}), _spaces(dict.fromkeys(range(6000), "ก") | {32: " "})
+    ((2, frozenset({1, 3})), (1, frozenset({1})), (1, frozenset()))
     """
     count = countOf(mapping.values(), " ")
-    return count, (frozenset([code for code, text in mapping.items() if text == " "]) if count > 1 else frozenset())
+    listed = count > 1 or (count and len(mapping) <= WORD_MAP)
+    return count, (frozenset([code for code, text in mapping.items() if text == " "]) if listed else frozenset())
 
 
 def _program(font):
@@ -373,33 +379,45 @@ def _program(font):
     return descriptor.FontFile2.objgen
 
 
-def _peer_texts(maps: list[tuple[object, dict[int, str], frozenset[int]]]) -> list[dict[int, str]]:
-    """For each (program, map, the codes it maps to a space): the glyphs that map calls a space which
-    the other maps of the same embedded program all name as one and the same Thai character (Word
-    writes a font object per run of text, and in some of them maps a tone mark or NIKHAHIT glyph
-    to " ").
+def _peer_texts(maps: list[tuple[object, dict[int, str], frozenset[int]]]
+                ) -> list[tuple[dict[int, str], frozenset[int]]]:
+    """For each (program, map, the codes it maps to a space): what the other maps of the same
+    embedded program say of its glyphs, and the glyphs it leaves out that they call a space. Word
+    writes a font object per run of text and maps each from the clusters it saw there: in some, a
+    tone mark or NIKHAHIT glyph is " ", or the SARA AA glyph is "ำ" (every า of the run then reads
+    ำ: "หน่วยงำน", phichai moit2-7.1) with the NIKHAHIT glyph left out. A glyph it calls a space
+    that the others all name as one Thai character takes that name; a glyph it names as one Thai
+    character that two others or more all name as another takes theirs (maps of a few hundred codes:
+    Word's; a map of every code is no run's).
 
-    >>> _peer_texts([("f", {5: " ", 6: " "}, {5, 6}), ("f", {5: "\u0e49", 6: " "}, {6}), ("g", {5: "ก"}, set())])
-    [{5: '้'}, {}, {}]
+    >>> peers = _peer_texts([("f", {5: " ", 6: " ", 7: "ำ"}, {5, 6}), ("f", {5: "\u0e49", 6: " ", 7: "า", 8: " "}, {6, 8}),
+    ...                      ("f", {7: "า", 8: "ํ"}, set()), ("g", {5: "ก"}, set())])
+    >>> [agreed for agreed, _ in peers], peers[0][1]
+    ([{5: '้', 7: 'า'}, {8: 'ํ'}, {}, {}], frozenset({8}))
     """
-    asked: dict[object, set[int]] = {}  # program → the glyphs some map of it calls a space
-    for program, _, here in maps:
-        if here and program is not None:
-            asked.setdefault(program, set()).update(here)
-    named: dict[tuple[object, int], set[str]] = {}
+    votes: dict[object, dict[int, Counter]] = {}
     for program, current, _ in maps:
-        for cid in asked.get(program, ()):
-            text = current.get(cid, " ")
-            if text != " ":
-                named.setdefault((program, cid), set()).add(text)
+        if program is not None and len(current) <= WORD_MAP:
+            table = votes.setdefault(program, {})
+            for cid, text in current.items():
+                table.setdefault(cid, Counter())[text] += 1
+    contested = {program: [cid for cid, said in table.items() if len(said) > 1] for program, table in votes.items()}
     out = []
-    for program, _, here in maps:
-        agreed = {}
-        for cid in here:
-            texts = named.get((program, cid), ())
-            if len(texts) == 1 and _is_thai(text := next(iter(texts))):
-                agreed[cid] = text
-        out.append(agreed)
+    for program, current, here in maps:
+        table = votes.get(program, {})
+        agreed: dict[int, str] = {}
+        if table and len(current) <= WORD_MAP:
+            for cid in contested[program]:
+                if (text := current.get(cid)) is None:
+                    continue
+                others = table[cid] - Counter({text: 1})  # what the other maps say
+                named = [t for t in others if t != " "]
+                if len(named) != 1 or not _is_thai(named[0]) or named[0] == text:
+                    continue
+                if cid in here or (_is_thai(text) and len(text) == 1 and others[named[0]] >= 2 and " " not in others):
+                    agreed[cid] = named[0]
+        unmapped = frozenset(cid for cid, said in table.items() if " " in said and cid not in current)
+        out.append((agreed, unmapped))
     return out
 
 
@@ -520,9 +538,10 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             seen.add(key)
             current = _tounicode(obj, problems)  # parsed once, for every use
             maps.append((obj, current, *_spaces(current)))
-        peers = _peer_texts([(_program(obj) if spaces else None, current, spaces) for obj, current, _, spaces in maps])
-        for (obj, current, count, spaces), agreed in zip(maps, peers):
-            fix = _fix_font(pdf, obj, current, problems, spaces, agreed) or _fix_symbol_font(pdf, obj, current)
+        peers = _peer_texts([(_program(obj), current, spaces) for obj, current, _, spaces in maps])
+        for (obj, current, count, spaces), (agreed, unmapped) in zip(maps, peers):
+            fix = (_fix_font(pdf, obj, current, problems, spaces, agreed, unmapped)
+                   or _fix_symbol_font(pdf, obj, current))
             if fix:
                 fixes.append(fix)
             # judged on the map poppler will read: a NIKHAHIT glyph the font's data names is fixed already
