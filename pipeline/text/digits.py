@@ -513,7 +513,7 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
                 if rebuilt is None:
                     out.extend(group)
                 else:
-                    out.append((rebuilt, _number_box([b for _, b in group])))
+                    out.append((rebuilt, enclosing(b for _, b in group)))
             k = end
             continue
         if k == 0 and head > 1:  # read as two overlapping words
@@ -530,18 +530,6 @@ def reread_line(words: list[tuple[str, Box]], page: np.ndarray) -> list[tuple[st
         out.append((text, box))
         k += 1
     return out
-
-
-def _number_box(boxes: list[Box]) -> Box:
-    """The box of a number rebuilt from OCR's words: their columns, and the middle of their tops and
-    bottoms (Tesseract's box for a Thai digit may reach into the line above or below, and a box that
-    tall would take the space before or after the number for a gap inside a word).
-
-    >>> _number_box([(10, 5, 20, 30), (21, 12, 30, 31), (31, 11, 40, 62)])
-    (10, 11, 40, 31)
-    """
-    tops, bottoms = sorted(b[1] for b in boxes), sorted(b[3] for b in boxes)
-    return (min(b[0] for b in boxes), tops[len(tops) // 2], max(b[2] for b in boxes), bottoms[len(bottoms) // 2])
 
 
 def reread_as_number(words: list[tuple[str, Box]], page: np.ndarray) -> str | None:
