@@ -299,8 +299,8 @@ def font_name(font) -> str:
 def _fix_font(pdf, font, current: dict[int, str], problems: list[str], spaces: frozenset[int] = frozenset(),
               peers: dict[int, str] | None = None, unmapped: frozenset[int] = frozenset()) -> FontFix | None:
     """Correct one Type0 (Identity-H) font's ToUnicode (``current``, as parsed) from its embedded
-    TrueType program, and where it calls a glyph a space (``spaces``: the codes it maps to " ", where more than one)
-    or leaves out one its siblings call a space (``unmapped``), from the glyph's outline; and from ``peers``
+    TrueType program, and where it calls a glyph a space (``spaces``, as ``_spaces`` lists them) or leaves
+    out one its siblings call a space (``unmapped``), from the glyph's outline; and from ``peers``
     (``_peer_texts``)."""
     import pikepdf
     from fontTools.ttLib import TTFont
