@@ -161,6 +161,14 @@ def _height(piece: np.ndarray) -> int:
     return int(rows[-1] - rows[0] + 1) if rows.size else 0
 
 
+def _class_scores(vectors: np.ndarray, t: Templates) -> np.ndarray:
+    """Each glyph vector's likeness to each class of ``CLASSES``: its best template's (-1 for a class
+    without templates); (glyphs, classes)."""
+    by_class = np.full((len(vectors), len(CLASSES)), -1.0, dtype=np.float32)
+    by_class[:, t.classes] = np.maximum.reduceat(vectors @ t.vectors.T, t.starts, axis=1)
+    return by_class
+
+
 def _classify(glyphs: list[np.ndarray], t: Templates, among: str = CLASSES) -> list[str | None]:
     """Each glyph → the class it clearly is (the best template class ``among`` the given ones, by
     MARGIN over every other of them), or None."""
@@ -169,10 +177,7 @@ def _classify(glyphs: list[np.ndarray], t: Templates, among: str = CLASSES) -> l
     keep = [k for k, v in enumerate(vectors) if v is not None]
     if not keep:
         return out
-    similarity = np.stack([vectors[k] for k in keep]) @ t.vectors.T  # (glyphs, templates)
-    by_class = np.full((len(keep), len(CLASSES)), -1.0, dtype=np.float32)  # each class's best template
-    by_class[:, t.classes] = np.maximum.reduceat(similarity, t.starts, axis=1)
-    best = by_class[:, [CLASSES.index(c) for c in among]]
+    best = _class_scores(np.stack([vectors[k] for k in keep]), t)[:, [CLASSES.index(c) for c in among]]
     for row, k in zip(best, keep):
         order = np.argsort(row)[::-1]
         top, second = row[order[0]], row[order[1]]
@@ -346,8 +351,7 @@ def _digit_ocr_said(piece: np.ndarray, start: int, said: Sequence[tuple[int, int
     vector = glyph_vector(piece)
     if vector is None:
         return None
-    by_class = np.full(len(CLASSES), -1.0, dtype=np.float32)
-    by_class[t.classes] = np.maximum.reduceat(vector @ t.vectors.T, t.starts)
+    by_class = _class_scores(vector[np.newaxis], t)[0]
     best = float(by_class.max())
     close = {CLASSES[k] for k in np.flatnonzero(by_class >= best - MARGIN)}
     if best < MIN_SIMILARITY or len(close) < 2 or not close <= set(DIGIT_CLASSES) or text not in close:

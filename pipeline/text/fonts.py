@@ -305,14 +305,12 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str], spaces: f
     import pikepdf
     from fontTools.ttLib import TTFont
 
-    if font.get("/Subtype") != pikepdf.Name.Type0 or font.get("/Encoding") != pikepdf.Name("/Identity-H"):
+    program = _program(font)
+    if program is None or font.get("/Encoding") != pikepdf.Name("/Identity-H"):
         return None
     descendant = font.DescendantFonts[0]
-    descriptor = descendant.get("/FontDescriptor")
-    if descriptor is None or "/FontFile2" not in descriptor:
-        return None
     try:
-        ttfont = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()), lazy=True)
+        ttfont = TTFont(io.BytesIO(program.read_bytes()), lazy=True)
         glyphs = _glyph_text(ttfont)
     except Exception as exc:  # an unreadable font program: no evidence
         log.info("unreadable font program %s: %s", font_name(font), exc)
@@ -368,7 +366,7 @@ def _spaces(mapping: dict[int, str]) -> tuple[int, frozenset[int]]:
 
 
 def _program(font):
-    """The embedded TrueType program a Type0 font draws with (its stream's object id), or None."""
+    """The embedded TrueType program (its stream) a Type0 font draws with, or None."""
     import pikepdf
 
     if font.get("/Subtype") != pikepdf.Name.Type0 or "/DescendantFonts" not in font:
@@ -376,7 +374,7 @@ def _program(font):
     descriptor = font.DescendantFonts[0].get("/FontDescriptor")
     if descriptor is None or "/FontFile2" not in descriptor:
         return None
-    return descriptor.FontFile2.objgen
+    return descriptor.FontFile2
 
 
 def _peer_texts(maps: list[tuple[object, dict[int, str], frozenset[int]]]
@@ -538,7 +536,8 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             seen.add(key)
             current = _tounicode(obj, problems)  # parsed once, for every use
             maps.append((obj, current, *_spaces(current)))
-        peers = _peer_texts([(_program(obj), current, spaces) for obj, current, _, spaces in maps])
+        peers = _peer_texts([(getattr(_program(obj), "objgen", None), current, spaces)
+                             for obj, current, _, spaces in maps])
         for (obj, current, count, spaces), (agreed, unmapped) in zip(maps, peers):
             fix = (_fix_font(pdf, obj, current, problems, spaces, agreed, unmapped)
                    or _fix_symbol_font(pdf, obj, current))
