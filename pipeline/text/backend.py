@@ -126,6 +126,15 @@ def inspect(path: Path) -> PdfInfo:
     return PdfInfo(path=path, pages=pages, sha256=digest.hexdigest())
 
 
+def import_libraries() -> None:
+    """Import the PDF and font libraries the text stage otherwise imports on a first document (for a
+    process that forks workers, so each starts with them: pipeline/warm.py)."""
+    import fontTools.ttLib  # noqa: F401
+    import pdfplumber  # noqa: F401
+    import pikepdf  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+
 def checked_objects(pdf, path: Path) -> Iterator:
     """Every object of ``pdf`` (open in pikepdf), a stream that inflates past MAX_STREAM_MB refused
     first (inflated in bounded steps): one walk of the file's objects serves the bomb check and
