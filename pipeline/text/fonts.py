@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from operator import countOf
 from pathlib import Path
 
@@ -202,6 +203,14 @@ def _plain_cmap(data: bytes) -> dict[int, str] | None:
                 return None
             if not prefix and width == 2:  # one UTF-16 code unit each: the common case, from a table
                 units = _utf16_units()
+                if base + stop - start <= 0x10000:  # at C speed (an identity map: 65,536 codes)
+                    run = units[base:base + stop - start]
+                    nbsp = 0xA0 - base + start  # the one code of the range that gives a no-break space
+                    kept = start <= nbsp < stop and out.get(nbsp) == " "
+                    out.update(zip(range(start, stop), run))
+                    if kept:
+                        out[nbsp] = " "
+                    continue
                 _merge(out, ((cid, units[(base + cid - start) & 0xFFFF]) for cid in range(start, stop)))
             else:
                 _merge(out, ((start + i, (prefix + ((base + i) & mask).to_bytes(width, "big")).decode("utf-16-be", "ignore"))
@@ -247,11 +256,13 @@ def _merge(out: dict[int, str], entries: Iterable[tuple[int, str]]) -> None:
             out[cid] = text
 
 
-def _cid_to_gid(descendant, cids: set[int], gids: Collection[int]) -> dict[int, int]:
+def _cid_to_gid(descendant, cids: Collection[int], gids: Collection[int]) -> dict[int, int]:
     """The glyph id of each of ``cids`` that draws one of ``gids`` (a text map may cover all
     65,536 codes; a font draws Thai with a hundred glyphs)."""
     import pikepdf
 
+    if not cids or not gids:
+        return {}
     mapping = descendant.get("/CIDToGIDMap")
     if mapping is None or mapping == pikepdf.Name.Identity:  # walked from the smaller side
         return {cid: cid for cid in (cids if len(cids) <= len(gids) else gids) if cid in cids and cid in gids}
@@ -261,7 +272,8 @@ def _cid_to_gid(descendant, cids: set[int], gids: Collection[int]) -> dict[int, 
         table.byteswap()
     if len(cids) <= len(gids):  # a few codes asked: each looked up
         return {cid: table[cid] for cid in cids if cid < len(table) and table[cid] in gids}
-    return {cid: gid for cid, gid in enumerate(table) if gid in gids and cid in cids}
+    wanted = gids if isinstance(gids, (set, frozenset, dict)) else set(gids)  # every code read, in C
+    return {cid: table[cid] for cid in compress(range(len(table)), map(wanted.__contains__, table)) if cid in cids}
 
 
 def _cmap_stream(mapping: dict[int, str], one_byte: bool = False) -> bytes:
@@ -328,7 +340,7 @@ def _fix_font(pdf, font, current: dict[int, str], problems: list[str], spaces: f
     glyphs = glyphs | rings
     if not glyphs and not peers:
         return None
-    cids = set(current) if current else set(range(len(ttfont.getGlyphOrder())))
+    cids = current.keys() if current else range(len(ttfont.getGlyphOrder()))  # views: no 65,536-code copy
     gids = _cid_to_gid(descendant, cids, glyphs) if glyphs else {}
     corrections: dict[int, str] = {}  # cid → the font's text, where the map says otherwise
     for cid in sorted(gids):
