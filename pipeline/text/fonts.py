@@ -173,6 +173,9 @@ def _plain_cmap(data: bytes) -> dict[int, str] | None:
     {1: 'ก', 2: 'ข'}
     >>> _plain_cmap(b"begincmap 1 beginbfchar <01> /space endbfchar endcmap") is None
     True
+    >>> identity = _plain_cmap(b"begincmap 1 beginbfchar <00A0> <0020> endbfchar 1 beginbfrange <0000> <FFFF> <0000> endbfrange endcmap")
+    >>> len(identity), identity[0xA0], identity[0x0E01], identity[0xD800]  # a space is not replaced by NBSP
+    (65536, ' ', 'ก', '')
     """
     begin, end = data.find(b"begincmap"), data.rfind(b"endcmap")
     if begin < 0 or end < begin or _OTHER_MAPS.search(data):
