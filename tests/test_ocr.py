@@ -168,6 +168,50 @@ def test_a_heading_start_tesseract_cut_off_is_read_again(tmp_path):
         assert not any(t in ("๘.ผร", "รับผิดชอบโครงการ", "บผิดชอบโครงการ") for t in lines)
 
 
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_a_line_misread_from_a_box_grown_into_its_neighbours_is_read_again_in_its_own_band(tmp_path):
+    """On the office scan of the golden plan's page 58, Tesseract read two lines from boxes that took
+    in the marks of the line above (a word three times a letter's height, read with low confidence):
+    "๒) 00811 ณ 0 สมาชิกสภาท้องถิ่น" and "๑) Bee 15 ล 0 “พอ" — a project's objective and its method
+    lost. Cut to their own band and read again, they read as printed (text/lost_ink.py)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    from scan import scanned_copy
+
+    from pipeline.text import read
+
+    scan = scanned_copy(ROOT / "corpora" / "kalasin" / "kalasin.pdf", tmp_path / "scan.pdf", pages=[58], noisy=True)
+    lines = [line.text.replace(" ", "") for line in read(scan).pages[0].lines]
+    assert "๒)เพื่อแสดงเจตจำนงสุจริตของผู้บริหารท้องถิ่นสมาชิกสภาท้องถิ่น" in lines, lines
+    assert "๑)ผู้บริหารและบุคลากรจัดประชุมเพื่อร่วมกันจัดทำมาตรการ“NO" in lines, lines
+
+
+def test_a_misread_line_gets_its_own_band_and_a_better_reading_only():
+    """The band of a line holding an outsized word is the height of its other words' letters and
+    marks (not a mark of the next line caught in the row); a new reading replaces the line only when
+    it adds Thai made of words, or mends words without losing letters, and adds nothing else."""
+    from pipeline.text import lost_ink
+
+    outsized = ("00811", (358, 1268, 1004, 1364))
+    row = [("๒", (298, 1313, 320, 1344)), (")", (329, 1313, 338, 1352)), outsized, ("ณ", (1014, 1303, 1044, 1347)),
+           ("ส", (1162, 1317, 1183, 1347)), ("มา", (1190, 1318, 1230, 1347)), ("ชิ", (1240, 1302, 1280, 1347)),
+           ("้", (1290, 1296, 1300, 1310)), ("ฏ", (1310, 1317, 1330, 1360)), ("ผ", (1340, 1349, 1360, 1379))]
+    assert lost_ink._own_band(row, frozenset([outsized])) == (298, 1296, 1360, 1360)
+    assert lost_ink._own_band(row, frozenset()) is None
+
+    def line(text: str, left: int = 298, right: int = 1360) -> list:
+        return [(text, (left, 1300, right, 1350))]
+
+    old = [line("๒) 00811 ณ 0 สมาชิกสภาท้องถิ่น")]
+    assert lost_ink._fuller(line("๒) เพื่อแสดงเจตจำนงสุจริตของผู้บริหารท้องถิ่น สมาชิกสภาท้องถิ่น"), old)
+    assert not lost_ink._fuller(line("๒) เพื่อแสดงเจตจำนง", right=700), old)  # half the line
+    assert not lost_ink._fuller(line("๒) คเลรฉิจผแร็ฌฆฃ สมาชิกสภาท้องถิ่น"), old)  # specks, not words
+    kept = [line("สำคัญที่แทรกอยู่ในการปฏิบัติงานตามปกกิซี่ซึ่งจะต้อง")]
+    assert lost_ink._fuller(line("สำคัญที่แทรกอยู่ในการปฏิบัติงานตามปกติ ซึ่งจะต้อง"), kept)
+    assert not lost_ink._fuller(line("vy Ue OA สำคัญที่แทรกอยู่ในการปฏิบัติงานตามปกติ ซึ่งจะต้อง"), kept)
+
+
 def _row(text: str, left: int, top: int, right: int, bottom: int) -> list:
     return [(text, (left, top, right, bottom))]
 

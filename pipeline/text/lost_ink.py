@@ -7,7 +7,10 @@ page image, not in the text:
 
 - dark connected components of letter height that no line's box covers, beside a line on the
   same band (its lost start or end), or on a band of their own (a line dropped whole);
-- two lines on one band with almost no gap between them (one line read as two blocks).
+- two lines on one band with almost no gap between them (one line read as two blocks);
+- a line holding a word Tesseract read from a box far taller than its words, with low confidence
+  (``tesseract.outsized_words``): the line's box took in the marks of its neighbours and its reading
+  is garbage; cut out to its own band (its other words' height), it reads right.
 
 Each such band is cut out (the lines' boxes and the ink together) and the crops of a page are read
 again in one Tesseract run as single lines (``ocr._read_pages``); a reading replaces the lines it
@@ -22,7 +25,8 @@ import regex
 from rapidfuzz import fuzz
 
 from ..records import enclosing
-from .tesseract import Row, Stack, crop_margins, join_words, noise_row, stack
+from .quality import unknown_share
+from .tesseract import THAI_RUN, WORDS_UNKNOWN, Row, Stack, crop_margins, join_words, noise_row, stack
 
 LETTER_HEIGHT = 0.3  # ink lower than this share of the page's typical line is a speck or a mark
 LINE_HEIGHT = 1.6  # …and taller than this, or wider than WIDEST lines, is no letter (a rule, a streak, a shadow)
@@ -31,8 +35,12 @@ NEAR = 2.0  # ink within this many line heights of a line's end, on its band, be
 ADJACENT = 1.0  # two lines of one band closer than this many line heights are one line read as two…
 OVERLAP = 0.5  # …overlapping by no more than this (a glyph both read); more is two lines one above the other
 MIN_LETTERS = 3  # a line found on a band of its own must read as this many Thai letters at least
+REACH_UP, REACH_DOWN = 1.2, 0.9  # a line's marks reach this many letter heights above and below its letters
+FULL_WIDTH = 0.8
+KEPT = 0.9  # …and holds this share of its letters at least where it reads fewer  # a misread line's new reading spans this share of its width at least
 SAME_READING = 80  # a band's reading holds its lines' text at least this similar (rapidfuzz's partial ratio)
 _THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]")
+_NOT_THAI = regex.compile(r"[^\u0e00-\u0e7f\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,7 @@ class LostInk:
     boxes: list[tuple[int, int, int, int]]
     replaces: list[list[int]]  # indexes into the page's rows ([] for a line dropped whole)
     stack: Stack
+    outsized: frozenset[int] = frozenset()  # the boxes cut for a line misread from an outsized box
 
 
 def _box(row: Row) -> tuple[int, int, int, int]:
@@ -111,8 +120,33 @@ def _better(new: Row, old: list[Row]) -> bool:
     return bool(extra) and len(now) > len(was) and fuzz.partial_ratio(was, now) >= SAME_READING
 
 
-def uncovered(rows: list[Row], gray, dpi: int) -> LostInk | None:
-    """The bands of ``rows``' page (``gray``, its image) to read again, or None."""
+def _fuller(new: Row, old: list[Row]) -> bool:
+    """Whether a misread line's reading from its own band (``_own_band``) is better: as wide as the
+    line (FULL_WIDTH), no more of anything but Thai in it (specks beside the line read as "UVIbBUL"
+    are no better reading), and either more Thai letters made of the word list's words (as
+    ``noise_row`` counts them, or no fewer than before: "00811" for เพื่อแสดงเจตจำนงสุจริต), or
+    nearly as many (KEPT) and more of them in words ("ปกกิซี่ซึ่ง" → ปกติ ซึ่ง)."""
+    left, _, right, _ = enclosing(_box(row) for row in old)
+    new_left, _, new_right, _ = _box(new)
+    now, was = join_words(new), " ".join(join_words(row) for row in old)
+    if (_noise(new) or new_right - new_left < FULL_WIDTH * (right - left)
+            or len(_NOT_THAI.findall(now)) > len(_NOT_THAI.findall(was))):
+        return False
+    letters_now, letters_was = _letters([new]), _letters(old)
+    unknown_now, unknown_was = _unknown(now), _unknown(was)
+    return ((letters_now > letters_was and unknown_now <= max(unknown_was, WORDS_UNKNOWN))
+            or (letters_now >= KEPT * letters_was and unknown_now < unknown_was))
+
+
+def _unknown(text: str) -> float:
+    """The share of the Thai runs' letters of ``text`` no word of the word list covers (0 without any)."""
+    runs = [token for token in text.split() if THAI_RUN.search(token)]
+    return unknown_share(" ".join(runs)) if runs else 0.0
+
+
+def uncovered(rows: list[Row], gray, dpi: int, outsized: frozenset = frozenset()) -> LostInk | None:
+    """The bands of ``rows``' page (``gray``, its image) to read again, or None; ``outsized``: the
+    words ``tesseract.outsized_words`` found on it."""
     if not rows:
         return None
     boxes = [_box(row) for row in rows]
@@ -133,6 +167,8 @@ def uncovered(rows: list[Row], gray, dpi: int) -> LostInk | None:
             if (j != k and k in lines and j in lines and a[0] < b[0] and _same_band(a, b)
                     and -OVERLAP * height <= b[0] - a[2] <= ADJACENT * height):
                 bands.append((enclosing((a, b)), [k, j]))
+    misread = [(band, [k]) for k, row in enumerate(rows) if (band := _own_band(row, outsized))]
+    bands += misread
     merged: list[tuple[tuple[int, int, int, int], list[int]]] = []
     for box, replaces in bands:  # one crop for the bands that share a line
         for i, (other, others) in enumerate(merged):
@@ -146,7 +182,25 @@ def uncovered(rows: list[Row], gray, dpi: int) -> LostInk | None:
     pad_x, pad_y, gap = crop_margins(dpi)
     crops = [gray[max(0, top - pad_y):bottom + pad_y, max(0, left - pad_x):right + pad_x]
              for left, top, right, bottom in (box for box, _ in merged)]
-    return LostInk([box for box, _ in merged], [r for _, r in merged], stack(crops, gap))
+    misread_lines = {k for _, (k,) in misread}
+    return LostInk([box for box, _ in merged], [r for _, r in merged], stack(crops, gap),
+                   frozenset(i for i, (_, r) in enumerate(merged) if misread_lines & set(r)))
+
+
+def _own_band(row: Row, outsized: frozenset) -> tuple[int, int, int, int] | None:
+    """A line holding an outsized word, cut to its own band: as wide as the line, as high as its
+    other words (None for a line without one, or of outsized words alone)."""
+    if not outsized or not any(word in outsized for word in row):
+        return None
+    others = [box for text, box in row if (text, box) not in outsized]
+    if not others:
+        return None
+    middle = len(others) // 2
+    letter = sorted(b[3] - b[1] for b in others)[middle]  # a plain letter's height
+    top, bottom = sorted(b[1] for b in others)[middle], sorted(b[3] for b in others)[middle]
+    left, _, right, _ = _box(row)  # marks above and below the line's letters, none of another line's
+    return (left, min(b[1] for b in others if b[1] >= top - REACH_UP * letter), right,
+            max(b[3] for b in others if b[3] <= bottom + REACH_DOWN * letter))
 
 
 def read_again(rows: list[Row], lost: LostInk, tsv: str, dpi: int) -> list[Row]:
@@ -168,7 +222,8 @@ def read_again(rows: list[Row], lost: LostInk, tsv: str, dpi: int) -> list[Row]:
                 continue
             added.append(row)
             continue
-        if not _better(row, [rows[k] for k in replaces]):
+        old = [rows[k] for k in replaces]
+        if not (_better(row, old) or (i in lost.outsized and _fuller(row, old))):
             continue
         main = max(replaces, key=lambda k: sum(len(t) for t, _ in rows[k]))  # in place of its longest line
         for k in replaces:

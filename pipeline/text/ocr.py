@@ -22,8 +22,8 @@ import regex
 from ..errors import BadInput
 from ..records import BBox, enclosing
 from .backend import PdfInfo, RawLine, RawPage
-from .tesseract import (DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, run_tesseract_pages,
-                        stack, tsv_rows)
+from .tesseract import (DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, outsized_words,
+                        run_tesseract_pages, stack, tsv_rows)
 
 MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
 LANGS = "tha+eng"
@@ -85,7 +85,7 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     rows = [[row for row, _ in tsv_rows(tsv)] for tsv in tsvs]
     # ink no line covers (a heading's start Tesseract's layout cut off), read again with its line
     lost = {k: ink for k, r in enumerate(rows) if not found[k].rulings
-            and (ink := lost_ink.uncovered(r, grays[k], settings.dpi))}
+            and (ink := lost_ink.uncovered(r, grays[k], settings.dpi, outsized_words(tsvs[k])))}
     for k, tsv in read_stacks({k: ink.stack for k, ink in lost.items()}, settings.langs).items():
         rows[k] = lost_ink.read_again(rows[k], lost[k], tsv, settings.dpi)
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -134,29 +134,58 @@ def stack(images: Sequence, gap: int) -> Stack:
     return Stack(sheet, tops, [image.shape[0] for image in images], gap)
 
 
+def _tsv_words(tsv: str) -> Iterator[tuple[tuple[int, int, int, int], str, PixelBox, float]]:
+    """Tesseract TSV → each word's line key (block, paragraph, line…), text, pixel box and confidence."""
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, width, height = (int(c) for c in cols[6:10])
+        yield ((int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4])), cols[11],
+               (left, top, left + width, top + height), float(cols[10]))
+
+
 def tsv_rows(tsv: str) -> list[tuple[Row, float]]:
     """Tesseract TSV → its lines of words (text, pixel box) with the line's mean word confidence,
     rows of marks alone left out (``_mark_row``) and echoed letters dropped."""
     pixels: dict[tuple[int, int, int, int], list[tuple[str, PixelBox]]] = {}
     confidence: dict[tuple[int, int, int, int], list[float]] = {}
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
-            continue
-        key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
-        left, top, width, height = (int(c) for c in cols[6:10])
-        pixels.setdefault(key, []).append((cols[11], (left, top, left + width, top + height)))
-        confidence.setdefault(key, []).append(float(cols[10]))
+    for key, text, box, conf in _tsv_words(tsv):
+        pixels.setdefault(key, []).append((text, box))
+        confidence.setdefault(key, []).append(conf)
     typical = _typical_height(pixels)
     rows = [(_without_specks(_without_echoes(words)), sum(confidence[key]) / len(confidence[key]))
             for key, words in pixels.items() if not _mark_row(words, typical)]
     return [(words, confidence) for words, confidence in rows if words]
 
 
+OUTSIZED = 3.0  # a word this many times the page's typical word height…
+OUTSIZED_CONFIDENCE = 60  # …read with less confidence than this was read from a line box grown into its neighbours
+
+
+def outsized_words(tsv: str) -> frozenset[tuple[str, PixelBox]]:
+    """The words of a page's TSV Tesseract read from a box far taller than its words (OUTSIZED) with
+    low confidence: its line's box took in the marks of the line above or below, the line was scaled
+    down to fit, and its reading is garbage ("00811" for เพื่อแสดงเจตจำนงสุจริต, "15" for half of
+    a line; golden office scan: 6 such words on 114 pages, every one in a misread line).
+
+    >>> head = "level page block par line word left top width height conf text".replace(" ", chr(9))
+    >>> words = [("ก", 28, 96), ("ข", 30, 95), ("00811", 96, 24), ("ค", 29, 93), ("ป", 90, 91)]
+    >>> tsv = "\\n".join([head] + [chr(9).join(map(str, (5, 1, 1, 1, 1, k, 10 * k, 0, 9, h, c, t)))
+    ...                         for k, (t, h, c) in enumerate(words)])
+    >>> sorted(outsized_words(tsv))
+    [('00811', (20, 0, 29, 96))]
+    """
+    words = list(_tsv_words(tsv))
+    typical = _typical_height({None: [(text, box) for _, text, box, _ in words]})
+    return frozenset((text, box) for _, text, box, conf in words
+                     if typical and box[3] - box[1] >= OUTSIZED * typical and conf < OUTSIZED_CONFIDENCE)
+
+
 THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e]")
 THAI_WORD = regex.compile(r"[\u0e01-\u0e4e]+")
 MARK_ROW = 0.6  # a "line" lower than this share of the page's typical line height…
-_THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{3,}")
+THAI_RUN = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{3,}")
 WORDS_UNKNOWN = 0.25  # Thai runs with more of their letters than this outside known words may be specks
 
 
@@ -231,7 +260,7 @@ def _mark_row(words: list[tuple[str, PixelBox]], typical: int) -> bool:
     """
     mine = sorted(b[3] - b[1] for _, b in words)
     text = "".join(t for t, _ in words)
-    return (mine[len(mine) // 2] < MARK_ROW * typical and not _THAI_RUN.search(text)
+    return (mine[len(mine) // 2] < MARK_ROW * typical and not THAI_RUN.search(text)
             and text not in ("-", "–", "—"))  # a lone dash is a value: "no budget"
 
 
@@ -266,7 +295,7 @@ def noise_row(raw: list[str], text: str) -> bool:
     (False, False)
     """
     tokens = text.split()
-    runs = [t for t in tokens if _THAI_RUN.search(t)]
+    runs = [t for t in tokens if THAI_RUN.search(t)]
     if runs and unknown_share(" ".join(runs)) <= WORDS_UNKNOWN:
         return False  # runs of Thai letters that are words (a speck's mark on one aside: "ชุมชน๋๊")
     joined = "".join(raw)
