@@ -249,3 +249,7 @@ def test_lost_ink_beside_a_line_is_cut_out_with_it_and_specks_are_not():
     assert [t for t, _ in lost_ink.read_again([line], ink, tsv(whole), 200)[0]] == ["๘.", "ผู้รับผิดชอบโครงการ"]
     specks = [("a", (0, 10, 20, 40)), ("tal", (30, 10, 60, 40)), ("รับผิดชอบโครงการ", (160, 5, 800 - at[0], 70))]
     assert lost_ink.read_again([line], ink, tsv(specks), 200) == [line]
+    # the crop took in half of the next line, and Tesseract read both as one: no line is that tall
+    two_lines = [("๘.", (0, 10, 60, 60)), ("ผู้รับผิดชอบโครงการ", (80, 5, 800 - at[0], 70)),
+                 ("และบของและแสะห", (0, 0, 400, 84))]  # 84 px: the line is 60
+    assert lost_ink.read_again([line], ink, tsv(two_lines), 200) == [line]

@@ -29,11 +29,13 @@ from .quality import unknown_share
 from .tesseract import THAI_RUN, WORDS_UNKNOWN, Row, Stack, crop_margins, join_words, noise_row, stack
 
 LETTER_HEIGHT = 0.3  # ink lower than this share of the page's typical line is a speck or a mark
+COVERED = 0.15  # a line covers its box and this many line heights above and below it (its marks)
 LINE_HEIGHT = 1.6  # …and taller than this, or wider than WIDEST lines, is no letter (a rule, a streak, a shadow)
 WIDEST = 6.0
 NEAR = 2.0  # ink within this many line heights of a line's end, on its band, belongs to it
 ADJACENT = 1.0  # two lines of one band closer than this many line heights are one line read as two…
 OVERLAP = 0.5  # …overlapping by no more than this (a glyph both read); more is two lines one above the other
+TALLEST_READING = 1.35  # a band's reading taller than this many typical lines is two lines' ink read as one
 MIN_LETTERS = 3  # a line found on a band of its own must read as this many Thai letters at least
 REACH_UP, REACH_DOWN = 1.2, 0.9  # a line's marks reach this many letter heights above and below its letters
 FULL_WIDTH = 0.8
@@ -77,7 +79,7 @@ def _ink_groups(rows: list[Row], gray, height: int) -> list[tuple[int, int, int,
     import numpy as np
 
     _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    pad = max(1, round(0.35 * height))
+    pad = max(1, round(COVERED * height))
     for row in rows:
         left, top, right, bottom = _box(row)
         ink[max(0, top - pad):bottom + pad, max(0, left - 2):right + 2] = 0
@@ -205,25 +207,34 @@ def _own_band(row: Row, outsized: frozenset) -> tuple[int, int, int, int] | None
 
 def read_again(rows: list[Row], lost: LostInk, tsv: str, dpi: int) -> list[Row]:
     """``rows`` with each band's new reading (``tsv`` of ``lost.stack``) in place of the lines it
-    covers where it reads them better (``_better``); a band of its own becomes a line of its own
-    (three Thai letters at least, not noise), placed among the others by its height on the page."""
+    covers where it reads them better (``_better``; for a misread line, or one read as noise, also
+    ``_fuller``); a band of its own becomes a line of its own (three Thai letters at least, not
+    noise), placed among the others by its height on the page. A reading taller than
+    TALLEST_READING lines is none: the crop took in half of the next line, and such readings added
+    runs of garbage ("แพ และบของและแสะห ตระระอ") to six fields of the golden plan's skewed, blurred
+    and phone-photo scans."""
     pad_x, pad_y, _ = crop_margins(dpi)
     read = lost.stack.rows(tsv)
     out: list[Row | None] = list(rows)
     added: list[Row] = []
+    heights = sorted(_box(row)[3] - _box(row)[1] for row in rows)
+    line = heights[len(heights) // 2] if heights else 0
     for i, (box, replaces) in enumerate(zip(lost.boxes, lost.replaces)):
         words = read.get(i)
         if not words:
             continue
         left, top = max(0, box[0] - pad_x), max(0, box[1] - pad_y)
         row = [(text, (b[0] + left, b[1] + top, b[2] + left, b[3] + top)) for text, b in words]
+        if line and _box(row)[3] - _box(row)[1] > TALLEST_READING * line:
+            continue  # two lines' worth of ink read as one: a crop that took in half of another line
         if not replaces:
             if _letters([row]) < MIN_LETTERS or _noise(row):
                 continue
             added.append(row)
             continue
         old = [rows[k] for k in replaces]
-        if not (_better(row, old) or (i in lost.outsized and _fuller(row, old))):
+        misread = i in lost.outsized or all(_noise(line) for line in old)  # garbage, whatever else it holds
+        if not (_better(row, old) or (misread and _fuller(row, old))):
             continue
         main = max(replaces, key=lambda k: sum(len(t) for t, _ in rows[k]))  # in place of its longest line
         for k in replaces:
