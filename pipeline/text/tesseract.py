@@ -154,7 +154,7 @@ def tsv_rows(tsv: str) -> list[tuple[Row, float]]:
         pixels.setdefault(key, []).append((text, box))
         confidence.setdefault(key, []).append(conf)
     typical = _typical_height(pixels)
-    rows = [(_without_specks(_without_echoes(words)), sum(confidence[key]) / len(confidence[key]))
+    rows = [(_without_specks(_without_echoes(_without_dust(words, typical))), sum(confidence[key]) / len(confidence[key]))
             for key, words in pixels.items() if not _mark_row(words, typical)]
     return [(words, confidence) for words, confidence in rows if words]
 
@@ -217,6 +217,22 @@ def _speck(word: tuple[str, PixelBox]) -> bool:
     (a printed dash is a long thin bar, a speck of dust about as tall as it is wide)."""
     text, (left, top, right, bottom) = word
     return bool(_SPECK.fullmatch(text) or (_DASH.fullmatch(text) and right - left < 2 * (bottom - top)))
+
+
+DUST = 0.3  # a digit or Latin letter whose box is smaller than this share of the typical word height both ways…
+_DUSTY = regex.compile(r"[0-9A-Za-z]")  # not a Thai digit: Tesseract splits a blurred ๓ into such boxes
+
+
+def _without_dust(words: list[tuple[str, PixelBox]], typical: int) -> list[tuple[str, PixelBox]]:
+    """Drop the one-character Arabic digits and Latin letters whose box is a speck's (DUST of the page's
+    ``typical`` word height, both ways): dust Tesseract read as "5", "1" or "4" anywhere in a line
+    ("ความสำเร็จของ 5 องค์กร"); a printed digit is as tall as a letter. Stops and commas, as small, stay.
+
+    >>> [t for t, _ in _without_dust([("ของ", (0, 0, 60, 30)), ("5", (70, 10, 73, 13)), ("๕", (80, 0, 95, 28))], 28)]
+    ['ของ', '๕']
+    """
+    limit = DUST * typical
+    return [(t, b) for t, b in words if not (_DUSTY.fullmatch(t) and b[2] - b[0] < limit and b[3] - b[1] < limit)]
 
 
 def _without_specks(words: list[tuple[str, PixelBox]]) -> list[tuple[str, PixelBox]]:
