@@ -38,8 +38,8 @@ OVERLAP = 0.5  # …overlapping by no more than this (a glyph both read); more i
 TALLEST_READING = 1.35  # a band's reading taller than this many typical lines is two lines' ink read as one
 MIN_LETTERS = 3  # a line found on a band of its own must read as this many Thai letters at least
 REACH_UP, REACH_DOWN = 1.2, 0.9  # a line's marks reach this many letter heights above and below its letters
-FULL_WIDTH = 0.8
-KEPT = 0.9  # …and holds this share of its letters at least where it reads fewer  # a misread line's new reading spans this share of its width at least
+FULL_WIDTH = 0.8  # a misread line's new reading spans this share of its width at least…
+KEPT = 0.9  # …and holds this share of its letters at least where it reads fewer
 SAME_READING = 80  # a band's reading holds its lines' text at least this similar (rapidfuzz's partial ratio)
 _THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]")
 _NOT_THAI = regex.compile(r"[^\u0e00-\u0e7f\s]")
@@ -233,7 +233,7 @@ def read_again(rows: list[Row], lost: LostInk, tsv: str, dpi: int) -> list[Row]:
             added.append(row)
             continue
         old = [rows[k] for k in replaces]
-        misread = i in lost.outsized or all(_noise(line) for line in old)  # garbage, whatever else it holds
+        misread = i in lost.outsized or all(_noise(first) for first in old)  # garbage, whatever else it holds
         if not (_better(row, old) or (misread and _fuller(row, old))):
             continue
         main = max(replaces, key=lambda k: sum(len(t) for t, _ in rows[k]))  # in place of its longest line
