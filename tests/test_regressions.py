@@ -58,26 +58,6 @@ def test_restored_words_are_listed_with_their_page():
     assert restored.page == 1 and "เทศบาลตาบล → เทศบาลตำบล ×3" in restored.message
 
 
-def test_the_corrected_copy_goes_to_the_ram_disk_else_the_temporary_folder(monkeypatch, tmp_path):
-    """The font check's corrected copy (read back by poppler at once, then deleted) is written to the
-    RAM disk when it has room; where saving there fails, to the usual temporary folder, and nothing
-    is left behind in either."""
-    from pipeline.text import fonts
-
-    page = REG / "sara-am-nikhahit-glyph-unnamed-word-font.pdf"
-    ram = tmp_path / "ram"
-    ram.mkdir()
-    monkeypatch.setattr(fonts, "RAM_DISK", ram)
-    report = fonts.repaired_copy(page)
-    assert report.copy is not None and report.copy.parent == ram
-    report.copy.unlink()
-    monkeypatch.setattr(fonts, "_scratch", lambda path: tmp_path / "gone")  # a RAM disk that fails
-    report = fonts.repaired_copy(page)
-    assert report.copy is not None and report.copy.parent != ram and report.copy.exists()
-    report.copy.unlink()
-    assert list(ram.iterdir()) == [] and not (tmp_path / "gone").exists()
-
-
 def test_nikhahit_known_by_outline_or_by_ink_gives_the_same_text(monkeypatch):
     """The font check (a zero-advance ring mapped to a space is a NIKHAHIT) spares the PDFium
     scan; where it cannot decide, the scan of every space's ink reads the same words."""

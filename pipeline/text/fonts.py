@@ -19,9 +19,7 @@ import array
 import io
 import json
 import logging
-import os
 import re
-import shutil
 import sys
 import tempfile
 import unicodedata
@@ -564,39 +562,7 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             suspect = suspect or count - (fix.spaces_fixed if fix else 0) > 1
         if not fixes:
             return FontReport(None, [], suspect, tuple(problems))
-        scratch = workdir or _scratch(path)
-        try:
-            copy = _save_copy(pdf, scratch)
-        except OSError:  # the RAM disk is full after all: the copy goes where temporary files go
-            if scratch == workdir:
-                raise
-            copy = _save_copy(pdf, workdir)
-    return FontReport(copy, fixes, suspect, tuple(problems))
-
-
-def _save_copy(pdf, folder: Path | None) -> Path:
-    """``pdf`` saved as a new temporary file in ``folder`` (None: the usual temporary folder); no
-    partial file is left behind where the save fails."""
-    handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=folder, delete=False)
-    handle.close()
-    try:
+        handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
+        handle.close()
         pdf.save(handle.name, fix_metadata_version=False)  # the XMP metadata is left as it was, unparsed
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return Path(handle.name)
-
-
-RAM_DISK = Path("/dev/shm")
-
-
-def _scratch(path: Path) -> Path | None:
-    """Where the corrected copy goes when the caller names no folder: the RAM disk where there is one
-    with room for four copies (poppler reads it back at once and it is deleted: written to /tmp on
-    disk it took 12 ms for a 2.7 MB file, 9 ms in RAM), else None (the usual temporary folder)."""
-    try:
-        if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK) and shutil.disk_usage(RAM_DISK).free > 4 * path.stat().st_size:
-            return RAM_DISK
-    except OSError:
-        pass
-    return None
+    return FontReport(Path(handle.name), fixes, suspect, tuple(problems))
