@@ -25,8 +25,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..records import enclosing
-from .quality import unknown_share
-from .tesseract import THAI_RUN, WORDS_UNKNOWN, Row, Stack, crop_margins, join_words, noise_row, stack
+from .tesseract import WORDS_UNKNOWN, Row, Stack, crop_margins, join_words, noise_row, runs_unknown, stack
 
 LETTER_HEIGHT = 0.3  # ink lower than this share of the page's typical line is a speck or a mark
 COVERED = 0.15  # a line covers its box and this many line heights above and below it (its marks)
@@ -141,9 +140,14 @@ def _fuller(new: Row, old: list[Row]) -> bool:
 
 
 def _unknown(text: str) -> float:
-    """The share of the Thai runs' letters of ``text`` no word of the word list covers (0 without any)."""
-    runs = [token for token in text.split() if THAI_RUN.search(token)]
-    return unknown_share(" ".join(runs)) if runs else 0.0
+    """``tesseract.runs_unknown``, 0 for a text with no Thai run."""
+    return runs_unknown(text) or 0.0
+
+
+def _line_height(rows: list[Row]) -> int:
+    """The median height of the page's lines (their boxes), in pixels; 0 for no line."""
+    heights = sorted(_box(row)[3] - _box(row)[1] for row in rows)
+    return heights[len(heights) // 2] if heights else 0
 
 
 def uncovered(rows: list[Row], gray, dpi: int, outsized: frozenset = frozenset()) -> LostInk | None:
@@ -152,8 +156,7 @@ def uncovered(rows: list[Row], gray, dpi: int, outsized: frozenset = frozenset()
     if not rows:
         return None
     boxes = [_box(row) for row in rows]
-    heights = sorted(b[3] - b[1] for b in boxes)
-    height = heights[len(heights) // 2]
+    height = _line_height(rows)
     bands: list[tuple[tuple[int, int, int, int], list[int]]] = []
     for group in _ink_groups(rows, gray, height):
         near = [k for k, b in enumerate(boxes) if _same_band(b, group)
@@ -217,8 +220,7 @@ def read_again(rows: list[Row], lost: LostInk, tsv: str, dpi: int) -> list[Row]:
     read = lost.stack.rows(tsv)
     out: list[Row | None] = list(rows)
     added: list[Row] = []
-    heights = sorted(_box(row)[3] - _box(row)[1] for row in rows)
-    line = heights[len(heights) // 2] if heights else 0
+    line = _line_height(rows)
     for i, (box, replaces) in enumerate(zip(lost.boxes, lost.replaces)):
         words = read.get(i)
         if not words:

@@ -286,6 +286,17 @@ _LONE_LETTER = regex.compile(r"[\u0e01-\u0e2e][\u0e47-\u0e4e]*")  # a consonant 
 _ARABIC_DIGIT, _THAI_DIGIT = regex.compile(r"[0-9]"), regex.compile(r"[๐-๙]")
 
 
+def runs_unknown(text: str) -> float | None:
+    """The share of the letters of ``text``'s Thai runs (tokens with THAI_RUN in them) that no word
+    of the word list covers (``quality.unknown_share``); None for a text with no such run.
+
+    >>> runs_unknown("ทีเกียวข้อง 2 a") < WORDS_UNKNOWN, runs_unknown("๕ ปี x")
+    (True, None)
+    """
+    runs = [token for token in text.split() if THAI_RUN.search(token)]
+    return unknown_share(" ".join(runs)) if runs else None
+
+
 def noise_row(raw: list[str], text: str) -> bool:
     """A row Tesseract made of marks and specks, read as Latin or digit "words" ("a vy Yu V 1 1 ๑ 7",
     "cha", "x=", "๑ 7", "ปใใใใโ 7็"): no run of Thai letters that could be a word, and at least half
@@ -311,8 +322,8 @@ def noise_row(raw: list[str], text: str) -> bool:
     (False, False)
     """
     tokens = text.split()
-    runs = [t for t in tokens if THAI_RUN.search(t)]
-    if runs and unknown_share(" ".join(runs)) <= WORDS_UNKNOWN:
+    unknown = runs_unknown(text)
+    if unknown is not None and unknown <= WORDS_UNKNOWN:
         return False  # runs of Thai letters that are words (a speck's mark on one aside: "ชุมชน๋๊")
     joined = "".join(raw)
     mixed = bool(_ARABIC_DIGIT.search(joined) and _THAI_DIGIT.search(joined))
