@@ -135,3 +135,57 @@ def test_symbol_font_maps_rewritten_from_the_typefaces_chart():
         thai = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
                                                     BaseFont=pikepdf.Name("/THSarabunPSK")))
         assert _fix_symbol_font(pdf, thai, {1: "\uf0a3"}) is None
+
+
+def _poppler_lines(path):
+    from pipeline.text import backend
+
+    pages, _ = backend.read_pages(backend.inspect(path))
+    return [[line.text for line in page.lines] for page in pages]
+
+
+def test_font_fixes_are_appended_to_the_original_bytes(tmp_path, monkeypatch):
+    """The corrected copy poppler reads is the original file, byte for byte, with the fixed font
+    objects and their new text maps appended (an incremental update): qpdf reads it without a
+    warning, and poppler reads from it the same lines as from the whole file re-saved."""
+    import pikepdf
+
+    from pipeline.text import fonts
+
+    source = REG / "sara-am-nikhahit-glyph-read-as-space.pdf"
+    appended = fonts.repaired_copy(source, tmp_path)
+    assert appended.copy.read_bytes().startswith(source.read_bytes())
+    with pikepdf.open(appended.copy) as pdf:
+        assert not pdf.get_warnings()
+        maps = [obj.ToUnicode.read_bytes() for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary)
+                and obj.get("/Type") == pikepdf.Name.Font and "/ToUnicode" in obj]
+        assert sum(b"<0E4D>" in m for m in maps) == len(appended.fixes) == 2  # NIKHAHIT in both new maps
+    monkeypatch.setattr(fonts, "write_update", lambda *_: False)
+    whole = fonts.repaired_copy(source, tmp_path)
+    assert not whole.copy.read_bytes().startswith(source.read_bytes()[:2000])
+    lines = _poppler_lines(appended.copy)
+    # poppler's raw text: NIKHAHIT + SARA AA, made SARA AM by the repair rules after
+    assert lines == _poppler_lines(whole.copy) and "อ\u0e4d\u0e32เภอหางดง" in " ".join(lines[0])
+    assert lines != _poppler_lines(source)
+
+
+@pytest.mark.parametrize("damage", ["encrypted", "cross-reference offset wrong"])
+def test_a_file_that_cannot_take_an_update_is_saved_whole(tmp_path, damage):
+    """An encrypted file (appended objects would have to be encrypted too) and one qpdf repairs on
+    opening are saved whole, as before: the same text either way."""
+    import pikepdf
+
+    from pipeline.text import fonts
+
+    source = REG / "sara-am-nikhahit-glyph-read-as-space.pdf"
+    bad = tmp_path / "bad.pdf"
+    if damage == "encrypted":
+        with pikepdf.open(source) as pdf:
+            pdf.save(bad, encryption=pikepdf.Encryption(owner="owner", user=""))
+    else:
+        data = source.read_bytes()
+        at = data.rindex(b"startxref")
+        bad.write_bytes(data[:at] + b"startxref\n17\n%%EOF\n")
+    report = fonts.repaired_copy(bad, tmp_path)
+    assert report.fixes and not report.copy.read_bytes().startswith(bad.read_bytes()[:2000])
+    assert read(bad, ocr_mode="never").pages[0].text == read(source, ocr_mode="never").pages[0].text

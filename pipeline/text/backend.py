@@ -163,6 +163,66 @@ def checked_objects(pdf, path: Path) -> Iterator:
         yield obj
 
 
+def write_update(pdf, source: Path, changed: Sequence, dest: Path) -> bool:
+    """``source`` with the ``changed`` objects of ``pdf`` (its copy open in pikepdf: indirect
+    dictionaries and streams, new or edited) appended as an incremental update (ISO 32000-1, 7.5.6),
+    written to ``dest``: the original bytes copied as they are (in the kernel), then those objects, a
+    cross-reference section for them and a trailer chained to the file's last one by ``/Prev``. qpdf
+    writes no such update, and re-serialising every object (``Pdf.save``) is most of the cost of a small
+    file whose fonts need fixing. False, nothing written, where the file cannot take one as it stands —
+    encrypted (the new objects would have to be too), repaired by qpdf on opening (its cross-reference
+    data is wrong), no ``startxref`` in its last 2 KB — and the caller saves a whole copy."""
+    import pikepdf
+
+    if not changed or pdf.is_encrypted or pdf.get_warnings():
+        return False
+    with source.open("rb") as fh:
+        size = fh.seek(0, 2)
+        fh.seek(max(0, size - 2048))
+        found = re.findall(rb"startxref\s+(\d+)", fh.read())
+    if not found or int(found[-1]) >= size:
+        return False
+    offsets: dict[int, tuple[int, int]] = {}
+    body = [b"\n"]  # the original may end without an end-of-line
+    at = size + 1
+    for obj in changed:
+        number, generation = obj.objgen
+        if number == 0:  # a direct object: only the object holding it could be rewritten
+            return False
+        if number in offsets:
+            continue
+        if isinstance(obj, pikepdf.Stream):
+            data = obj.read_raw_bytes()  # as stored (a stream made in this run is not yet compressed)
+            head = pikepdf.Dictionary(obj.stream_dict)
+            head.Length = len(data)
+            text = head.unparse() + b"\nstream\n" + data + b"\nendstream"
+        else:
+            text = obj.unparse(resolved=True)
+        piece = b"%d %d obj\n%s\nendobj\n" % (number, generation, text)
+        offsets[number] = (at, generation)
+        body.append(piece)
+        at += len(piece)
+    body.append(b"xref\n")
+    numbers = sorted(offsets)
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    for run in runs:
+        body.append(b"%d %d\n" % (run[0], len(run)))
+        body += [b"%010d %05d n\r\n" % offsets[number] for number in run]
+    trailer = pikepdf.Dictionary({key: pdf.trailer[key] for key in ("/Root", "/Info", "/ID") if key in pdf.trailer})
+    trailer.Size = max(int(pdf.trailer.get("/Size", 0)), numbers[-1] + 1)
+    trailer.Prev = int(found[-1])
+    body.append(b"trailer\n%s\nstartxref\n%d\n%%%%EOF\n" % (trailer.unparse(), at))
+    shutil.copyfile(source, dest)
+    with dest.open("ab") as out:
+        out.write(b"".join(body))
+    return True
+
+
 def _pdftotext() -> str:
     exe = shutil.which("pdftotext")
     if exe is None:

@@ -31,7 +31,7 @@ from itertools import compress
 from operator import countOf
 from pathlib import Path
 
-from .backend import checked_objects
+from .backend import checked_objects, write_update
 from .thai import NIKHAHIT, map_pua
 
 log = logging.getLogger(__name__)
@@ -553,16 +553,24 @@ def repaired_copy(path: Path, workdir: Path | None = None) -> FontReport:
             maps.append((obj, current, *_spaces(current)))
         peers = _peer_texts([(getattr(_program(obj), "objgen", None), current, spaces)
                              for obj, current, _, spaces in maps])
+        changed = []  # the font objects fixed and their new text maps
         for (obj, current, count, spaces), (agreed, unmapped) in zip(maps, peers):
             fix = (_fix_font(pdf, obj, current, problems, spaces, agreed, unmapped)
                    or _fix_symbol_font(pdf, obj, current))
             if fix:
                 fixes.append(fix)
+                changed += [obj, obj.ToUnicode]
             # judged on the map poppler will read: a NIKHAHIT glyph the font's data names is fixed already
             suspect = suspect or count - (fix.spaces_fixed if fix else 0) > 1
         if not fixes:
             return FontReport(None, [], suspect, tuple(problems))
         handle = tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", dir=workdir, delete=False)
         handle.close()
-        pdf.save(handle.name, fix_metadata_version=False)  # the XMP metadata is left as it was, unparsed
-    return FontReport(Path(handle.name), fixes, suspect, tuple(problems))
+        copy = Path(handle.name)
+        try:
+            if not write_update(pdf, path, changed, copy):  # appended to the original bytes, or else
+                pdf.save(copy, fix_metadata_version=False)  # the whole file (XMP metadata left unparsed)
+        except BaseException:
+            copy.unlink(missing_ok=True)
+            raise
+    return FontReport(copy, fixes, suspect, tuple(problems))
