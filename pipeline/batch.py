@@ -24,14 +24,18 @@ import io
 import json
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .version import __version__
+from .errors import BadInput
 from .ids import doc_id_for
+from .version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +113,8 @@ def collect(source: str) -> list[tuple[Path, str, str]]:
     matches = sorted(Path(p) for p in glob.glob(source, recursive=True))
     if not matches and src.suffix.lower() == ".pdf":
         matches = [src]  # a single (possibly missing) file: it gets its own failed row
+    if not matches:
+        raise BadInput(source, "no such folder or manifest, and no file matches it as a pattern")
     return _unique([(p, doc_id_for(p), "") for p in matches])
 
 
@@ -174,23 +180,46 @@ def _limit_memory(memory_mb: int) -> None:
 
 def _guarded(task: Task) -> Result:
     """``process_one`` in a worker; the failpoint lets a test kill the worker the way a segfault or
-    the kernel's OOM killer would, on one named file."""
+    the kernel's OOM killer would, on one named file, with a temporary file of its own left behind
+    (as the font check's corrected copy or OCR's page images would be, mid-document)."""
     if os.environ.get(FAILPOINT) and Path(task.path).name == os.environ[FAILPOINT]:
         import signal
 
+        tempfile.NamedTemporaryFile(prefix="plan2data-", suffix=".pdf", delete=False).close()
         os.kill(os.getpid(), signal.SIGKILL)
     return process_one(task)
 
 
-def _worker(conn, memory_mb: int) -> None:  # runs in a child process
+def _worker_tmp() -> str:
+    """A folder for one worker's temporary files, made by its parent, which deletes it when the worker
+    is gone: a worker killed mid-document (a crash, the memory or time limit) leaves nothing behind."""
+    return tempfile.mkdtemp(prefix="plan2data-worker-")
+
+
+@contextmanager
+def _in_tmp(folder: str) -> Iterator[None]:
+    """A worker's life with ``folder`` its place for temporary files (its children's too: tesseract),
+    deleted when it ends; a worker killed has it deleted by its parent."""
+    os.environ["TMPDIR"] = tempfile.tempdir = folder
+    try:
+        yield
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _worker(conn, memory_mb: int, tmp: str) -> None:  # runs in a child process
     _limit_memory(memory_mb)
     logging.basicConfig(level=logging.WARNING)
-    while True:
-        task = conn.recv()
-        if task is None:
-            return
-        conn.send(("start", task.doc_id, os.getpid()))
-        conn.send(("done", task.doc_id, _guarded(task)))
+    with _in_tmp(tmp):
+        while True:
+            try:
+                task = conn.recv()
+            except EOFError:  # the batch is gone
+                return
+            if task is None:
+                return
+            conn.send(("start", task.doc_id, os.getpid()))
+            conn.send(("done", task.doc_id, _guarded(task)))
 
 
 def _fork_server():
@@ -204,7 +233,11 @@ def _fork_server():
 
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["pipeline.run", "pipeline.warm"])
-    forkserver.ensure_running()
+    try:
+        forkserver.ensure_running()
+    except OSError as exc:  # its Unix socket lives in TMPDIR, and a socket's path is at most 107 bytes
+        raise BadInput(tempfile.gettempdir(), f"the worker processes cannot start here ({exc}): set TMPDIR "
+                       "to a folder with a shorter path, e.g. TMPDIR=/tmp") from exc
     return ctx
 
 
@@ -229,7 +262,7 @@ class _Pool:
         self.ctx = _fork_server()
         self.pending = deque(tasks)
         self.timeout_s, self.memory_mb = timeout_s, memory_mb
-        self.workers: dict[int, tuple[object, object]] = {}  # pid → (process, the parent's end of its pipe)
+        self.workers: dict[int, tuple[object, object, str]] = {}  # pid → (process, parent's end of its pipe, tmp)
         self.running: dict[int, tuple[Task, float]] = {}  # pid → (its document, started)
         self.left = len(tasks)
         for _ in range(max(1, min(workers, len(tasks)))):
@@ -239,15 +272,16 @@ class _Pool:
         if not self.pending:
             return
         parent, child = self.ctx.Pipe()
-        p = self.ctx.Process(target=_worker, args=(child, self.memory_mb), daemon=True)
+        tmp = _worker_tmp()
+        p = self.ctx.Process(target=_worker, args=(child, self.memory_mb, tmp), daemon=True)
         p.start()
         child.close()
-        self.workers[p.pid] = (p, parent)
+        self.workers[p.pid] = (p, parent, tmp)
         self._hand_out(p.pid)
 
     def _hand_out(self, pid: int) -> None:
         """The next document to worker ``pid`` (or, with none left, its signal to stop)."""
-        proc, conn = self.workers[pid]
+        proc, conn, _ = self.workers[pid]
         try:
             if self.pending:
                 task = self.pending.popleft()
@@ -262,9 +296,9 @@ class _Pool:
         from multiprocessing.connection import wait
 
         while self.left:
-            ready = wait([conn for _, conn in self.workers.values()], timeout=0.5)
+            ready = wait([conn for _, conn, _ in self.workers.values()], timeout=0.5)
             for conn in ready:
-                pid = next(p for p, (_, c) in self.workers.items() if c is conn)
+                pid = next(p for p, (_, c, _) in self.workers.items() if c is conn)
                 try:
                     kind, _doc_id, payload = conn.recv()
                 except (EOFError, OSError):  # the worker is gone: _lost reports its document
@@ -279,7 +313,7 @@ class _Pool:
     def _lost(self) -> Iterator[Result]:
         """The documents whose worker died or ran out of time: ``failed`` with the reason."""
         now = time.monotonic()
-        for pid, (proc, conn) in list(self.workers.items()):
+        for pid, (proc, conn, tmp) in list(self.workers.items()):
             task, started = self.running.get(pid, (None, now))
             timed_out = task is not None and now - started > self.timeout_s
             if proc.is_alive() and not timed_out:
@@ -288,6 +322,7 @@ class _Pool:
                 proc.kill()
             proc.join(5)
             conn.close()
+            shutil.rmtree(tmp, ignore_errors=True)
             del self.workers[pid]
             self.running.pop(pid, None)
             if task is None:
@@ -300,16 +335,18 @@ class _Pool:
             self.spawn()
 
     def close(self) -> None:
-        for proc, conn in self.workers.values():
+        for proc, conn, _ in self.workers.values():
             try:
                 conn.send(None)
             except OSError:
                 pass
-        for proc, conn in self.workers.values():
+        for proc, conn, tmp in self.workers.values():
             proc.join(2)
             if proc.is_alive():
                 proc.kill()
+                proc.join(5)
             conn.close()
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- Dask executor
@@ -359,9 +396,11 @@ class _Helper:
         from multiprocessing.connection import Connection
 
         self.memory_mb = memory_mb
+        self.tmp = _worker_tmp()
         ours, theirs = socket.socketpair()
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", f"from pipeline.batch import _serve; _serve({theirs.fileno()}, {memory_mb})"],
+            [sys.executable, "-c",
+             f"from pipeline.batch import _serve; _serve({theirs.fileno()}, {memory_mb}, {self.tmp!r})"],
             pass_fds=(theirs.fileno(),))
         theirs.close()
         self.conn = Connection(ours.detach())
@@ -381,12 +420,13 @@ class _Helper:
         self.proc.kill()
         code = self.proc.wait()
         self.conn.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
         reason = reason or f"the worker died (exit code {code}; a crash or the {self.memory_mb} MB memory limit)"
         return Result(task.doc_id, task.path, task.sha256, "failed", error=reason,
                       seconds=round(time.monotonic() - start, 3), lao_code=task.lao_code)
 
 
-def _serve(fd: int, memory_mb: int) -> None:  # the helper process's main loop
+def _serve(fd: int, memory_mb: int, tmp: str) -> None:  # the helper process's main loop
     from multiprocessing.connection import Connection
 
     from . import run, warm  # noqa: F401  (imported once: the pipeline, the word list)
@@ -394,12 +434,13 @@ def _serve(fd: int, memory_mb: int) -> None:  # the helper process's main loop
     _limit_memory(memory_mb)
     logging.basicConfig(level=logging.WARNING)
     conn = Connection(fd)
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:  # the Dask worker is gone
-            return
-        conn.send(_guarded(task))
+    with _in_tmp(tmp):
+        while True:
+            try:
+                task = conn.recv()
+            except EOFError:  # the Dask worker is gone
+                return
+            conn.send(_guarded(task))
 
 
 # ---------------------------------------------------------------- the run
@@ -560,11 +601,12 @@ def run_batch(source: str, out: Path, workers: int = 1, executor: str = "local",
               force: bool = False, ocr: str = "auto", bom: bool = True, timeout_s: float = DOC_TIMEOUT_S,
               memory_mb: int = DOC_MEMORY_MB, formats: tuple[str, ...] = ("csv", "json"),
               progress: Callable[[Result, int, int], None] | None = None) -> list[dict[str, object]]:
-    """Run every document of ``source`` into ``out``; returns the run report's rows."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Run every document of ``source`` into ``out``; returns the run report's rows. ``BadInput`` (and
+    ``out`` not made) when ``source`` names nothing or the workers cannot start."""
+    inputs = collect(source)
     if executor != "dask":
         _fork_server()  # loads the pipeline beside the hashing of the inputs below
-    inputs = collect(source)
+    out.mkdir(parents=True, exist_ok=True)
     journal = {} if force else _journal(out)
     tasks: list[Task] = []
     report: dict[str, dict[str, object]] = {}

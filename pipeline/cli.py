@@ -95,10 +95,15 @@ def _batch(args: argparse.Namespace) -> int:
         bar.set_postfix_str(f"{pages} pages, last {result.doc_id}: {result.status}", refresh=False)
         bar.update(1)
 
-    rows = run_batch(args.input, args.out, workers=args.workers, executor=args.executor,
-                     scheduler=args.scheduler, force=args.force, ocr=args.ocr, bom=not args.no_bom,
-                     timeout_s=args.timeout, memory_mb=args.memory_mb, progress=progress,
-                     formats=tuple(args.format.split(",")))
+    try:
+        rows = run_batch(args.input, args.out, workers=args.workers, executor=args.executor,
+                         scheduler=args.scheduler, force=args.force, ocr=args.ocr, bom=not args.no_bom,
+                         timeout_s=args.timeout, memory_mb=args.memory_mb, progress=progress,
+                         formats=tuple(args.format.split(",")))
+    except PipelineError as exc:  # the batch as a whole cannot start (one document's error is its row)
+        bar.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     bar.close()
     status = Counter(str(r["status"]) for r in rows)
     import csv

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -121,6 +123,25 @@ def test_dask_executor_matches_local(five_plans, uninterrupted, tmp_path):
     assert stable(tmp_path / "out") == stable(uninterrupted)
 
 
+def test_a_batch_that_cannot_start_says_why_and_writes_nothing(tmp_path):
+    """An input that names nothing, and a TMPDIR too long for the workers' Unix socket (multiprocessing
+    puts it there), are one line on stderr and exit 2, with no output folder made; they used to be an
+    empty batch with exit 0, and a traceback."""
+    out = tmp_path / "out"
+    missing = batch(tmp_path / "no-such-folder", "--out", out)
+    assert missing.returncode == 2 and "no-such-folder: no such folder" in missing.stderr
+    assert not out.exists() and "Traceback" not in missing.stderr
+    deep = tmp_path / ("t" * 60) / ("m" * 60)
+    deep.mkdir(parents=True)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kalasin.pdf").write_bytes((KALASIN / "kalasin.pdf").read_bytes())
+    long_tmp = subprocess.run([sys.executable, "-m", "pipeline", "batch", str(folder), "--out", str(out)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=600, env={**os.environ, "TMPDIR": str(deep)})
+    assert long_tmp.returncode == 2 and "set TMPDIR to a folder with a shorter path" in long_tmp.stderr
+    assert not out.exists() and "Traceback" not in long_tmp.stderr
+
+
 def test_help_for_batch():
     result = batch("--help")
     assert result.returncode == 0 and "manifest" in result.stdout
@@ -139,12 +160,15 @@ def plans_and_a_killer(tmp_path):
 
 
 def _killed_then_resumed(folder, out, *executor, env):
+    """``env``'s TMPDIR is where the workers' temporary files go: the killed worker's file (the
+    failpoint writes one first) is deleted with its folder."""
     from pipeline.batch import FAILPOINT
 
     first = subprocess.run([sys.executable, "-m", "pipeline", "batch", str(folder), "--out", str(out), *executor],
                            cwd=ROOT, capture_output=True, text=True, timeout=600, env={**env, FAILPOINT: "killer.pdf"})
     report = {r["doc_id"]: r for r in rows(out / "run_report.csv")}
     assert first.returncode == 1, first.stderr
+    assert [p for p in Path(env["TMPDIR"]).rglob("*") if not p.is_dir()] == []
     assert report["killer"]["status"] == "failed", report["killer"]
     assert "worker died (exit code -9" in report["killer"]["error"]
     assert report["kalasin"]["status"] == "ok" and report["kalasin"]["projects"] == "30"
@@ -159,21 +183,33 @@ def _killed_then_resumed(folder, out, *executor, env):
         "kalasin": "ok", "consistent": "ok", "killer": "failed"}
 
 
-def test_a_document_that_kills_its_worker_costs_itself_alone(plans_and_a_killer, tmp_path):
-    import os
+@pytest.fixture
+def short_tmp():
+    """A folder for the batch's temporary files with a path short enough for multiprocessing's Unix
+    socket (pytest's tmp_path under xdist is not)."""
+    import shutil
+    import tempfile
 
-    _killed_then_resumed(plans_and_a_killer, tmp_path / "out", "--workers", "2", env=dict(os.environ))
+    folder = Path(tempfile.mkdtemp(prefix="p2d-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_document_that_kills_its_worker_costs_itself_alone(plans_and_a_killer, tmp_path, short_tmp):
+    _killed_then_resumed(plans_and_a_killer, tmp_path / "out", "--workers", "2",
+                         env={**os.environ, "TMPDIR": str(short_tmp)})
+    assert [p for p in short_tmp.iterdir() if p.name.startswith("plan2data-")] == []  # workers' folders gone
 
 
 @pytest.mark.slow  # a Dask cluster and its helpers start (~15 s): in make test, not test-fast
-def test_a_document_that_kills_its_worker_on_dask_costs_itself_alone(plans_and_a_killer, tmp_path, monkeypatch):
-    import os
-
+def test_a_document_that_kills_its_worker_on_dask_costs_itself_alone(plans_and_a_killer, tmp_path, monkeypatch,
+                                                                    short_tmp):
     from dask.distributed import LocalCluster
 
     from pipeline.batch import FAILPOINT
 
     monkeypatch.setenv(FAILPOINT, "killer.pdf")  # the Dask workers (and their helpers) take it from here
+    monkeypatch.setenv("TMPDIR", str(short_tmp))  # ... and where their temporary files go
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         _killed_then_resumed(plans_and_a_killer, tmp_path / "out", "--executor", "dask", "--scheduler",
                              cluster.scheduler_address, env=dict(os.environ))
