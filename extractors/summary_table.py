@@ -27,6 +27,7 @@ from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows, year
 from .template import Template
 
 ALIGN_PT = 4.0  # a figure within this many points of a project's first line is on that line
+SKIPPED_ENTRIES = 3  # on an OCR'd page, an entry number may follow the last read after this many lost
 _YEAR = regex.compile(r"(25[0-9]{2})")
 _FIGURE = regex.compile(r"^[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?$|^[-–]$")
 _ENTRY = regex.compile(r"""^\s*(?:
@@ -270,6 +271,7 @@ class _Reader:
         self.next_seq = 1
         self.numbers: dict[str, int] = {}  # list scheme → its last number
         self.numbered = False  # the table numbers its entries (so a kind word alone starts none)
+        self.skipped: list[tuple[int, int]] = []  # (last number, number read) where OCR lost entries between
         # the totals the row before printed, with its label (a page break may cut the row)
         self.last_total: tuple[list[int], str] = ([], "")
         self.budgets: list[tuple[_Project | None, BudgetRow]] = []  # named when the table is read
@@ -383,7 +385,7 @@ class _Reader:
     # -- entries ----------------------------------------------------------------------------
     def _entry(self, text: str, level: bool, ocr: bool = False) -> str | None:
         """The name an entry's first line gives, or None when the line continues an entry."""
-        if (m := _ENTRY.match(text)) and self._plausible(m):
+        if (m := _ENTRY.match(text)) and self._plausible(m, ocr and bool(self.kind.match(text[m.end():]))):
             self.numbered = True
             return text[m.end():]
         if not self.numbered and (self.kind.match(text) or level):
@@ -397,9 +399,12 @@ class _Reader:
             return text[m.end():]
         return None
 
-    def _plausible(self, m: regex.Match[str]) -> bool:
+    def _plausible(self, m: regex.Match[str], may_skip: bool = False) -> bool:
         """A numbered marker starts an entry when its number runs on in its scheme (or restarts at 1),
-        so a wrapped "(ปณ ๑๐๐)" never starts project 100."""
+        so a wrapped "(ปณ ๑๐๐)" never starts project 100. ``may_skip`` (an OCR'd page, a kind word
+        after the marker): it may run on past up to SKIPPED_ENTRIES numbers OCR lost with their lines
+        (a row read short, a marker misread), so the entries after a lost one are not lost with it;
+        ``skipped`` keeps it for a check."""
         if m["dotted"]:
             if m["sub"]:
                 self.numbers["paren"] = thai_int(m["sub"]) or 0
@@ -410,6 +415,10 @@ class _Reader:
         n = thai_int(m[scheme]) or 0
         last = self.numbers.get(scheme)
         if n == 1 or n == self.next_seq or (last is not None and n == last + 1):
+            self.numbers[scheme] = n
+            return True
+        if may_skip and last is not None and last + 1 < n <= last + 1 + SKIPPED_ENTRIES:
+            self.skipped.append((last, n))
             self.numbers[scheme] = n
             return True
         return False
@@ -426,6 +435,11 @@ class _Reader:
         for line in cell.lines:
             level = any(abs(line.middle - t) <= ALIGN_PT for t in tops)
             if (name := self._entry(line.text, level, ocr)) is not None:
+                while self.skipped:
+                    last, n = self.skipped.pop()
+                    self.checks.append(check("anchor-inferred", row.page, (
+                        f"Part 2: entry {n} follows entry {last} as OCR read the page (the entries between "
+                        "were not read); it and the entries after it are taken as entries still")))
                 starts.append(_Project(self.next_seq, name, row.page, line.middle))
                 self.next_seq += 1
             elif starts:

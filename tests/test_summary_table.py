@@ -123,6 +123,23 @@ def test_a_garbled_entry_number_costs_that_entry_at_most():
     assert sorted(k for k in _read([*first, plain], source="ocr").projects if k) == [1, 2]
 
 
+def test_entries_after_lost_ones_are_entries_still_on_a_scan():
+    """OCR loses the lines of entries ๓ to ๕ (a row read short): "๖) โครงการ…" runs on from ๒ past
+    three lost numbers, a kind word after it, on an OCR'd page only; the entries after it are read
+    on and a check says which numbers were skipped. Before, every entry after the lost ones was
+    taken for a continuation line. Four lost numbers, or a text layer, still start nothing."""
+    first = [_row(1, [("๑.", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐", 100)]),
+             _row(1, None, None, [("๒) โครงการ ข", 130), ("ต่อ", 145), ("๖) มาตรการ ฉ", 160),
+                                  ("๗) กิจกรรม ช", 175)], [("๒๐", 130)])]
+    table = _read(first, source="ocr")
+    assert [table.projects[k][1] for k in (1, 2, 3, 4)] == ["โครงการ ก", "โครงการ ขต่อ", "มาตรการ ฉ", "กิจกรรม ช"]
+    (skipped,) = [c for c in table.checks if c.code == "anchor-inferred"]
+    assert "entry 6 follows entry 2" in skipped.message and skipped.page == 1
+    assert sorted(k for k in _read(first, source="text").projects if k) == [1, 2]
+    far = _row(1, None, None, [("๒) โครงการ ข", 130), ("๗) กิจกรรม ช", 175)], [("๒๐", 130)])
+    assert sorted(k for k in _read([first[0], far], source="ocr").projects if k) == [1, 2]
+
+
 def test_an_unread_cell_on_a_scan_is_what_its_subtotal_leaves():
     """On an OCR'd page, the one cell of a dimension and year left unread is the printed subtotal
     less the other rows, with an info check; a text layer's blank cell stays blank (the subtotal
