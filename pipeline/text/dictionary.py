@@ -813,12 +813,53 @@ def _known_words_only(text: str) -> bool:
 @lru_cache(maxsize=8192)  # OCR repeats its runs (ที, ท้องถิน) and the split-word check asks again
 def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
     """A Thai run with the marks OCR lost given back (and a letter or syllable read twice read once:
-    ``_undoubled``), and what was restored."""
+    ``_undoubled``; or a letter OCR added inside a word taken out, ``_letter_too_many``, where that
+    reads far likelier than the marks' mending), and what was restored."""
+    if (once := _undoubled(text)) is not None:
+        marked, swaps = _marks_restored(once)
+        return marked, (Swap(text, once), *swaps)
+    marked, swaps = _marks_restored(text)
+    if (once := _letter_too_many(text)) is not None and _cost(once) + math.log(JOINED_RATIO) < _cost(marked):
+        return once, (Swap(text, once),)
+    return marked, swaps
+
+
+def _letter_too_many(text: str) -> str | None:
+    """A run of not only known words without the one consonant OCR added inside a word ("ขออบนุมัติ",
+    "บวริหาร", "ท้องลถิ่น", "เทกศบาล"), where that leaves known words only and joins the letters either
+    side of it into a common word of five letters or more (the longest such word); None where there
+    is no such letter. A letter beside its double is ``_undoubled``'s ("ผู้ขอรับบริกา", a line cut
+    inside บริการ, stays), and a run's first and last letters are never taken (the ends of words a
+    space or a line cut).
+
+    >>> [_letter_too_many(t) for t in ("ขออบนุมัติ", "ขออนุมัติ", "สมาชิกสภาท้องลถิ่น", "ผู้ขอรับบริกา")]
+    ['ขออนุมัติ', None, 'สมาชิกสภาท้องถิ่น', None]
+    """
+    if _known_words_only(text):
+        return None
+    freq = frequencies()
+    best: tuple[int, float, str] | None = None
+    for k in range(1, len(text) - 1):
+        if text[k] not in CONSONANTS or text[k] in (text[k - 1], text[k + 1]):  # a letter read twice: _undoubled's
+            continue
+        once = text[:k] + text[k + 1:]
+        if not _known_words_only(once):
+            continue
+        start = 0
+        for token in segment(once):
+            if start + len(token) > k:
+                break
+            start += len(token)
+        if start < k and len(token) >= 5 and freq.get(token, 0) >= MIN_FREQUENCY:  # the letters either side joined
+            key = (-len(token), _cost(once), once)
+            best = key if best is None or key < best else best
+    return best[2] if best else None
+
+
+def _marks_restored(text: str) -> tuple[str, tuple[Swap, ...]]:
+    """``_restored``'s marks: rounds of mark restoration over the run's words and uncovered letters."""
     cost = _word_costs()[0]
     swaps: list[Swap] = []
-    if (once := _undoubled(text)) is not None:
-        swaps.append(Swap(text, once))
-        text = once
     for _ in range(ROUNDS):
         units: list[str] = []  # known words, and runs of characters no word covers
         for token in segment(text):
