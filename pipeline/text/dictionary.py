@@ -746,14 +746,18 @@ def _one_mark_changed(region: str, uncovered: tuple[int, int] | None = None) -> 
     ('ควบคุม', 'กิจกรรม', 'ผลลัพธ์')
     >>> _one_mark_changed("ช่องฑาง"), _one_mark_changed("พนักงานจ้านวน"), _one_mark_changed("จิตสำนีก")
     ('ช่องทาง', 'พนักงานจำนวน', 'จิตสำนึก')
+    >>> _one_mark_changed("มืองค์")
+    'มีองค์'
     """
     cost, freq = _word_costs()[0], frequencies()
     lo, hi = uncovered or (0, len(region))
     candidates = [(region[:k] + mark + region[k:], k, False) for k in range(1, len(region) + 1)
                   if region[k - 1] in CONSONANTS + _MARKS for mark in _MARKS]
     candidates += [(region[:k] + region[k + 1:], k - 1, False) for k in range(1, len(region)) if region[k] in _MARKS]
-    candidates += [(region[:k] + other + region[k + 1:], k, True) for k, ch in enumerate(region)
-                   for other in _CONFUSED.get(ch, "")]
+    swapped = [(region[:k] + other + region[k + 1:], k, True) for k, ch in enumerate(region)
+               for other in _CONFUSED.get(ch, "")]
+    short = {c for c, k, _ in swapped if region[k] in ABOVE_VOWELS and c[k] in ABOVE_VOWELS}  # ี for ื…
+    candidates += swapped
     for am, tho_aa in (_AM_AS_THO_AA, _AM_AS_THO_AA[::-1]):
         candidates += [(region[:k] + tho_aa + region[k + len(am):], k, True) for k in range(1, len(region))
                        if region.startswith(am, k)]
@@ -770,7 +774,11 @@ def _one_mark_changed(region: str, uncovered: tuple[int, int] | None = None) -> 
         if misread and not (start < hi and lo < start + len(token) + 1):
             continue  # a known word beside the run is not changed into another (ส่งเสริม|ด → ส่งเสรี|มด)
         total = sum(cost[t] for t in tokens)
-        if len(token) >= 4 and freq.get(token, 0) >= MIN_FREQUENCY and (best is None or total < best[0]):
+        # a vowel above misread may make a short common word too ("มืองค์" is มี|องค์); a mark added never
+        # does (a stray ก is no ก็), nor a letter misread (กำหนดา is no กำหนดำ)
+        least = (MIN_FREQUENCY if len(token) >= 4 else
+                 MIN_FREQUENCY_SHORT if candidate in short and len(token) >= 2 else None)
+        if least is not None and freq.get(token, 0) >= least and (best is None or total < best[0]):
             best = (total, candidate)
     return best[1] if best else None
 
