@@ -253,3 +253,28 @@ def test_lost_ink_beside_a_line_is_cut_out_with_it_and_specks_are_not():
     two_lines = [("๘.", (0, 10, 60, 60)), ("ผู้รับผิดชอบโครงการ", (80, 5, 800 - at[0], 70)),
                  ("และบของและแสะห", (0, 0, 400, 84))]  # 84 px: the line is 60
     assert lost_ink.read_again([line], ink, tsv(two_lines), 200) == [line]
+
+
+def test_a_dash_alone_on_its_line_is_read_and_a_stroke_of_a_drawing_is_not():
+    """A budget printed "-" on a line of its own: Tesseract's layout takes the thin bar for a speck
+    and the field came out empty. A bar as wide as a letter or two, alone on its band, starting
+    where the page's lines start, is a row "-" put before the line below it; the same bar beside a
+    line (a hyphen), away from the lines' starts, or amid other ink (an emblem's stroke) is not."""
+    import numpy as np
+
+    from pipeline.text import lost_ink
+
+    gray = np.full((700, 1200), 250, dtype=np.uint8)
+    rows = [_row("๗. งบประมาณดำเนินการ", 200, 100, 640, 160), _row("๘. ผู้รับผิดชอบ", 200, 300, 480, 360),
+            _row("สำนักปลัดเทศบาล", 300, 390, 620, 450)]
+    gray[222:226, 305:318] = 20  # the dash: 13 × 4 px, lines 60 px high, at the values' indent (300)
+    gray[520:524, 700:713] = 20  # the same bar where no line starts: a speck
+    gray[600:604, 305:318] = 20  # …and one amid the strokes of a drawing
+    gray[580:640, 260:300] = 20
+    out = lost_ink.with_lone_dashes(rows, gray)
+    assert [[t for t, _ in row] for row in out] == [["๗. งบประมาณดำเนินการ"], ["-"], ["๘. ผู้รับผิดชอบ"],
+                                                    ["สำนักปลัดเทศบาล"]]
+    assert out[1][0][1] == (305, 222, 318, 226)
+    gray[222:226, 305:318] = 250
+    gray[138:142, 660:673] = 20  # a hyphen at the end of the first line, on its band
+    assert lost_ink.with_lone_dashes(rows, gray) == rows

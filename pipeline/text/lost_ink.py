@@ -40,6 +40,9 @@ REACH_UP, REACH_DOWN = 1.2, 0.9  # a line's marks reach this many letter heights
 FULL_WIDTH = 0.8  # a misread line's new reading spans this share of its width at least…
 KEPT = 0.9  # …and holds this share of its letters at least where it reads fewer
 SAME_READING = 80  # a band's reading holds its lines' text at least this similar (rapidfuzz's partial ratio)
+# a lone dash ("-", a field's "none"): a bar this thin and this wide (line heights) and this much wider than
+# thick, alone on its band, its left edge where the page's lines start (within ALIGNED line heights)
+DASH_THICK, DASH_WIDE, DASH_ASPECT, ALIGNED = 0.15, (0.12, 1.0), 3.0, 0.3
 _THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]")
 _NOT_THAI = regex.compile(r"[^\u0e00-\u0e7f\s]")
 
@@ -190,6 +193,43 @@ def uncovered(rows: list[Row], gray, dpi: int, outsized: frozenset = frozenset()
     misread_lines = {k for _, (k,) in misread}
     return LostInk([box for box, _ in merged], [r for _, r in merged], stack(crops, gap),
                    frozenset(i for i, (_, r) in enumerate(merged) if misread_lines & set(r)))
+
+
+def with_lone_dashes(rows: list[Row], gray) -> list[Row]:
+    """``rows`` with a row "-" for each dash printed alone on a line, which Tesseract's layout takes
+    for a speck and reads nothing of (a budget printed "-": the field then came out empty): a
+    thin bar as wide as a letter or two, on a band no line shares, no other ink about it (a stroke of
+    an emblem is none), its left edge where other lines of the page start (a value's indent, not a
+    speck anywhere on the page).
+    """
+    import cv2
+    import numpy as np
+
+    height = _line_height(rows)
+    if not height:
+        return rows
+    boxes = [_box(row) for row in rows]
+    starts = [b[0] for b in boxes]
+    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    found: list[tuple[int, Row]] = []
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        if not (h <= DASH_THICK * height and DASH_WIDE[0] * height <= w <= DASH_WIDE[1] * height
+                and w >= DASH_ASPECT * h):
+            continue
+        middle = y + h / 2
+        if any(b[1] - height / 2 <= middle <= b[3] + height / 2 for b in boxes):
+            continue  # on or beside a line: a hyphen, a rule under a word, a mark
+        around = ink[max(0, y - height // 2):y + h + height // 2, max(0, x - height):x + w + height]
+        if int(around.sum()) > 2 * int(stats[k, 4]):
+            continue  # ink about it: a stroke of a drawing (an emblem), not a dash alone on its line
+        if any(abs(x - start) <= ALIGNED * height for start in starts):
+            found.append((y, [("-", (x, y, x + w, y + h))]))
+    out = list(rows)
+    for y, dash in sorted(found, reverse=True):  # each before the first line below it; the lines keep their order
+        out.insert(next((k for k, b in enumerate(boxes) if b[1] > y), len(boxes)), dash)
+    return out
 
 
 def _own_band(row: Row, outsized: frozenset) -> tuple[int, int, int, int] | None:

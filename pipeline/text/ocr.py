@@ -88,6 +88,7 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
             and (ink := lost_ink.uncovered(r, grays[k], settings.dpi, outsized_words(tsvs[k])))}
     for k, tsv in read_stacks({k: ink.stack for k, ink in lost.items()}, settings.langs).items():
         rows[k] = lost_ink.read_again(rows[k], lost[k], tsv, settings.dpi)
+    rows = [r if found[k].rulings else lost_ink.with_lone_dashes(r, grays[k]) for k, r in enumerate(rows)]
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
     latin_tsvs = read_stacks({k: crops.stack for k, crops in latin.items()}, "tha")
     out = []
