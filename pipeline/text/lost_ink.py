@@ -75,12 +75,19 @@ def _letters(rows: list[Row]) -> int:
     return sum(len(_THAI_LETTER.findall(text)) for row in rows for text, _ in row)
 
 
+def _ink(gray):
+    """A page image's ink: 1 where it is darker than Otsu's threshold, 0 elsewhere (uint8)."""
+    import cv2
+
+    return cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+
+
 def _ink_groups(rows: list[Row], gray, height: int) -> list[tuple[int, int, int, int]]:
     """Boxes of the letter-sized ink no row covers, those of one band near each other merged."""
     import cv2
     import numpy as np
 
-    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = _ink(gray)
     pad = max(1, round(COVERED * height))
     for row in rows:
         left, top, right, bottom = _box(row)
@@ -210,7 +217,7 @@ def with_lone_dashes(rows: list[Row], gray) -> list[Row]:
         return rows
     boxes = [_box(row) for row in rows]
     starts = [b[0] for b in boxes]
-    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = _ink(gray)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     found: list[tuple[int, Row]] = []
     for k in range(1, count):
