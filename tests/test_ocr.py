@@ -278,3 +278,33 @@ def test_a_dash_alone_on_its_line_is_read_and_a_stroke_of_a_drawing_is_not():
     gray[222:226, 305:318] = 250
     gray[138:142, 660:673] = 20  # a hyphen at the end of the first line, on its band
     assert lost_ink.with_lone_dashes(rows, gray) == rows
+
+
+def test_an_amount_keeps_its_row_and_its_unit_read_as_latin_is_read_again_with_the_thai_model():
+    """Office and phone-photo scans of the golden plan: project 21's budget line "๓๐,๐๐๐ บาท" came out
+    "๓๐,๐๐๐ UM" (Tesseract's words: one a digit) and was left out as noise (a two-letter Latin word is
+    half of it), so the project had no budget. A grouped amount keeps its row; the short Latin word
+    after it is read again with the Thai model, the bracket its crop's edge gave dropped."""
+    import numpy as np
+
+    from pipeline.text.ocr import _latin_crops, _latin_read
+
+    digits = [(c, (100 + 14 * k, 100, 112 + 14 * k, 127)) for k, c in enumerate("๓๐,๐๐๐")]
+    row = digits + [("UM", (200, 100, 240, 127))]  # as Tesseract splits it; the digit reader joins the figure
+    lines, _ = _row_lines([[("๓๐,๐๐๐", (100, 100, 182, 127)), ("UM", (200, 100, 240, 127))]], 1.0)
+    assert [line.text for line in lines] == ["๓๐,๐๐๐ UM"]
+    crops = _latin_crops([row], np.full((300, 400), 255, np.uint8))
+    assert crops is not None and crops.at == [(0, 6)]
+    top = crops.stack.tops[0]
+    tsv = _tsv([(1, "บาท)]", (crops.stack.gap, top, 40, 27))])
+    assert [w for w, _ in _latin_read([row], crops, tsv)[0]][-1] == "บาท"
+    # a figure alone with Latin after it is no amount: the row stays noise, and so does its word
+    lone = [("๓๐", (100, 100, 124, 127)), ("UM", (200, 100, 240, 127))]
+    assert _row_lines([lone], 1.0)[0] == [] and _latin_crops([lone], np.full((300, 400), 255, np.uint8)) is None
+
+
+def test_a_project_anchor_with_sara_am_as_tesseract_writes_it_is_no_noise():
+    """Tesseract's Thai model writes SARA AM as NIKHAHIT + SARA AA: "ลําดับที่๖" was no known word, and
+    with a speck beside it ("ก") the golden office scan's row for project 6's anchor was left out."""
+    row = [("ล\u0e4d\u0e32ดับที่๖", (100, 100, 300, 127)), ("ก", (320, 100, 332, 127))]
+    assert [line.text for line in _row_lines([row], 1.0)[0]] == ["ล\u0e4d\u0e32ดับที่๖ ก"]

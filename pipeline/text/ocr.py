@@ -22,7 +22,7 @@ import regex
 from ..errors import BadInput
 from ..records import BBox, enclosing
 from .backend import PdfInfo, RawLine, RawPage
-from .tesseract import (DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, outsized_words,
+from .tesseract import (AMOUNT, DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, outsized_words,
                         run_tesseract_pages, stack, tsv_rows)
 
 MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
@@ -107,6 +107,9 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
 
 
 _LATIN_FOR_THAI = regex.compile(r"[a-z][A-Za-z]{1,2}")  # short, lowercase-led: an acronym (NO, ITA) stays
+_LATIN_SHORT = regex.compile(r"[A-Za-z]{1,3}")  # after an amount in Thai digits: its unit (๓๐,๐๐๐ UM for บาท)
+_EDGE_MARKS = regex.compile(r"^[()\[\]{}|'\"‘’“”]+|[()\[\]{}|'\"‘’“”]+$")
+_AMOUNT_END = regex.compile(rf"(?<![๐-๙,])(?:{AMOUNT.pattern})$")  # Tesseract's words run together: ๓ ๐ , ๐ ๐ ๐
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +121,15 @@ class _LatinCrops:
 
 def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
     """A short Latin word after a Thai word, ending its line or before another Thai word, is a Thai
-    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ): the page's such words are cut out
-    and stacked on one image, to be read again with the Thai model alone (``_latin_read``)."""
+    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ), and so is one after an amount in
+    Thai digits (its unit: "๓๐,๐๐๐ UM" for บาท): the page's such words are cut out and stacked on
+    one image, to be read again with the Thai model alone (``_latin_read``)."""
+    def thai_after(row: Row, k: int) -> bool:
+        return ((_LATIN_FOR_THAI.fullmatch(row[k][0]) and THAI_LETTER.search(row[k - 1][0]))
+                or (_LATIN_SHORT.fullmatch(row[k][0]) and _AMOUNT_END.search("".join(w for w, _ in row[:k]))))
+
     found = [(r, k) for r, row in enumerate(rows) for k in range(1, len(row))
-             if _LATIN_FOR_THAI.fullmatch(row[k][0]) and THAI_LETTER.search(row[k - 1][0])
-             and (k + 1 == len(row) or THAI_LETTER.search(row[k + 1][0]))]
+             if thai_after(row, k) and (k + 1 == len(row) or THAI_LETTER.search(row[k + 1][0]))]
     if not found:
         return None
     pad_x, pad_y, gap = crop_margins(dpi)
@@ -135,12 +142,14 @@ def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
 
 def _latin_read(rows: list[Row], crops: _LatinCrops, tsv: str) -> list[Row]:
     """``rows`` with the words of ``crops`` replaced by the Thai model's reading of them (``tsv``);
-    a word comes back only as Thai."""
+    a word comes back only as Thai, without the brackets, bars and quotes the crop's edges are read as
+    (the word cut out was letters alone)."""
     read = crops.stack.words(tsv)
     rows = [list(row) for row in rows]
     for i, (r, k) in enumerate(crops.at):
-        if THAI_WORD.fullmatch(read.get(i, "")):
-            rows[r][k] = (read[i], rows[r][k][1])
+        word = _EDGE_MARKS.sub("", read.get(i, ""))  # the crop's edge read as a bracket: บาท)]
+        if THAI_WORD.fullmatch(word):
+            rows[r][k] = (word, rows[r][k][1])
     return rows
 
 

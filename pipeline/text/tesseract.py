@@ -17,7 +17,7 @@ import regex
 from ..errors import BadInput
 from .backend import SPACE_GAP, PdfInfo
 from .quality import INVALID, unknown_share
-from .thai import CONSONANTS, LATIN_SPECK_OPENING, MARKS, NON_INITIAL, STRAY_SYMBOLS
+from .thai import CONSONANTS, LATIN_SPECK_OPENING, MARKS, NON_INITIAL, STRAY_SYMBOLS, rebuild_sara_am
 
 PixelBox = tuple[int, int, int, int]  # left, top, right, bottom in the rendered image
 Row = list[tuple[str, PixelBox]]
@@ -284,16 +284,18 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _NOISE_SYMBOL = regex.compile(r"[|=%&~<>@¢“”'\"^*_{}\[\]\\]")
 _LONE_LETTER = regex.compile(r"[\u0e01-\u0e2e][\u0e47-\u0e4e]*")  # a consonant with no vowel (ปี is a word)
 _ARABIC_DIGIT, _THAI_DIGIT = regex.compile(r"[0-9]"), regex.compile(r"[๐-๙]")
+AMOUNT = regex.compile(r"[๑-๙][๐-๙]{0,2}(?:,[๐-๙]{3})+")  # a Thai-digit amount grouped by thousands: ๓๐,๐๐๐
 
 
 def runs_unknown(text: str) -> float | None:
     """The share of the letters of ``text``'s Thai runs (tokens with THAI_RUN in them) that no word
-    of the word list covers (``quality.unknown_share``); None for a text with no such run.
+    of the word list covers (``quality.unknown_share``); None for a text with no such run. SARA AM
+    as Tesseract's Thai model writes it (NIKHAHIT + SARA AA, ลําดับ) counts as the one letter.
 
-    >>> runs_unknown("ทีเกียวข้อง 2 a") < WORDS_UNKNOWN, runs_unknown("๕ ปี x")
-    (True, None)
+    >>> runs_unknown("ทีเกียวข้อง 2 a") < WORDS_UNKNOWN, runs_unknown("๕ ปี x"), runs_unknown("ลําดับที่๖ ก")
+    (True, None, 0.0)
     """
-    runs = [token for token in text.split() if THAI_RUN.search(token)]
+    runs = [token for token in rebuild_sara_am(text).split() if THAI_RUN.search(token)]
     return unknown_share(" ".join(runs)) if runs else None
 
 
@@ -320,8 +322,15 @@ def noise_row(raw: list[str], text: str) -> bool:
     (True, True)
     >>> noise_row(["ที", "เกียว", "ข้อง", "2", "a"], "ทีเกียวข้อง 2 a"), noise_row(["๕", "ปี", "x"], "๕ ปี x")
     (False, False)
+
+    A well-formed amount (``AMOUNT``) is no speck: its row is kept whatever is read beside it (the
+    unit of "๓๐,๐๐๐ บาท" read as Latin, "๓๐,๐๐๐ UM").
+    >>> noise_row(["๓๐,๐๐๐", "UM"], "๓๐,๐๐๐ UM"), noise_row(["๓๐", "UM"], "๓๐ UM")
+    (False, True)
     """
     tokens = text.split()
+    if any(AMOUNT.fullmatch(token) for token in tokens):
+        return False
     unknown = runs_unknown(text)
     if unknown is not None and unknown <= WORDS_UNKNOWN:
         return False  # runs of Thai letters that are words (a speck's mark on one aside: "ชุมชน๋๊")
