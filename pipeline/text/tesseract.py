@@ -397,9 +397,9 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     # a speck between words (ไชโย . ครั้งที่); not after a short token, a misread heading number's (ญ . งบประมาณ)
     (regex.compile(r"(?<=[\u0e01-\u0e4e]{3}) [.,] (?=[\u0e01-\u0e4e])"), " "),
     (LATIN_SPECK_OPENING, ""),
-    # a quote opening a numbered row ("“๔.๓ มาตรการ", "‘๒) เพื่อ"); one before a lone figure is left to make
-    # the row noise ("‘0")
-    (regex.compile(r"^[“”‘’'\"`~^°]+ ?(?=[0-9๐-๙][^\s]*\s+[\u0e01-\u0e4e])"), ""),
+    # a quote or a speck's symbol opening a numbered row ("“๔.๓ มาตรการ", "‘๒) เพื่อ", "+ 3. วัตถุประสงค์");
+    # one before a lone figure is left to make the row noise ("‘0"); a dash is a value's ("- ๕๐,๐๐๐ บาท -")
+    (regex.compile(r"^[“”‘’'\"`~^°+*=]+ ?(?=[0-9๐-๙][^\s]*\s+[\u0e01-\u0e4e])"), ""),
     (regex.compile(rf"^[{NON_INITIAL}{MARKS}]+ ?"), ""),  # no printed line opens with า, ะ, ำ or a mark (าประชาชน)
     (regex.compile(r"(?<=\S) ?[เแโใไ]+$"), ""),  # nor ends with a vowel written before its consonant (แสดงใ)
     (regex.compile(r"(?<=\S\s\S*[0-9๐-๙])\.$"), ""),  # a stop after a line's closing figure (ร้อยละ ๘๐.)
@@ -440,6 +440,8 @@ def post_correct(text: str) -> str:
     ('ญ . งบประมาณดำเนินการ', 'ซึ่งสามารถแสดง', '๔.๓ มาตรการ')
     >>> post_correct("ปีงบประมาณพ . ศ . ๒๕๖๑ - ๒๕๖๔"), post_correct("ปีงบประมาณ WA. ๒๕๖๖"), post_correct("ITA ๒๕๖๖")
     ('ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๔', 'ปีงบประมาณ พ.ศ. ๒๕๖๖', 'ITA ๒๕๖๖')
+    >>> post_correct("+ 3. วัตถุประสงค์"), post_correct("- ๕๐,๐๐๐ บาท -")
+    ('3. วัตถุประสงค์', '- ๕๐,๐๐๐ บาท -')
     """
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
