@@ -143,6 +143,23 @@ def test_blurred_figures_read_ill_formed_are_read_again_alone(tmp_path):
     assert all(not ocr_cells.ill_formed_figure(cell) for t in texts for cell in t[3:7])
 
 
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract (make system)")
+def test_the_cells_of_a_table_page_out_of_focus_are_sharpened_before_they_are_read(tmp_path):
+    """The golden plan's Part 2 page 22 blurred (σ 1.2 px): read as scanned, projects 26 and 27's
+    rows lost their entry lines and their lone "๐" figures (the blurred scan had 74 of 100 Part 2
+    cells as born-digital); the cells of a page whose edges are soft are sharpened first
+    (``image_rulings.sharpened``: 100 of 100). A sharp page is never sharpened."""
+    from scan import blurred, office_scanner
+
+    texts = _first_part2_page_cells(tmp_path, blurred, ROOT / "corpora" / "kalasin" / "kalasin.pdf", 22)
+    for entry in ("๒๖) กิจกรรมติดตามประเมินผล", "๒๗) มาตรการบริหารจัดการความเสี่ยง"):
+        row = next(t for t in texts if t[2].startswith(entry))
+        assert row[3:8] == ["๐"] * 5, row
+    page = _render(ROOT / "corpora" / "kalasin" / "kalasin.pdf", 22)
+    assert image_rulings.edge_sharpness(blurred(page, seed=22)) < image_rulings.SOFT_EDGES
+    assert image_rulings.edge_sharpness(office_scanner(page, seed=22)) > image_rulings.SOFT_EDGES
+
+
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
 def test_an_office_scanners_noise_is_taken_out_before_tesseract_reads_the_page():
     """A golden Part 3 page through the office scanner (grey paper, sensor noise, dust): its 3×3

@@ -57,10 +57,10 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     """OCR rendered pages (grayscale PIL images) together: each turned straight and its ruling
     lines read off and painted out where it holds a table (image_rulings.py); then one Tesseract
     process reads every page (its sensor noise taken out first: ``image_rulings.quiet``; the cells'
-    figures read better as scanned), one the cells of the table pages (ocr_cells.py), one again the cells
-    whose figures came out ill-formed, one the words the English model took from Thai
-    (``_latin_crops``), each loading its models once for all the pages; digits are read again
-    (digits.py)."""
+    figures read better as scanned), one the cells of the table pages (ocr_cells.py; a page out of
+    focus sharpened first: ``image_rulings.sharpened``), one again the cells whose figures came out
+    ill-formed, one the words the English model took from Thai (``_latin_crops``), each loading
+    its models once for all the pages; digits are read again (digits.py)."""
     import numpy as np
 
     from . import image_rulings, lost_ink, ocr_cells
@@ -76,7 +76,11 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     texts = [image_rulings.quiet(gray) for gray in grays]  # the pages' text: their sensor noise out
     tsvs = run_tesseract_pages(info, numbers, texts, settings.langs, "3")
     boxes = [ocr_cells.cell_boxes(f.rulings) if f.rulings else [] for f in found]
-    sheets = {k: sheet for k, b in enumerate(boxes) if b and (sheet := ocr_cells.cell_sheet(grays[k], b, settings.dpi))}
+    def cells_image(k: int):  # what a table page's cells are cut from: sharpened when it is out of focus
+        soft = image_rulings.edge_sharpness(chunk[k][1]) < image_rulings.SOFT_EDGES
+        return image_rulings.sharpened(grays[k], settings.dpi) if soft else grays[k]
+
+    sheets = {k: sheet for k, b in enumerate(boxes) if b and (sheet := ocr_cells.cell_sheet(cells_image(k), b, settings.dpi))}
     cell_tsvs = read_stacks({k: sheet.stack for k, sheet in sheets.items()}, settings.langs)
     cells = {k: ocr_cells.read_cells(sheet, cell_tsvs[k], settings.dpi) for k, sheet in sheets.items()}
     again = {k: crops for k, sheet in sheets.items() if (crops := ocr_cells.figure_crops(cells[k], sheet, settings.dpi))}
