@@ -308,3 +308,26 @@ def test_a_project_anchor_with_sara_am_as_tesseract_writes_it_is_no_noise():
     with a speck beside it ("ก") the golden office scan's row for project 6's anchor was left out."""
     row = [("ล\u0e4d\u0e32ดับที่๖", (100, 100, 300, 127)), ("ก", (320, 100, 332, 127))]
     assert [line.text for line in _row_lines([row], 1.0)[0]] == ["ล\u0e4d\u0e32ดับที่๖ ก"]
+
+
+def test_a_latin_word_read_as_thai_and_digits_beside_a_latin_word_is_read_again_in_english():
+    """"NO Gift Policy" on the golden office, blurred and 150-dpi scans: "Policy" came out "0๐น" (an
+    Arabic digit, a Thai digit and a Thai letter, printed as one word). Such a run beside a Latin word
+    is cut out, as far as the words either side (Tesseract boxed only "Poli" of it), and read again
+    with the English model; a run of one script ("ITA ๒๕๖๖") or with no Latin word beside it is not."""
+    import numpy as np
+
+    from pipeline.text.ocr import _english_read, _garbled_latin
+
+    page = np.full((300, 600), 255, np.uint8)
+    row = [("Gift", (100, 100, 160, 127)), ("0", (180, 100, 193, 127)), ("๐", (194, 100, 217, 127)),
+           ("น", (218, 100, 235, 127)), ("ให้", (300, 100, 341, 127))]
+    crops = _garbled_latin([row], page)
+    assert crops is not None and crops.at == [(0, 1, 3)]
+    assert crops.stack.sheet.shape[1] - 2 * crops.stack.gap == 300 - 1 - 161  # from Gift's end to ให้'s start
+    tsv = _tsv([(1, "Policy", (crops.stack.gap, crops.stack.tops[0], 100, 27))])
+    assert [w for w, _ in _english_read([row], crops, tsv)[0]] == ["Gift", "Policy", "ให้"]
+    assert _english_read([row], crops, _tsv([(1, "P0l1", (crops.stack.gap, crops.stack.tops[0], 100, 27))]))[0] == row
+    assert _garbled_latin([[("ITA", (100, 100, 150, 127)), ("๒๕๖๖", (180, 100, 250, 127))]], page) is None
+    assert _garbled_latin([[("ครั้ง", (100, 100, 150, 127)), ("0", (151, 100, 160, 127)), ("๐", (161, 100, 180, 127))]],
+                          page) is None

@@ -21,7 +21,7 @@ import regex
 
 from ..errors import BadInput
 from ..records import BBox, enclosing
-from .backend import PdfInfo, RawLine, RawPage
+from .backend import SPACE_GAP, PdfInfo, RawLine, RawPage
 from .tesseract import (AMOUNT, DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, outsized_words,
                         run_tesseract_pages, stack, tsv_rows)
 
@@ -59,8 +59,9 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     process reads every page (its sensor noise taken out first: ``image_rulings.quiet``; the cells'
     figures read better as scanned), one the cells of the table pages (ocr_cells.py; a page out of
     focus sharpened first: ``image_rulings.sharpened``), one again the cells whose figures came out
-    ill-formed, one the words the English model took from Thai (``_latin_crops``), each loading
-    its models once for all the pages; digits are read again (digits.py)."""
+    ill-formed, one the words the English model took from Thai (``_latin_crops``), one the Latin
+    words the Thai model took (``_garbled_latin``), each loading its models once for all the pages;
+    digits are read again (digits.py)."""
     import numpy as np
 
     from . import image_rulings, lost_ink, ocr_cells
@@ -95,9 +96,13 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     rows = [r if found[k].rulings else lost_ink.with_lone_dashes(r, grays[k]) for k, r in enumerate(rows)]
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
     latin_tsvs = read_stacks({k: crops.stack for k, crops in latin.items()}, "tha")
+    rows = [_latin_read(r, latin[k], latin_tsvs[k]) if k in latin else r for k, r in enumerate(rows)]
+    garbled = {k: crops for k, r in enumerate(rows) if (crops := _garbled_latin(r, grays[k], settings.dpi))}
+    for k, tsv in read_stacks({k: crops.stack for k, crops in garbled.items()}, "eng").items():
+        rows[k] = _english_read(rows[k], garbled[k], tsv)
     out = []
     for k, (page, _) in enumerate(chunk):
-        page_rows = _latin_read(rows[k], latin[k], latin_tsvs[k]) if k in latin else rows[k]
+        page_rows = rows[k]
         gray = grays[k]
         lines, words = _row_lines(page_rows, 72 / settings.dpi, lambda words: reread_line(words, gray))
         rulings = found[k].rulings
@@ -154,6 +159,71 @@ def _latin_read(rows: list[Row], crops: _LatinCrops, tsv: str) -> list[Row]:
         word = _EDGE_MARKS.sub("", read.get(i, ""))  # the crop's edge read as a bracket: บาท)]
         if THAI_WORD.fullmatch(word):
             rows[r][k] = (word, rows[r][k][1])
+    return rows
+
+
+_LATIN_WORD = regex.compile(r"[A-Za-z]{3,}")
+_LATIN_READ = regex.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
+_ARABIC_OR_LATIN, _THAI_CHAR = regex.compile(r"[0-9A-Za-z]"), regex.compile(r"[\u0e01-\u0e59]")
+MAX_GARBLED = 8  # characters: a Latin word's misreading is short
+
+
+@dataclass(frozen=True, slots=True)
+class _RunCrops:
+    """Runs of a page's words (row, first, last), cut out as one and stacked on one image."""
+    at: list[tuple[int, int, int]]
+    stack: Stack
+
+
+def _garbled_latin(rows: list[Row], gray, dpi: int = DPI) -> _RunCrops | None:
+    """A Latin word of a Thai line read as Thai and digits beside a Latin word read right ("NO Gift
+    Policy" on a blurred scan: "ง0 Gift 0๐น"): the run of words printed as one (no space between them)
+    next to a word of three Latin letters or more, short, mixing Arabic digits or Latin letters with
+    Thai letters or digits (which no Thai or English word does), is cut out to be read again with the
+    English model alone (``_english_read``)."""
+    found = []
+    for r, row in enumerate(rows):
+        groups: list[list[int]] = []
+        for k, (_, box) in enumerate(row):
+            height = max(box[3] - box[1], row[k - 1][1][3] - row[k - 1][1][1], 1) if k else 1
+            if k and box[0] - row[k - 1][1][2] <= SPACE_GAP * height:
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        for g, group in enumerate(groups):
+            text = "".join(row[k][0] for k in group)
+            beside = [groups[h] for h in (g - 1, g + 1) if 0 <= h < len(groups)]
+            if (len(text) <= MAX_GARBLED and _ARABIC_OR_LATIN.search(text) and _THAI_CHAR.search(text)
+                    and any(_LATIN_WORD.fullmatch(row[k][0]) for other in beside for k in other)):
+                # the crop runs to the words either side: Tesseract's boxes for a word it misread
+                # may leave part of its ink out ("Policy" boxed as far as "Poli")
+                left = row[groups[g - 1][-1]][1][2] + 1 if g else None
+                right = row[groups[g + 1][0]][1][0] - 1 if g + 1 < len(groups) else None
+                found.append((r, group[0], group[-1], left, right))
+    if not found:
+        return None
+    pad_x, pad_y, gap = crop_margins(dpi)
+    crops = []
+    for r, first, last, left, right in found:
+        boxes = [b for _, b in rows[r][first:last + 1]]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        left = max(0, min(b[0] for b in boxes) - pad_x) if left is None else left
+        right = max(b[2] for b in boxes) + pad_x if right is None else right
+        crops.append(gray[max(0, top - pad_y):bottom + pad_y, left:right])
+    return _RunCrops([(r, first, last) for r, first, last, _, _ in found], stack(crops, gap))
+
+
+def _english_read(rows: list[Row], crops: _RunCrops, tsv: str) -> list[Row]:
+    """``rows`` with each run of ``crops`` replaced by one word, the English model's reading of it
+    (``tsv``), where that is a word of Latin letters; left as it was otherwise."""
+    read = crops.stack.words(tsv)
+    rows = [list(row) for row in rows]
+    for i, (r, first, last) in sorted(enumerate(crops.at), key=lambda item: item[1], reverse=True):
+        word = _EDGE_MARKS.sub("", read.get(i, ""))
+        if _LATIN_READ.fullmatch(word):
+            boxes = [b for _, b in rows[r][first:last + 1]]
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+            rows[r][first:last + 1] = [(word, box)]
     return rows
 
 
