@@ -22,7 +22,7 @@ import regex
 from ..errors import BadInput
 from ..records import BBox, enclosing
 from .backend import SPACE_GAP, PdfInfo, RawLine, RawPage
-from .tesseract import (AMOUNT, DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, outsized_words,
+from .tesseract import (AMOUNT, DPI, dashes_by_width, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, outsized_words,
                         run_tesseract_pages, stack, tsv_rows)
 
 MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
@@ -94,6 +94,7 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     for k, tsv in read_stacks({k: ink.stack for k, ink in lost.items()}, settings.langs).items():
         rows[k] = lost_ink.read_again(rows[k], lost[k], tsv, settings.dpi)
     rows = [r if found[k].rulings else lost_ink.with_lone_dashes(r, grays[k]) for k, r in enumerate(rows)]
+    rows = [[dashes_by_width(row) for row in r] for r in rows]
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
     latin_tsvs = read_stacks({k: crops.stack for k, crops in latin.items()}, "tha")
     rows = [_latin_read(r, latin[k], latin_tsvs[k]) if k in latin else r for k, r in enumerate(rows)]
