@@ -29,6 +29,7 @@ from ..numerals import THAI_DIGITS
 from ..records import enclosing
 from .thai import MARKS  # vowel and tone marks: never punctuation
 from .backend import SPACE_GAP  # a gap wider than this share of the line height is a space
+from .tesseract import spaced
 
 TEMPLATES = Path(__file__).with_name("data") / "glyph_templates.npz"
 SIDE = 20  # a glyph is compared as a SIDE × SIDE image
@@ -454,8 +455,7 @@ def _number_head(words: list[tuple[str, Box]]) -> int:
     if len("".join(t for t, _ in words[:head])) > 3:
         return 0
     if head < len(words) and _has_thai_letter(words[head][0]) and words[head - 1][0][-1:] not in ".,)":
-        (_, before), (_, after) = words[head - 1], words[head]
-        if after[0] - before[2] <= SPACE_GAP * max(before[3] - before[1], after[3] - after[1]):
+        if not spaced(words[head - 1][1], words[head][1]):
             return 0
     return head
 

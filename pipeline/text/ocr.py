@@ -21,9 +21,9 @@ import regex
 
 from ..errors import BadInput
 from ..records import BBox, enclosing
-from .backend import SPACE_GAP, PdfInfo, RawLine, RawPage
-from .tesseract import (AMOUNT, DPI, dashes_by_width, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, join_words, noise_row, outsized_words,
-                        run_tesseract_pages, stack, tsv_rows)
+from .backend import PdfInfo, RawLine, RawPage
+from .tesseract import (AMOUNT, DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, dashes_by_width, join_words,
+                        noise_row, outsized_words, run_tesseract_pages, spaced, stack, tsv_rows)
 
 MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
 LANGS = "tha+eng"
@@ -186,8 +186,7 @@ def _garbled_latin(rows: list[Row], gray, dpi: int = DPI) -> _RunCrops | None:
     for r, row in enumerate(rows):
         groups: list[list[int]] = []
         for k, (_, box) in enumerate(row):
-            height = max(box[3] - box[1], row[k - 1][1][3] - row[k - 1][1][1], 1) if k else 1
-            if k and box[0] - row[k - 1][1][2] <= SPACE_GAP * height:
+            if k and not spaced(row[k - 1][1], box):
                 groups[-1].append(k)
             else:
                 groups.append([k])

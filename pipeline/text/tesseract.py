@@ -380,6 +380,12 @@ def _is_thai(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e5b"
 
 
+def spaced(before: tuple, after: tuple) -> bool:
+    """Whether the gap between two of Tesseract's word boxes (left, top, right, bottom) is a space:
+    wider than SPACE_GAP of the taller one's height (Tesseract splits Thai words at syllables)."""
+    return after[0] - before[2] > SPACE_GAP * max(after[3] - after[1], before[3] - before[1], 1.0)
+
+
 def join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> str:
     """Tesseract splits Thai into "words" at syllables; only a real gap is a space.
 
@@ -393,10 +399,8 @@ def join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> st
     prev_box = None
     for word, box in words:
         if prev_box is not None:
-            height = max(box[3] - box[1], prev_box[3] - prev_box[1], 1.0)
-            gap = box[0] - prev_box[2]
             thai_join = _is_thai(text[-1]) and _is_thai(word[0])
-            if not thai_join or gap > SPACE_GAP * height:
+            if not thai_join or spaced(prev_box, box):
                 text += " "
         text += word
         prev_box = box
