@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from pipeline.text.ocr import _row_lines
-from pipeline.text.tesseract import tsv_rows
+from pipeline.text.tesseract import join_words, tsv_rows
 from tests.conftest import ROOT
 
 
@@ -298,9 +298,13 @@ def test_an_amount_keeps_its_row_and_its_unit_read_as_latin_is_read_again_with_t
     top = crops.stack.tops[0]
     tsv = _tsv([(1, "บาท)]", (crops.stack.gap, top, 40, 27))])
     assert [w for w, _ in _latin_read([row], crops, tsv)[0]][-1] == "บาท"
-    # a figure alone with Latin after it is no amount: the row stays noise, and so does its word
+    # a figure alone with Latin after it is no amount: the row stays noise, and its word is no unit (read
+    # again, it is taken only as the Thai model reads it surely as a known word)
     lone = [("๓๐", (100, 100, 124, 127)), ("UM", (200, 100, 240, 127))]
-    assert _row_lines([lone], 1.0)[0] == [] and _latin_crops([lone], np.full((300, 400), 255, np.uint8)) is None
+    crops = _latin_crops([lone], np.full((300, 400), 255, np.uint8))
+    assert _row_lines([lone], 1.0)[0] == [] and crops is not None and not crops.units
+    tsv = _tsv([(1, "บาท)]", (crops.stack.gap, crops.stack.tops[0], 40, 27))]).replace("\t90\t", "\t60\t")
+    assert _latin_read([lone], crops, tsv) == [lone]
 
 
 def test_a_project_anchor_with_sara_am_as_tesseract_writes_it_is_no_noise():
@@ -331,3 +335,80 @@ def test_a_latin_word_read_as_thai_and_digits_beside_a_latin_word_is_read_again_
     assert _garbled_latin([[("ITA", (100, 100, 150, 127)), ("๒๕๖๖", (180, 100, 250, 127))]], page) is None
     assert _garbled_latin([[("ครั้ง", (100, 100, 150, 127)), ("0", (151, 100, 160, 127)), ("๐", (161, 100, 180, 127))]],
                           page) is None
+
+
+def test_a_mark_lost_from_a_word_a_line_break_cuts_is_given_back():
+    """Golden plan, project 10's outcome on every noisy scan: "…ข่าวสารไม่ตำ" / "กว่าร้อยละ ๘๐" — each
+    line alone is known words (ตำ, กว่า), so no mark came back, and the field read "ไม่ตำกว่า". The words
+    either side of the break, restored together, give ต่ำกว่า; the lines keep their own text else, and
+    lines not one below the other (a table's cells side by side) are not joined."""
+    from pipeline.records import Line, Page
+    from pipeline.text.engine import _restore_ocr_marks
+
+    def page(*lines):
+        return Page(7, 595, 842, tuple(Line(7, t, t, box, 0) for t, box in lines), "ocr")
+
+    restored, found = _restore_ocr_marks(page(("ศูนย์ข้อมูลข่าวสารไม่ตำ", (72, 100, 500, 116)),
+                                              ("กว่าร้อยละ ๘๐", (72, 120, 200, 136))))
+    assert [line.text for line in restored.lines] == ["ศูนย์ข้อมูลข่าวสารไม่ต่ำ", "กว่าร้อยละ ๘๐"]
+    assert [(a, b) for _, a, b, _ in found] == [("ตำกว่า", "ต่ำกว่า")]
+    side_by_side = page(("ข่าวสารไม่ตำ", (72, 100, 200, 116)), ("กว่าร้อยละ ๘๐", (300, 100, 400, 116)))
+    assert _restore_ocr_marks(side_by_side)[0].lines == side_by_side.lines
+    unchanged = page(("ความเสี่ยง", (72, 100, 500, 116)), ("ของการทุจริต", (72, 120, 200, 136)))
+    assert _restore_ocr_marks(unchanged) == (unchanged, [])
+
+
+def test_an_abbreviation_run_into_a_word_and_a_comma_after_a_word_keep_their_stops():
+    """Tesseract reads "สำนักงาน ป.ป.ช." as สำนักงาน|ป|.|ป|.|ช|. with the first ป touching the word
+    before it; the abbreviation's spaces were taken out only from its second letter, and the first
+    stop, left between two Thai words, was dropped as a speck: "สำนักงานป ป.ช." (golden plan,
+    project 17 on four of the five noisy scans; "ก.พ.ร." likewise). And a comma touching the word
+    before it was joined with a space and dropped the same way ("สำนักงาน , กองงาน")."""
+    def row(*words):
+        return [(w, (x, 100 if w not in ".," else 125, x + width, 130)) for w, x, width in words]
+
+    assert join_words(row(("สำนักงาน", 0, 90), ("ป", 92, 8), (".", 103, 2), ("ป", 108, 8), (".", 119, 2),
+                          ("ช", 124, 8), (".", 135, 2), ("ทาง", 150, 30))) == "สำนักงานป.ป.ช. ทาง"
+    assert join_words(row(("ผลสัมฤทธิ์", 0, 90), ("ก", 92, 8), (".", 103, 2), ("พ", 108, 8), (".", 119, 2),
+                          ("ร", 124, 8), (".", 135, 2))) == "ผลสัมฤทธิ์ก.พ.ร."
+    assert join_words(row(("สำนักงาน", 0, 90), (",", 96, 4), ("กองงาน", 122, 60))) == "สำนักงาน, กองงาน"
+    # a speck between words, a space either side of it, still goes; so does a stop ending a line
+    assert join_words(row(("ไชโย", 0, 60), (".", 80, 3), ("ครั้งที่", 100, 60))) == "ไชโย ครั้งที่"
+    assert join_words(row(("ดำเนินการ", 0, 90), (".", 110, 3))) == "ดำเนินการ"
+
+
+def test_a_thai_word_the_english_model_took_is_read_again_and_an_acronym_stays():
+    """Golden and synthetic scans: "จำนวน ๑ ASN" (ครั้ง), "๑๐๐ AU" (คน), "ห้วยทราย AIAN 1" (ครั้งที่) —
+    Latin words beside Thai words and figures, 48 fields wrong. Each is read again with the Thai
+    model and taken where it reads known words surely; "ITA" between Thai words reads "[ไค" at 55 or
+    "เทค" at 32 and stays, and a Latin word beside another Latin word is not looked at."""
+    import numpy as np
+
+    from pipeline.text.ocr import _latin_crops, _latin_read
+
+    gray = np.full((400, 700), 255, np.uint8)
+    rows = [[("จำนวน", (100, 100, 200, 127)), ("๑", (210, 100, 222, 127)), ("ASN", (230, 100, 290, 127))],
+            [("การประเมิน", (100, 150, 250, 177)), ("ITA", (260, 150, 300, 177)), ("ผ่าน", (310, 150, 360, 177))],
+            [("ใช้", (100, 200, 140, 227)), ("NO", (150, 200, 190, 227)), ("Gift", (200, 200, 250, 227)),
+             ("Policy", (260, 200, 340, 227)), ("จำนวน", (350, 200, 420, 227))]]
+    crops = _latin_crops(rows, gray)
+    assert crops is not None and crops.at == [(0, 2), (1, 1)] and not crops.units
+
+    def read(*readings):
+        return _tsv([(k + 1, text, (crops.stack.gap, crops.stack.tops[k], 40, 27)) for k, text in enumerate(readings)])
+
+    assert [w for w, _ in _latin_read(rows, crops, read("ครั้ง", "[ไค"))[0]] == ["จำนวน", "๑", "ครั้ง"]
+    sure_of_all = _latin_read(rows, crops, read("ครั้ง", "เทค").replace("\t90\tเทค", "\t32\tเทค"))
+    assert sure_of_all[1][1][0] == "ITA"
+    assert _latin_read(rows, crops, read("ครั้ง", "[ไค").replace("\t90\tครั้ง", "\t60\tครั้ง"))[0][2][0] == "ASN"
+
+
+def test_a_speck_in_the_margin_read_as_a_digit_ends_no_line():
+    """Golden plan's skewed scan: a speck far right of a paragraph's last word, read as "0" (confidence
+    38), ended four fields ("…เป็นปัจจุบัน 0"). A digit close to its word, or read surely, stays."""
+    rows = [(1, "เป็นปัจจุบัน", (100, 100, 200, 30)), (1, "0", (800, 95, 60, 40)),
+            (2, "ครั้งที่", (100, 150, 90, 30)), (2, "1", (200, 150, 14, 30)),
+            (3, "ข้อ", (100, 200, 40, 30)), (3, "5", (700, 200, 14, 30))]
+    tsv = _tsv(rows)
+    tsv = tsv.replace("\t90\t0", "\t38\t0").replace("\t90\t1", "\t40\t1")
+    assert [[w for w, _ in row] for row, _ in tsv_rows(tsv)] == [["เป็นปัจจุบัน"], ["ครั้งที่", "1"], ["ข้อ", "5"]]

@@ -800,19 +800,19 @@ def _undoubled(text: str) -> str | None:
     >>> [_undoubled(t) for t in ("ดำเนิเนินการ", "กิกิจกรรม", "ข้อมมูล", "นายสมสมัย", "นานาชาติ", "คุณธรร")]
     ['ดำเนินการ', 'กิจกรรม', 'ข้อมูล', None, None, None]
     """
-    if _known_words_only(text):
+    if known_words_only(text):
         return None
     # far likelier than the run with a letter dropped as noise: a word made whole ("ดำเนินการ"), not
     # a cut one ("คุณธรร" → "คุณธร") or a neighbour's letter lost ("รับบริกา")
     needed = _cost(text) - _word_costs()[1] - math.log(JOINED_RATIO)
     for m in _DOUBLED.finditer(text, overlapped=True):
         once = text[:m.start()] + text[m.start(1) + len(m[1]):]
-        if _known_words_only(once) and _cost(once) <= needed:
+        if known_words_only(once) and _cost(once) <= needed:
             return once
     return None
 
 
-def _known_words_only(text: str) -> bool:
+def known_words_only(text: str) -> bool:
     """Whether a Thai run splits into known words of two letters or more, nothing left over."""
     known = words()
     return all(len(p) >= 2 and p in known for p in split_thai(text))
@@ -843,7 +843,7 @@ def _letter_too_many(text: str) -> str | None:
     >>> [_letter_too_many(t) for t in ("ขออบนุมัติ", "ขออนุมัติ", "สมาชิกสภาท้องลถิ่น", "ผู้ขอรับบริกา")]
     ['ขออนุมัติ', None, 'สมาชิกสภาท้องถิ่น', None]
     """
-    if _known_words_only(text):
+    if known_words_only(text):
         return None
     freq = frequencies()
     best: tuple[int, float, str] | None = None
@@ -851,7 +851,7 @@ def _letter_too_many(text: str) -> str | None:
         if text[k] not in CONSONANTS or text[k] in (text[k - 1], text[k + 1]):  # a letter read twice: _undoubled's
             continue
         once = text[:k] + text[k + 1:]
-        if not _known_words_only(once):
+        if not known_words_only(once):
             continue
         start = 0
         for token in segment(once):
@@ -955,6 +955,44 @@ def restore_lost_marks(line: str) -> tuple[str, list[Swap]]:
     return _THAI_CHUNK.sub(lambda m: _restore_run(m[0], swaps), line), swaps
 
 
+
+ACROSS = 2  # words either side of a line break looked at together for a mark lost in a word it cuts
+
+
+def restore_across(ending: str, opening: str) -> tuple[str, str, list[Swap]]:
+    """Two OCR'd lines' texts (``ending`` the one before a line break, ``opening`` the one after) with
+    the mark OCR lost from a word the break cuts given back, as ``restore_lost_marks`` gives one back
+    within a line (each line alone shows two known words: "…ไม่ตำ" / "กว่าร้อยละ…" is ต่ำกว่า): the
+    ACROSS words either side of the break restored together, where the words facing each other are
+    known words (no line garbled at the break) and the restoration changes one side only. Not an
+    abbreviation's letters (ป.ป.ช).
+
+    >>> restore_across("ศูนย์ข้อมูลข่าวสารไม่ตำ", "กว่าร้อยละ ๘๐")[:2], restore_across("ความเสี่ยง", "ของ")[:2]
+    (('ศูนย์ข้อมูลข่าวสารไม่ต่ำ', 'กว่าร้อยละ ๘๐'), ('ความเสี่ยง', 'ของ'))
+    >>> restore_across("หลักเกณฑ์ที", "เกี่ยวข้อง")[:2], restore_across("แผ่นเมทัลซีต", "ความกว้าง")[:2]
+    (('หลักเกณฑ์ที่', 'เกี่ยวข้อง'), ('แผ่นเมทัลซีต', 'ความกว้าง'))
+    """
+    runs = facing_runs(ending, opening)
+    if runs is None or ending[-len(runs[0]) - 1:-len(runs[0])] == "." or opening[len(runs[1]):len(runs[1]) + 1] == ".":
+        return ending, opening, []
+    left, right = split_thai(runs[0])[-ACROSS:], split_thai(runs[1])[:ACROSS]
+    known = words()
+    if left[-1] not in known or right[0] not in known:  # a line garbled at the break ("…เมทัลซีต" / "ความ…")
+        return ending, opening, []
+    tail, head = "".join(left), "".join(right)
+    restored, swaps = _restored(tail + head)
+    if not swaps:
+        return ending, opening, []
+    if restored.startswith(tail):
+        cut = len(tail)
+    elif restored.endswith(head):
+        cut = len(restored) - len(head)
+    else:
+        return ending, opening, []
+    while cut < len(restored) and restored[cut] in _MARKS_SET:  # a mark given back at the break is the
+        cut += 1  # ending letter's ("ที" / "เกียว…": ที่ / เกี่ยว…)
+    return ending[:len(ending) - len(tail)] + restored[:cut], restored[cut:] + opening[len(head):], list(swaps)
+
 _TRAILING_SPECKS = regex.compile(rf"(?r)(?<=[\u0e01-\u0e4e])[{MARKS}{NON_INITIAL}]{{1,3}}$")
 
 
@@ -1051,7 +1089,7 @@ def without_trailing_specks(line: str) -> tuple[str, list[Swap]]:
     # the fewest left off that leave known words as they are; else all of them, a lost mark given back
     cuts = [(cut, letters[:-cut]) for cut in range(1, len(tail[0]) + 1)]
     for cut, core in [*cuts, (cuts[-1][0], _restore_run(cuts[-1][1], []))]:
-        if len(core) < 2 or not _known_words_only(core):
+        if len(core) < 2 or not known_words_only(core):
             continue
         wraps = [_cost(letters[:k]) for k in range(max(1, len(letters) - cut - 4), len(letters) - cut)
                  if _opens_a_word(letters[k:])]

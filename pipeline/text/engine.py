@@ -21,7 +21,7 @@ import regex
 
 from . import backend, dictionary, fonts, ocr, quality, thai
 from ..checks import check
-from ..records import Check, Page
+from ..records import Check, Line, Page
 
 log = logging.getLogger(__name__)
 OCR_MODES = ("auto", "always", "never")
@@ -158,7 +158,7 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
     "เรือง" for เรื่อง in the risk table), repaired first as the lines are (a SARA AM OCR gave as
     NIKHAHIT and SARA AA would read as a lost mark); and the specks a line ends with read as marks
     ("กำหนดา", "ลดลง๊"), dropped (``without_trailing_specks``, lines only: a cell's word may end
-    inside a word). The lines' changes are listed; the words repeat what the lines say on a page
+    inside a word); then the marks lost from words a line break cuts. The lines' changes are listed; the words repeat what the lines say on a page
     without tables, so theirs are not listed twice."""
     found: list[tuple[int, str, str, str]] = []
     lines = []
@@ -170,9 +170,26 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
         found.extend((page.number, s.printed, s.restored, "ocr-speck-dropped-by-dictionary") for s in specks)
         found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-by-dictionary") for s in swaps)
         lines.append(replace(line, text=text, repairs=line.repairs + len(specks) + len(swaps)))
+    lines = _restored_across_breaks(lines, page.number, found)
     words = tuple((dictionary.restore_lost_marks(thai.repair_text(text))[0], box) for text, box in page.words)
     return replace(page, lines=tuple(lines), words=words, repairs=page.repairs + len(found)), found
 
+
+
+def _restored_across_breaks(lines: list[Line], number: int, found: Found) -> list[Line]:
+    """``lines`` (of page ``number``) with the mark OCR lost from a word a line break cuts given back
+    (``dictionary.restore_across``: "…ไม่ตำ" / "กว่าร้อยละ…"), between each line and the one below it;
+    the changes added to ``found``."""
+    lines = list(lines)
+    for k in range(len(lines) - 1):
+        if lines[k + 1].bbox[1] <= lines[k].bbox[1]:
+            continue
+        ending, opening, swaps = dictionary.restore_across(lines[k].text, lines[k + 1].text)
+        found.extend((number, s.printed, s.restored, "ocr-mark-restored-by-dictionary") for s in swaps)
+        for j, text in ((k, ending), (k + 1, opening)):
+            if text != lines[j].text:
+                lines[j] = replace(lines[j], text=text, repairs=lines[j].repairs + 1)
+    return lines
 
 def _plan_spellings(pages: list[Page]) -> tuple[list[Page], Found]:
     """The OCR'd pages with the words OCR read a mark short or a letter off, and the letter lost at a

@@ -21,6 +21,7 @@ import regex
 
 from ..errors import BadInput
 from ..records import BBox, enclosing
+from . import dictionary
 from .backend import PdfInfo, RawLine, RawPage
 from .tesseract import (AMOUNT, DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, dashes_by_width, join_words,
                         noise_row, outsized_words, run_tesseract_pages, spaced, stack, tsv_rows)
@@ -116,8 +117,15 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     return out
 
 
-_LATIN_FOR_THAI = regex.compile(r"[a-z][A-Za-z]{1,2}")  # short, lowercase-led: an acronym (NO, ITA) stays
-_LATIN_SHORT = regex.compile(r"[A-Za-z]{1,3}")  # after an amount in Thai digits: its unit (๓๐,๐๐๐ UM for บาท)
+# a short Latin word among Thai words and numbers is read again with the Thai model: most are Thai
+# words the English model won ("was" for และ, "ASN" for ครั้ง after ๑, "AU" for คน: 48 fields of the
+# golden and synthetic scans), some are Latin (ITA), which the Thai model reads unsurely and as no words
+_LATIN_AMONG_THAI = regex.compile(r"[A-Za-z]{1,6}[.,]?")
+_LATIN = regex.compile(r"[A-Za-z]")
+_THAI_OR_FIGURE = regex.compile(r"[\u0e01-\u0e2e๐-๙]")
+THAI_READING_CONFIDENCE = 75  # the Thai model's least confidence in a reading taken for the Latin word
+# and one after an amount in Thai digits is its unit, whatever the Thai model's confidence ("๓๐,๐๐๐ UM")
+_LATIN_SHORT = regex.compile(r"[A-Za-z]{1,3}")
 _EDGE_MARKS = regex.compile(r"^[()\[\]{}|'\"‘’“”]+|[()\[\]{}|'\"‘’“”]+$")
 _AMOUNT_END = regex.compile(rf"(?<![๐-๙,])(?:{AMOUNT.pattern})$")  # Tesseract's words run together: ๓ ๐ , ๐ ๐ ๐
 
@@ -126,20 +134,26 @@ _AMOUNT_END = regex.compile(rf"(?<![๐-๙,])(?:{AMOUNT.pattern})$")  # Tessera
 class _LatinCrops:
     """The short Latin words of a page found among Thai ones, cut out and stacked on one image."""
     at: list[tuple[int, int]]  # (row, word) of each
+    units: frozenset[tuple[int, int]]  # those of them after an amount
     stack: Stack
 
 
 def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
-    """A short Latin word after a Thai word, ending its line or before another Thai word, is a Thai
-    word the English model won ("ระเบียบ was หลักเกณฑ์" for และ), and so is one after an amount in
-    Thai digits (its unit: "๓๐,๐๐๐ UM" for บาท): the page's such words are cut out and stacked on
-    one image, to be read again with the Thai model alone (``_latin_read``)."""
-    def thai_after(row: Row, k: int) -> bool:
-        return ((_LATIN_FOR_THAI.fullmatch(row[k][0]) and THAI_LETTER.search(row[k - 1][0]))
-                or (_LATIN_SHORT.fullmatch(row[k][0]) and _AMOUNT_END.search("".join(w for w, _ in row[:k]))))
+    """The page's short Latin words that may be Thai words the English model won: one beside Thai
+    words or Thai figures only (one of them at least; the line's end may be the other side), and one
+    after an amount in Thai digits (a unit); cut out and stacked on one image, to be read again with
+    the Thai model alone (``_latin_read``)."""
+    def among_thai(row: Row, k: int) -> bool:
+        beside = [row[j][0] for j in (k - 1, k + 1) if 0 <= j < len(row)]
+        return bool(_LATIN_AMONG_THAI.fullmatch(row[k][0]) and any(_THAI_OR_FIGURE.search(w) for w in beside)
+                    and not any(_LATIN.search(w) for w in beside))
 
-    found = [(r, k) for r, row in enumerate(rows) for k in range(1, len(row))
-             if thai_after(row, k) and (k + 1 == len(row) or THAI_LETTER.search(row[k + 1][0]))]
+    def unit(row: Row, k: int) -> bool:
+        return bool(k and _LATIN_SHORT.fullmatch(row[k][0]) and _AMOUNT_END.search("".join(w for w, _ in row[:k]))
+                    and (k + 1 == len(row) or THAI_LETTER.search(row[k + 1][0])))
+
+    units = frozenset((r, k) for r, row in enumerate(rows) for k in range(len(row)) if unit(row, k))
+    found = sorted(units | {(r, k) for r, row in enumerate(rows) for k in range(len(row)) if among_thai(row, k)})
     if not found:
         return None
     pad_x, pad_y, gap = crop_margins(dpi)
@@ -147,18 +161,22 @@ def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
     for r, k in found:
         left, top, right, bottom = rows[r][k][1]
         crops.append(gray[max(0, top - pad_y):bottom + pad_y, max(0, left - pad_x):right + pad_x])
-    return _LatinCrops(found, stack(crops, gap))
+    return _LatinCrops(found, units, stack(crops, gap))
 
 
 def _latin_read(rows: list[Row], crops: _LatinCrops, tsv: str) -> list[Row]:
-    """``rows`` with the words of ``crops`` replaced by the Thai model's reading of them (``tsv``);
-    a word comes back only as Thai, without the brackets, bars and quotes the crop's edges are read as
-    (the word cut out was letters alone)."""
-    read = crops.stack.words(tsv)
+    """``rows`` with the words of ``crops`` replaced by the Thai model's reading of them (``tsv``), an
+    amount's unit where that is Thai letters, any other where it reads them surely
+    (THAI_READING_CONFIDENCE) as known words, their lost marks given back (ITA reads as "[ไค" at 55,
+    "เทค" at 32: it stays); without the brackets, bars and quotes the crop's edges are read as (the
+    word cut out was letters alone)."""
+    read, least = crops.stack.words(tsv), crops.stack.least_confidence(tsv)
     rows = [list(row) for row in rows]
     for i, (r, k) in enumerate(crops.at):
         word = _EDGE_MARKS.sub("", read.get(i, ""))  # the crop's edge read as a bracket: บาท)]
-        if THAI_WORD.fullmatch(word):
+        if THAI_WORD.fullmatch(word) and ((r, k) in crops.units or (
+                least[i] >= THAI_READING_CONFIDENCE
+                and dictionary.known_words_only(dictionary.restore_lost_marks(word)[0]))):
             rows[r][k] = (word, rows[r][k][1])
     return rows
 
@@ -225,6 +243,7 @@ def _english_read(rows: list[Row], crops: _RunCrops, tsv: str) -> list[Row]:
             box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
             rows[r][first:last + 1] = [(word, box)]
     return rows
+
 
 
 def _row_lines(rows: list[Row], scale: float, fix: Callable[[Row], Row] | None = None
