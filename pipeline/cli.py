@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -213,6 +215,16 @@ def _bad_option(args: argparse.Namespace) -> str:
     return ""
 
 
+def _ended(signum: int, _frame: object) -> None:
+    """SIGTERM (a job's time limit, ``kill``): Tesseract's processes ended and the document's work
+    unwound as for an error (temporary files and folders deleted, no output written), then the exit
+    status a shell gives a process ended by the signal (143)."""
+    from .text.tesseract import stop_readers
+
+    stop_readers()
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if problem := _bad_option(args):
@@ -220,4 +232,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    return {"extract": _extract, "text": _text, "batch": _batch, "report": _report}[args.command](args)
+    command = {"extract": _extract, "text": _text, "batch": _batch, "report": _report}[args.command]
+    # a batch's workers are ended by their parent, which cleans up after them; a handler only from
+    # the main thread (a test may call main from another)
+    if args.command == "batch" or threading.current_thread() is not threading.main_thread():
+        return command(args)
+    before = signal.signal(signal.SIGTERM, _ended)
+    try:
+        return command(args)
+    finally:
+        signal.signal(signal.SIGTERM, before)

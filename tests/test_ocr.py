@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -412,3 +413,36 @@ def test_a_speck_in_the_margin_read_as_a_digit_ends_no_line():
     tsv = _tsv(rows)
     tsv = tsv.replace("\t90\t0", "\t38\t0").replace("\t90\t1", "\t40\t1")
     assert [[w for w, _ in row] for row, _ in tsv_rows(tsv)] == [["เป็นปัจจุบัน"], ["ครั้งที่", "1"], ["ข้อ", "5"]]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_sigterm_while_pages_are_read_leaves_no_temporary_folder_and_no_output(tmp_path):
+    """`extract` ended by SIGTERM (a job's time limit) while Tesseract reads a scan's pages: its
+    Tesseract processes end, the page images' temporary folder goes, no output folder is written,
+    and the exit status is a signal's (143), within seconds, not after the document's reading."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    from scan import scanned_copy
+
+    scan = scanned_copy(ROOT / "corpora" / "synthetic" / "pdf" / "abt-huaisai.pdf", tmp_path / "scan.pdf",
+                        pages=list(range(1, 13)))
+    tmp, out = tmp_path / "tmp", tmp_path / "out"
+    tmp.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(scan), "--out", str(out)], cwd=ROOT,
+                            env={**os.environ, "TMPDIR": str(tmp)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(tmp.glob("plan2data-ocr-*")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None and list(tmp.glob("plan2data-ocr-*")), "OCR never started"
+    proc.send_signal(signal.SIGTERM)
+    ended = time.monotonic()
+    proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert time.monotonic() - ended < 10
+    assert list(tmp.iterdir()) == []
+    assert not out.exists() or list(out.iterdir()) == []
+    assert subprocess.run(["pgrep", "-f", f"tesseract {tmp}"], capture_output=True).stdout == b""

@@ -23,8 +23,8 @@ from ..errors import BadInput
 from ..records import BBox, enclosing
 from . import dictionary
 from .backend import PdfInfo, RawLine, RawPage
-from .tesseract import (AMOUNT, DPI, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, dashes_by_width, join_words,
-                        noise_row, outsized_words, run_tesseract_pages, spaced, stack, tsv_rows)
+from .tesseract import (AMOUNT, DPI, STOPPING, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, dashes_by_width,
+                        join_words, noise_row, outsized_words, run_tesseract_pages, spaced, stack, stop_readers, tsv_rows)
 
 MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
 LANGS = "tha+eng"
@@ -117,12 +117,12 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     return out
 
 
-# a short Latin word among Thai words and numbers is read again with the Thai model: most are Thai
+# a short Latin word among Thai words and figures (Thai or Arabic) is read again with the Thai model: most are Thai
 # words the English model won ("was" for และ, "ASN" for ครั้ง after ๑, "AU" for คน: 48 fields of the
 # golden and synthetic scans), some are Latin (ITA), which the Thai model reads unsurely and as no words
 _LATIN_AMONG_THAI = regex.compile(r"[A-Za-z]{1,6}[.,]?")
 _LATIN = regex.compile(r"[A-Za-z]")
-_THAI_OR_FIGURE = regex.compile(r"[\u0e01-\u0e2e๐-๙]")
+_THAI_OR_FIGURE = regex.compile(r"[\u0e01-\u0e2e๐-๙0-9]")
 THAI_READING_CONFIDENCE = 75  # the Thai model's least confidence in a reading taken for the Latin word
 # and one after an amount in Thai digits is its unit, whatever the Thai model's confidence ("๓๐,๐๐๐ UM")
 _LATIN_SHORT = regex.compile(r"[A-Za-z]{1,3}")
@@ -323,16 +323,22 @@ def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | N
     doc = pdfium.PdfDocument(str(info.path))
     try:
         with _one_thread_each(), ThreadPoolExecutor(max_workers=processes) as pool:
-            chunk: list[tuple[RawPage, object]] = []
-            for page in pages:
-                if not chunk:  # rendered pages wait for a reader: at most one run ahead of them
-                    while sum(not f.done() for f in futures) > processes:
-                        wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
-                image = doc[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil()
-                chunk.append((page, image))
-                if len(chunk) == sizes[len(futures)]:
-                    futures.append(pool.submit(_read_pages, info, chunk, settings))
-                    chunk = []
-            return [page for f in futures for page in f.result()]
+            try:
+                chunk: list[tuple[RawPage, object]] = []
+                for page in pages:
+                    if not chunk:  # rendered pages wait for a reader: at most one run ahead of them
+                        while sum(not f.done() for f in futures) > processes:
+                            wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
+                    image = doc[page.number - 1].render(scale=settings.dpi / 72, grayscale=True).to_pil()
+                    chunk.append((page, image))
+                    if len(chunk) == sizes[len(futures)]:
+                        futures.append(pool.submit(_read_pages, info, chunk, settings))
+                        chunk = []
+                return [page for f in futures for page in f.result()]
+            except BaseException:  # a page's error, Ctrl-C, SIGTERM: no run of pages started after it
+                stop_readers()
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     finally:
+        STOPPING.clear()
         doc.close()

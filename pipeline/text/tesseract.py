@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,19 +26,52 @@ TIMEOUT_S = 120
 DPI = 200  # measured in docs/fidelity.md: 300 dpi costs 40 % more time for no CER gain on 16 pt text
 
 
+# the Tesseract processes running now, and whether the document's reading is being stopped
+_RUNNING: set[subprocess.Popen] = set()
+_RUNNING_LOCK = threading.Lock()
+STOPPING = threading.Event()
+
+
+def stop_readers() -> None:
+    """End every Tesseract process running for this process and start no more (a SIGTERM or Ctrl-C
+    while pages are read: the reading threads then return at once, and their temporary folders go
+    with them; ``ocr.ocr_pages`` clears STOPPING when its threads are done)."""
+    STOPPING.set()
+    with _RUNNING_LOCK:
+        for proc in _RUNNING:
+            proc.terminate()
+
+
+def _stopped(info: PdfInfo, number: int) -> BadInput:
+    return BadInput(str(info.path), "OCR stopped (the process is being ended)", page=number)
+
+
 def _tesseract(info: PdfInfo, number: int, source: str, langs: str, psm: str, timeout: float) -> str:
     """Tesseract's TSV of the image file ``source`` (or of every image a list file names), on one
     thread; an error names the page ``number``."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        result = subprocess.run(["tesseract", source, "stdout", "-l", langs, "--psm", psm, "tsv"],
-                                capture_output=True, env=env, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise BadInput(str(info.path), f"OCR took longer than {timeout:.0f} s", page=number) from None
-    if result.returncode != 0:
-        raise BadInput(str(info.path), "tesseract failed: "
-                       + result.stderr.decode(errors="replace").strip()[:200], page=number)
-    return result.stdout.decode("utf-8")
+    if STOPPING.is_set():
+        raise _stopped(info, number)
+    with subprocess.Popen(["tesseract", source, "stdout", "-l", langs, "--psm", psm, "tsv"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
+        with _RUNNING_LOCK:
+            _RUNNING.add(proc)
+        try:
+            if STOPPING.is_set():  # stop_readers ran while this one started
+                proc.terminate()
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise BadInput(str(info.path), f"OCR took longer than {timeout:.0f} s", page=number) from None
+        finally:
+            with _RUNNING_LOCK:
+                _RUNNING.discard(proc)
+    if STOPPING.is_set():
+        raise _stopped(info, number)
+    if proc.returncode != 0:
+        raise BadInput(str(info.path), "tesseract failed: " + err.decode(errors="replace").strip()[:200], page=number)
+    return out.decode("utf-8")
 
 
 def run_tesseract_pages(info: PdfInfo, numbers: Sequence[int], images: Sequence, langs: str, psm: str) -> list[str]:
@@ -64,6 +98,8 @@ def run_tesseract_pages(info: PdfInfo, numbers: Sequence[int], images: Sequence,
         try:
             tsv = _tesseract(info, numbers[0], listing, langs, psm, TIMEOUT_S * len(images))
         except BadInput:
+            if STOPPING.is_set():
+                raise
             return [_tesseract(info, n, name, langs, psm, TIMEOUT_S) for n, name in zip(numbers, names)]
     header, _, body = tsv.partition("\n")
     rows: list[list[str]] = [[header] for _ in images]
