@@ -385,7 +385,9 @@ def segment(text: str) -> list[str]:
 
 @cache
 def _one_mark_short() -> dict[str, tuple[str, int]]:
-    """Each known word as OCR shows it with one mark lost (or ึ้ read as ื) → the commonest such word."""
+    """Each known word as OCR shows it with one mark lost (or ึ้ read as ื; or SARA AM's circle, with
+    the tone over it, lost: ำ read as า, "สมาเสมอ" for สม่ำเสมอ, "ซ้าซ้อน" for ซ้ำซ้อน) → the commonest
+    such word."""
     freq = frequencies()
     out: dict[str, tuple[str, int]] = {}
 
@@ -399,6 +401,11 @@ def _one_mark_short() -> dict[str, tuple[str, int]]:
                 add(word[:k] + word[k + 1:], word)
         if "\u0e36\u0e49" in word:
             add(word.replace("\u0e36\u0e49", "\u0e37", 1), word)
+        if SARA_AM in word:
+            k = word.index(SARA_AM)
+            add(word[:k] + SARA_AA + word[k + 1:], word)
+            if k and word[k - 1] in TONES:
+                add(word[:k - 1] + SARA_AA + word[k + 1:], word)
     return out
 
 
