@@ -487,7 +487,8 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(rf"(?<={_D}) \.(?= |$)"), "."),  # ๑ . ชื่อ → ๑. ชื่อ
     (regex.compile(rf"(?<={_D}) \)"), ")"),  # ๓ ) → ๓)
     (regex.compile(rf"\( (?={_D})"), "("),  # ( ๑ → (๑
-    (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,] ?(?={_D}{{3}}(?: ?[,.] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),  # ๕๐ . ๐๐๐ บาท
+    # ๕๐ . ๐๐๐ บาท; a comma read as a plus sign too (๑ , ๐๐๐ + ๐๐๐ บาท): no amount has one
+    (regex.compile(rf"(?<=(?:^|\s){_D}{{1,3}}) ?[.,+] ?(?={_D}{{3}}(?: ?[,.+] ?{_D}{{3}})*(?!{_D}) ?บาท)"), ","),
     (regex.compile(r"(?<![๐-๙])๒ ?๕ ?[๐-๙] ?[๐-๙](?![๐-๙])"), lambda m: m[0].replace(" ", "")),  # ๒ ๕๖๔ → ๒๕๖๔
     (regex.compile(r"(?<=[-–—])๒ (?=[๐-๙]{3}(?![๐-๙]))"), " ๒"),  # a period's last year cut after its ๒: -๒ ๔๖๔
     (regex.compile(r"^([๐-๙]{1,2}) ?7(?= |$)"), r"\1)"),  # a list marker's bracket read as 7: ๑ 7 → ๑)
@@ -542,8 +543,8 @@ def post_correct(text: str) -> str:
     ('ญ . งบประมาณดำเนินการ', 'ซึ่งสามารถแสดง', '๔.๓ มาตรการ')
     >>> post_correct("ปีงบประมาณพ . ศ . ๒๕๖๑ - ๒๕๖๔"), post_correct("ปีงบประมาณ WA. ๒๕๖๖"), post_correct("ITA ๒๕๖๖")
     ('ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๔', 'ปีงบประมาณ พ.ศ. ๒๕๖๖', 'ITA ๒๕๖๖')
-    >>> post_correct("+ 3. วัตถุประสงค์"), post_correct("- ๕๐,๐๐๐ บาท -")
-    ('3. วัตถุประสงค์', '- ๕๐,๐๐๐ บาท -')
+    >>> post_correct("+ 3. วัตถุประสงค์"), post_correct("- ๕๐,๐๐๐ บาท -"), post_correct("๑ , ๐๐๐ + ๐๐๐ บาท")
+    ('3. วัตถุประสงค์', '- ๕๐,๐๐๐ บาท -', '๑,๐๐๐,๐๐๐ บาท')
     """
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
