@@ -158,8 +158,8 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
     "เรือง" for เรื่อง in the risk table), repaired first as the lines are (a SARA AM OCR gave as
     NIKHAHIT and SARA AA would read as a lost mark); and the specks a line ends with read as marks
     ("กำหนดา", "ลดลง๊"), dropped (``without_trailing_specks``, lines only: a cell's word may end
-    inside a word); then the marks lost from words a line break cuts. The lines' changes are listed; the words repeat what the lines say on a page
-    without tables, so theirs are not listed twice."""
+    inside a word); then the marks lost from words a line break cuts. The lines' changes are listed;
+    the words repeat what the lines say on a page without tables, so theirs are not listed twice."""
     found: list[tuple[int, str, str, str]] = []
     lines = []
     for line in page.lines:

@@ -140,9 +140,9 @@ class _LatinCrops:
 
 def _latin_crops(rows: list[Row], gray, dpi: int = DPI) -> _LatinCrops | None:
     """The page's short Latin words that may be Thai words the English model won: one beside Thai
-    words or Thai figures only (one of them at least; the line's end may be the other side), and one
-    after an amount in Thai digits (a unit); cut out and stacked on one image, to be read again with
-    the Thai model alone (``_latin_read``)."""
+    words or figures (Thai or Arabic) only, one of them at least (the line's end may be the other
+    side), and one after an amount in Thai digits (a unit); cut out and stacked on one image, to be
+    read again with the Thai model alone (``_latin_read``)."""
     def among_thai(row: Row, k: int) -> bool:
         beside = [row[j][0] for j in (k - 1, k + 1) if 0 <= j < len(row)]
         return bool(_LATIN_AMONG_THAI.fullmatch(row[k][0]) and any(_THAI_OR_FIGURE.search(w) for w in beside)
@@ -335,8 +335,9 @@ def ocr_pages(info: PdfInfo, pages: Iterable[RawPage], settings: OcrSettings | N
                         futures.append(pool.submit(_read_pages, info, chunk, settings))
                         chunk = []
                 return [page for f in futures for page in f.result()]
-            except BaseException:  # a page's error, Ctrl-C, SIGTERM: no run of pages started after it
-                stop_readers()
+            except BaseException as exc:  # no run of pages is started after an error
+                if not isinstance(exc, Exception):  # Ctrl-C, SIGTERM: the process is ending, and with it
+                    stop_readers()  # every Tesseract it runs (a page's error stops this document's alone)
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:

@@ -33,9 +33,9 @@ STOPPING = threading.Event()
 
 
 def stop_readers() -> None:
-    """End every Tesseract process running for this process and start no more (a SIGTERM or Ctrl-C
-    while pages are read: the reading threads then return at once, and their temporary folders go
-    with them; ``ocr.ocr_pages`` clears STOPPING when its threads are done)."""
+    """End every Tesseract process running for this process and start no more: the process is ending
+    (SIGTERM or Ctrl-C while pages are read), so the reading threads return at once and their
+    temporary folders go with them (``ocr.ocr_pages`` clears STOPPING when its threads are done)."""
     STOPPING.set()
     with _RUNNING_LOCK:
         for proc in _RUNNING:
