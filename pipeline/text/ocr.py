@@ -170,12 +170,13 @@ def _latin_read(rows: list[Row], crops: _LatinCrops, tsv: str) -> list[Row]:
     (THAI_READING_CONFIDENCE) as known words, their lost marks given back (ITA reads as "[ไค" at 55,
     "เทค" at 32: it stays); without the brackets, bars and quotes the crop's edges are read as (the
     word cut out was letters alone)."""
-    read, least = crops.stack.words(tsv), crops.stack.least_confidence(tsv)
+    read = crops.stack.readings(tsv)
     rows = [list(row) for row in rows]
     for i, (r, k) in enumerate(crops.at):
-        word = _EDGE_MARKS.sub("", read.get(i, ""))  # the crop's edge read as a bracket: บาท)]
+        text, least = read.get(i, ("", 0.0))
+        word = _EDGE_MARKS.sub("", text)  # the crop's edge read as a bracket: บาท)]
         if THAI_WORD.fullmatch(word) and ((r, k) in crops.units or (
-                least[i] >= THAI_READING_CONFIDENCE
+                least >= THAI_READING_CONFIDENCE
                 and dictionary.known_words_only(dictionary.restore_lost_marks(word)[0]))):
             rows[r][k] = (word, rows[r][k][1])
     return rows

@@ -138,7 +138,15 @@ class Stack:
 
     def words(self, tsv: str) -> dict[int, str]:
         """What Tesseract read (``tsv``) on each image of the sheet, its words joined without spaces."""
-        return {at: "".join(text.strip() for text, _ in row) for at, row in self.rows(tsv).items()}
+        return {at: text for at, (text, _) in self.readings(tsv).items()}
+
+    def readings(self, tsv: str) -> dict[int, tuple[str, float]]:
+        """``words``, each with the confidence of the word Tesseract was least sure of on that image."""
+        read: dict[int, tuple[str, float]] = {}
+        for at, text, _, conf in self._words(tsv):
+            so_far, least = read.get(at, ("", conf))
+            read[at] = (so_far + text.strip(), min(least, conf))
+        return read
 
     def rows(self, tsv: str) -> dict[int, Row]:
         """The words Tesseract read (``tsv``) on each image of the sheet, with their boxes on that
@@ -147,13 +155,6 @@ class Stack:
         for at, text, box, _ in self._words(tsv):
             read.setdefault(at, []).append((text, box))
         return read
-
-    def least_confidence(self, tsv: str) -> dict[int, float]:
-        """The confidence of the word Tesseract was least sure of on each image of the sheet."""
-        least: dict[int, float] = {}
-        for at, _, _, conf in self._words(tsv):
-            least[at] = min(conf, least.get(at, conf))
-        return least
 
     def _words(self, tsv: str) -> Iterator[tuple[int, str, PixelBox, float]]:
         for line in tsv.splitlines()[1:]:
