@@ -474,7 +474,7 @@ def join_words(words: list[tuple[str, tuple[float, float, float, float]]]) -> st
     prev_box = None
     for word, box in words:
         if prev_box is not None:
-            joined = (_is_thai(text[-1]) and _is_thai(word[0])) or (word == "," and "\u0e01" <= text[-1] <= "\u0e4e")
+            joined = (_is_thai(text[-1]) and _is_thai(word[0])) or (word == "," and bool(THAI_WORD.match(text[-1])))
             if not joined or spaced(prev_box, box):  # a comma touching a Thai word (not a figure) is printed after it
                 text += " "
         text += word
