@@ -26,6 +26,25 @@ EXPECTED_FIELDS = ("name", "rationale", "objectives", "target_group", "method", 
                    "responsible")
 
 
+# a line that is one letter or figure (its marks with it): no line of a paragraph is, where lines of
+# words stand either side of it; OCR reads a dust speck between two lines so ("…เยาวชน" / "๔" / "เทศบาล…")
+_ONE_CHARACTER = regex.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*")
+_THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e]")
+
+
+def _speck_line(lines: list[Line], k: int, ocr_pages: frozenset[int]) -> bool:
+    """Whether ``lines[k]``, an OCR'd line of one character between two lines with Thai letters, is a
+    speck (a field's lines: its heading's first).
+
+    >>> lines = [Line(1, t, t, (0.0, 0.0, 1.0, 1.0)) for t in ("ให้เด็กและเยาวชน", "๔", "เทศบาลเมือง", "๕")]
+    >>> [_speck_line(lines, k, frozenset({1})) for k in range(4)], _speck_line(lines, 1, frozenset())
+    ([False, True, False, False], False)
+    """
+    return (0 < k < len(lines) - 1 and lines[k].page in ocr_pages
+            and _ONE_CHARACTER.fullmatch(lines[k].text.strip()) is not None
+            and all(_THAI_LETTER.search(lines[j].text) for j in (k - 1, k + 1)))
+
+
 @dataclass(slots=True)
 class _Field:
     name: str
@@ -321,9 +340,10 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
     """One Part 3 project's fields; ``edges`` and ``spaces`` (the text column's right edge per page,
     the document's phrasing) decide where its wrapped paragraphs end and how their lines join."""
     fields, checks = _split_fields(block, template, ocr_pages)
-    for f in fields:  # specks OCR read after a line's last word
+    for f in fields:  # specks OCR read after a line's last word, or as a line of their own
         f.lines = [_with_text(ln, without_trailing_junk(ln.text, ends_paragraph=False)) if ln.page in ocr_pages
                    else ln for ln in f.lines]
+        f.lines = [ln for k, ln in enumerate(f.lines) if not _speck_line(f.lines, k, ocr_pages)]
     values: dict[str, str] = {}
     pages: dict[str, tuple[int, ...]] = {}
     numbers: list[tuple[int | None, str, int]] = []

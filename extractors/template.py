@@ -35,15 +35,16 @@ OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2}
 # ("งบประมาณด" + "ำเนินการ ๕๐,๐๐๐ บาท")
 _COLON_OR_END = regex.compile(r"\s*(?::|$)")
 _REST_SPECKS = regex.compile(rf"^(?:[\s{STRAY_SYMBOLS}]|[{NON_INITIAL}{MARKS}][\u0e01-\u0e4e]*)+")
-_LONE_SPECK = regex.compile(r"[\u0e01-\u0e2e0-9๐-๙]")  # all a heading's line holds after it: no value is one letter
+# all a heading's line holds after it: no value is one letter or figure, with or without marks ("5๋")
+_LONE_SPECK = regex.compile(rf"[\u0e01-\u0e2e0-9๐-๙][{MARKS}]*")
 
 
 def _ocr_rest(text: str) -> str:
     """What an OCR'd heading's line holds after the heading, specks read around it dropped: "๒.
     หลักการและเหตุผล ง", "๕. วิธีดำเนินการ 5" hold no value (a dust speck or a marker's shadow).
 
-    >>> _ocr_rest(" ง"), _ocr_rest(" 5"), _ocr_rest("ำเนินการ ๕๐,๐๐๐ บาท"), _ocr_rest(" -"), _ocr_rest(": J โครงการ")
-    ('', '', '๕๐,๐๐๐ บาท', '-', 'โครงการ')
+    >>> _ocr_rest(" ง"), _ocr_rest(" 5"), _ocr_rest(" 5๋"), _ocr_rest("ำเนินการ ๕๐,๐๐๐ บาท"), _ocr_rest(" -"), _ocr_rest(": J โครงการ")
+    ('', '', '', '๕๐,๐๐๐ บาท', '-', 'โครงการ')
     """
     rest = LATIN_SPECK_OPENING.sub("", _REST_SPECKS.sub("", text).strip())
     return "" if _LONE_SPECK.fullmatch(rest) else rest

@@ -253,18 +253,25 @@ _OCR_MISSION = regex.compile(r"^(?P<no>[^\s\u0e01-\u0e4e]{1,2}\.[^\s\u0e01-\u0e4
 _OCR_DIMENSION = regex.compile(r"^มิ?ติที่?\s*(?P<no>\S{1,2})\s+(?P<name>.*)$")
 
 
-_PROJECT_TAIL = regex.compile(rf"^(?P<head>.*?\S)\s*(?P<tail>{_OCR_ORDINAL}\s*(?P<no>[0-9๐-๙]{{1,3}}))$")
+_PROJECT_TAIL = regex.compile(rf"^(?P<head>.*?\S)\s*(?P<tail>{_OCR_ORDINAL}\s*(?P<no>[0-9๐-๙]{{1,3}}))\s*[^\w\s]{{0,2}}$")
 
 
 def _split_project_tails(lines: tuple[Line, ...], ocr_pages: frozenset[int]) -> tuple[Line, ...]:
     """OCR reads a "ลำดับที่ N" printed level with the heading before it (right-aligned) as the end
-    of that heading's line: on OCR'd pages it becomes a line of its own again."""
+    of that heading's line (a speck after it read as "!" or "."): on OCR'd pages it becomes a line
+    of its own again.
+
+    >>> lines = tuple(Line(1, t, t, (0.0, 0.0, 1.0, 1.0)) for t in ("ระบบควบคุมภายในลำดับที่๒๖ !", "การต่อต้าน ลำดับที่ ๙"))
+    >>> [line.text for line in _split_project_tails(lines, frozenset({1}))]
+    ['ระบบควบคุมภายใน', 'ลำดับที่ ๒๖', 'การต่อต้าน', 'ลำดับที่ ๙']
+    """
     out: list[Line] = []
     for line in lines:
         text = line.text.strip()
         m = _PROJECT_TAIL.match(text) if line.page in ocr_pages and not _OCR_PROJECT.match(text) else None
         if m and "ลำดับ" not in m["head"]:
-            out += [replace(line, text=m["head"]), replace(line, text=f"ลำดับที่ {m['no']}")]
+            head = m["head"][:-1] if m["head"].endswith("ล") and not m["tail"].startswith("ล") else m["head"]
+            out += [replace(line, text=head.rstrip()), replace(line, text=f"ลำดับที่ {m['no']}")]
         else:
             out.append(line)
     return tuple(out)

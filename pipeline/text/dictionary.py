@@ -339,6 +339,9 @@ SAME_WORD_RATIO = 50  # a known word is changed only into one this many times as
 # known words are made one only where that word is this many times likelier (the unigram model) than
 # they are together: ชี|แจง → ชี้แจง (×160,000), ขัน|ตอน → ขั้นตอน (×6,000), not ขอ|เสนอ → ข้อเสนอ (×100)
 JOINED_RATIO = 200
+# …and where a mark taken out makes them one word (a speck read as the mark), this many times:
+# สิ่ง|เสริม → ส่งเสริม (×1,800), กฎ|หม้าย → กฎหมาย (×2,000,000), not ค้น|ใน → คนใน (×300)
+SPECK_JOINED_RATIO = 1000
 COMPOUND_RATIO = 5  # a compound with no frequency of its own: the word its mark changes, this many times commoner
 MIN_FREQUENCY = 500  # the Thai National Corpus must know a restored word at least this often (ซื่อสัตย์ 870)…
 MIN_FREQUENCY_SHORT = 20_000  # …and a two-letter one as one of the commonest words (นี้, ที่; not ขี for ปี)
@@ -409,9 +412,10 @@ def _one_mark_short() -> dict[str, tuple[str, int]]:
     return out
 
 
-# letters and marks Tesseract reads one for the other (ซื่อ/ชื่อ, ช่องทาง/ช่องฑาง, สำนึก/สำนีก, ส่ง/สัง)
+# letters and marks Tesseract reads one for the other (ซื่อ/ชื่อ, ซับซ้อน/ขับซ้อน, ช่องทาง/ช่องฑาง,
+# สำนึก/สำนีก, ส่ง/สัง)
 _CONFUSED: dict[str, str] = {}
-for _pair in ("ชซ", "ฑท", "ดต", "ดล", "บป", "ผพ", "ฝฟ", "ถภ", "ฎฏ", "ใไ", "ีึ", "ึื", "ีื", "ิี", "ั่", "่้", "ุู"):
+for _pair in ("ชซ", "ขซ", "ฑท", "ดต", "ดล", "บป", "ผพ", "ฝฟ", "ถภ", "ฎฏ", "ใไ", "ีึ", "ึื", "ีื", "ิี", "ั่", "่้", "ุู"):
     for _a, _b in (_pair, _pair[::-1]):
         _CONFUSED[_a] = _CONFUSED.get(_a, "") + _b
 _AM_AS_THO_AA = ("\u0e33", "\u0e49\u0e32")  # SARA AM read as MAI THO and SARA AA (จำนวน as จ้านวน)
@@ -451,10 +455,13 @@ def _restorable(span: list[str], among_words: bool = True) -> str | None:
     ('จำนวน', 'ซื่อสัตย์', 'ซื่อสัตย์')
 
     And a mark too many, a speck read as one, on the same terms again (a known word stays unless
-    the word without it is far commoner: ข่าว, not ขาว), where the words around the span are known
-    (``among_words``: its line is not garbled there):
+    the word without it is far commoner: ข่าว, not ขาว; known words are joined at
+    ``SPECK_JOINED_RATIO``), where the words around the span are known (``among_words``: its line is
+    not garbled there):
     >>> _restorable(["ระบับ"]), _restorable(["ต่าม"]), _restorable(["ค้น", "ใน"]), _restorable(["ข่าว"])
     ('ระบบ', 'ตาม', None, None)
+    >>> _restorable(["สิ่ง", "เสริม"]), _restorable(["กฎ", "หม้าย"]), _restorable(["ที่", "ย่อม"])
+    ('ส่งเสริม', 'กฎหมาย', None)
     """
     shown = "".join(span)
     found = _one_mark_short().get(shown)
@@ -462,14 +469,15 @@ def _restorable(span: list[str], among_words: bool = True) -> str | None:
         return found[0]  # a compound the corpus counts no frequency for ("ตำ|กว่า" for ต่ำกว่า)
     if found is None and len(span) > 1:  # words one letter misread hid ("จ้าน|วน" for จำนวน)
         found = _one_misread().get(shown)
-    if found is None and among_words and (len(span) == 1 or not all(t in _word_costs()[0] for t in span)):
-        found = _one_mark_more(shown)  # a speck read as a mark ("ระบับ", "ต่าม"); not ค้น|ใน
+    ratio = JOINED_RATIO
+    if found is None and among_words:  # a speck read as a mark ("ระบับ", "ต่าม", "สิ่ง|เสริม"); not ค้น|ใน
+        found, ratio = _one_mark_more(shown), SPECK_JOINED_RATIO
     if found is None or len(shown) < 2 or found[1] < (MIN_FREQUENCY_SHORT if len(shown) == 2 else MIN_FREQUENCY):
         return None
     cost, freq = _word_costs()[0], frequencies()
     if shown in cost:
         return found[0] if len(span) == 1 and found[1] >= SAME_WORD_RATIO * max(freq.get(shown, 0), 1) else None
-    if all(t in cost for t in span) and cost[found[0]] + math.log(JOINED_RATIO) >= sum(cost[t] for t in span):
+    if all(t in cost for t in span) and cost[found[0]] + math.log(ratio) >= sum(cost[t] for t in span):
         return None  # known words not far less likely together than the one word a mark makes of them
     return found[0]
 
@@ -836,7 +844,51 @@ def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
     marked, swaps = _marks_restored(text)
     if (once := _letter_too_many(text)) is not None and _cost(once) + math.log(JOINED_RATIO) < _cost(marked):
         return once, (Swap(text, once),)
+    if (whole := _letter_lost(marked)) is not None:
+        return whole, (*swaps, Swap(marked, whole))
     return marked, swaps
+
+
+_BORNE = ABOVE_VOWELS + "\u0e38\u0e39" + TONES  # marks that sit on a consonant
+LOST_LETTER_MARGIN = 4  # the likeliest letter given back, this many times likelier than the next
+
+
+def _letter_lost(text: str) -> str | None:
+    """A run of not only known words with the consonant OCR lost before its marks given back (the
+    box of the letter before swallowed it: "ฉบับี่" for ฉบับที่, "ครั้งี่", "แบบฟอร์มุกงาน"), where the
+    letter opens a common word of three letters or more after a common word of two or more, leaves
+    known words only, and is at least LOST_LETTER_MARGIN times likelier than any other letter there
+    (the unigram model); None where there is no such letter. Only where the letters no word covers
+    begin with the marks.
+
+    >>> [_letter_lost(t) for t in ("ฉบับี่", "เมืองไชโยครั้งี่", "แบบฟอร์มุกงาน", "ฉบับที่", "ในหน่วยงาน่")]
+    ['ฉบับที่', 'เมืองไชโยครั้งที่', 'แบบฟอร์มทุกงาน', None, None]
+    """
+    if known_words_only(text):
+        return None
+    cost, freq = _word_costs()[0], frequencies()
+    found: list[tuple[float, str]] = []
+    start = 0
+    for token in segment(text):
+        k, start = start, start + len(token)
+        if token in cost or token[0] not in _BORNE or not k or text[k - 1] not in CONSONANTS:
+            continue
+        for letter in CONSONANTS:
+            whole = text[:k] + letter + text[k:]
+            if not known_words_only(whole):
+                continue
+            at, before = 0, ""
+            for word in segment(whole):
+                if at >= k:
+                    break
+                at, before = at + len(word), word
+            if (at == k and len(word) >= 3 and len(before) >= 2
+                    and min(freq.get(word, 0), freq.get(before, 0)) >= MIN_FREQUENCY):
+                found.append((_cost(whole), whole))
+    if not found:
+        return None
+    found.sort()
+    return found[0][1] if len(found) == 1 or found[1][0] - found[0][0] >= math.log(LOST_LETTER_MARGIN) else None
 
 
 def _letter_too_many(text: str) -> str | None:

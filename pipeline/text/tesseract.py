@@ -504,6 +504,11 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     # a quote or a speck's symbol opening a numbered row ("“๔.๓ มาตรการ", "‘๒) เพื่อ", "+ 3. วัตถุประสงค์");
     # one before a lone figure is left to make the row noise ("‘0"); a dash is a value's ("- ๕๐,๐๐๐ บาท -")
     (regex.compile(r"^[“”‘’'\"`~^°+*=]+ ?(?=[0-9๐-๙][^\s]*\s+[\u0e01-\u0e4e])"), ""),
+    # a speck's symbol opening a line before its first word or figure (") หน่วยงาน…", "] ผู้บริหาร…",
+    # "@ ๑๐๐,๐๐๐บาท", "}๔) เพื่อ"): no printed line opens with a closing bracket or one of these…
+    (regex.compile(r"^[)\]}!@©®]{1,3} ?(?=[\u0e01-\u0e4e0-9๐-๙])"), ""),
+    # … nor between a list marker's number and its bracket, or after the bracket ("๑ @) พัฒนา", "๓) ) เพื่อ")
+    (regex.compile(r"^([0-9๐-๙]{1,2}) ?(?:[@|!©®] ?)?\)(?: ?[)\]}!@©®])*(?= |$)"), r"\1)"),
     (regex.compile(rf"^[{NON_INITIAL}{MARKS}]+ ?"), ""),  # no printed line opens with า, ะ, ำ or a mark (าประชาชน)
     (regex.compile(r"(?<=\S) ?[เแโใไ]+$"), ""),  # nor ends with a vowel written before its consonant (แสดงใ)
     (regex.compile(r"(?<=\S\s\S*[0-9๐-๙])\.$"), ""),  # a stop after a line's closing figure (ร้อยละ ๘๐.)
@@ -546,6 +551,10 @@ def post_correct(text: str) -> str:
     ('ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๔', 'ปีงบประมาณ พ.ศ. ๒๕๖๖', 'ITA ๒๕๖๖')
     >>> post_correct("+ 3. วัตถุประสงค์"), post_correct("- ๕๐,๐๐๐ บาท -"), post_correct("๑ , ๐๐๐ + ๐๐๐ บาท")
     ('3. วัตถุประสงค์', '- ๕๐,๐๐๐ บาท -', '๑,๐๐๐,๐๐๐ บาท')
+    >>> post_correct(") หน่วยงานตรวจสอบ"), post_correct("}๔) เพื่อ"), post_correct("@ ๑๐๐,๐๐๐บาท"), post_correct("๑ @) พัฒนา")
+    ('หน่วยงานตรวจสอบ', '๔) เพื่อ', '๑๐๐,๐๐๐บาท', '๑) พัฒนา')
+    >>> post_correct("๓) ) เพื่อกำกับ"), post_correct("๒) จัดทำ")
+    ('๓) เพื่อกำกับ', '๒) จัดทำ')
     """
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
