@@ -11,7 +11,7 @@ import pytest
 import regex
 
 from pipeline.text import read
-from pipeline.text.quality import dictionary_miss
+from pipeline.text.quality import INVALID, dictionary_miss
 from pipeline.text.thai import MARKS, damage
 from tests.conftest import KALASIN, SHARED
 
@@ -50,6 +50,8 @@ def test_real_pdf_text(pdf, source_miss, tmp_path):
             "pua": 0, "sara_am_split": 0, "space_before_mark": 0}, name
     orphans = [(p.number, line.text) for p in layer.pages for line in p.lines if regex.match(f"[{MARKS}]", line.text)]
     assert orphans == []  # no line opens with a mark (text turned 90° came a glyph run a line)
+    # nor does OCR leave a sequence no Thai text holds (a tone on a digit, a vowel before no letter)
+    assert [(p.number, m[0]) for p in layer.pages if p.source == "ocr" for m in INVALID.finditer(p.text)] == []
     ours = dictionary_miss("\n".join(p.text for p in layer.pages), None)
     raw = dictionary_miss(_pdfplumber_text(pdf), None)
     assert ours is not None, "no Thai text came out"

@@ -158,7 +158,8 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
     "เรือง" for เรื่อง in the risk table), repaired first as the lines are (a SARA AM OCR gave as
     NIKHAHIT and SARA AA would read as a lost mark); and the specks a line ends with read as marks
     ("กำหนดา", "ลดลง๊"), dropped (``without_trailing_specks``, lines only: a cell's word may end
-    inside a word); then the marks lost from words a line break cuts. The lines' changes are listed;
+    inside a word), and what no Thai text holds (``thai.without_impossible``: a tone on a digit, a
+    vowel before no letter); then the marks lost from words a line break cuts. The lines' changes are listed;
     the words repeat what the lines say on a page without tables, so theirs are not listed twice."""
     found: list[tuple[int, str, str, str]] = []
     lines = []
@@ -167,11 +168,13 @@ def _restore_ocr_marks(page: Page) -> tuple[Page, list[tuple[int, str, str, str]
         text, specks = dictionary.without_trailing_specks(text)
         specks = quotes + specks
         text, swaps = dictionary.restore_lost_marks(text)
+        text = thai.without_impossible(text)
         found.extend((page.number, s.printed, s.restored, "ocr-speck-dropped-by-dictionary") for s in specks)
         found.extend((page.number, s.printed, s.restored, "ocr-mark-restored-by-dictionary") for s in swaps)
         lines.append(replace(line, text=text, repairs=line.repairs + len(specks) + len(swaps)))
     lines = _restored_across_breaks(lines, page.number, found)
-    words = tuple((dictionary.restore_lost_marks(thai.repair_text(text))[0], box) for text, box in page.words)
+    words = tuple((thai.without_impossible(dictionary.restore_lost_marks(thai.repair_text(text))[0]), box)
+                  for text, box in page.words)
     return replace(page, lines=tuple(lines), words=words, repairs=page.repairs + len(found)), found
 
 

@@ -272,6 +272,29 @@ def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
     return tuple(pages)
 
 
+# what no Thai text holds (quality.INVALID counts it): marks with no letter under them, a second tone
+# mark, a leading vowel no consonant follows; SARA E typed twice is SARA AE (เเละ)
+_BASELESS_MARKS = regex.compile(rf"(?:^|(?<=[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e]))[{MARKS}]+")
+_MARKED_SYMBOLS = regex.compile(rf"(?<!\S)[^\s\w]{{1,3}}[{MARKS}]+(?!\S)")  # a speck's symbols and marks: ":๊"
+_SECOND_TONES = regex.compile(rf"(?<=[{TONES}])[{TONES}]+")
+_LONE_LEADING = regex.compile(rf"[{LEADING_VOWELS}]+(?![{CONSONANTS}])")
+_SPACES = regex.compile(r" {2,}")
+
+
+def without_impossible(text: str) -> str:
+    """OCR's text without the sequences no Thai text holds, which it reads off specks, stamps and
+    signatures ("ลำดับที่๕๊", "สุจริต :๊", "ใใใใโ 7็"): marks on no letter, a second tone mark, a
+    leading vowel before no consonant (SARA E read twice before a consonant is SARA AE). A word of
+    symbols the marks sit on goes with them: it is the same speck.
+
+    >>> without_impossible("ลำดับที่๕๊ สุจริต :๊ ปใใใใโ 7็ เเละ ก่่า ดังนี้ :")
+    'ลำดับที่๕ สุจริต ป 7 และ ก่า ดังนี้ :'
+    """
+    kept = _MARKED_SYMBOLS.sub("", text.replace("\u0e40\u0e40", "\u0e41"))
+    kept = _LONE_LEADING.sub("", _SECOND_TONES.sub("", _BASELESS_MARKS.sub("", kept)))
+    return text if kept == text else _SPACES.sub(" ", kept).strip()
+
+
 _MARKS_AND_SPACES = regex.compile(rf"[{MARKS}\s]")
 
 
