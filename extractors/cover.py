@@ -15,7 +15,7 @@ from pipeline.records import Check, DocumentInfo, Line
 LAO_TYPES = ("เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "องค์การบริหารส่วนตำบล",
              "องค์การบริหารส่วนจังหวัด")
 _LAO = regex.compile(rf"^({'|'.join(LAO_TYPES)})\s*(\S+)")
-_DISTRICT = regex.compile(r"อำเภอ\s*(\S+)")
+_DISTRICT = regex.compile(r"อำเภอ\s*((?:(?!จังหวัด)\S)+)")  # OCR may lose the space before จังหวัด
 _PROVINCE = regex.compile(r"จังหวัด\s*(\S+)")
 _PERIOD = regex.compile(r"พ\.\s*ศ\.\s*[0-9๐-๙]{4}\s*[-–—]\s*[0-9๐-๙]{4}")
 _DIMENSION_COUNT = regex.compile(r"มิติที่\s*([0-9๐-๙]+).*?จำนวน\s*([0-9๐-๙]+)\s*โครงการ")

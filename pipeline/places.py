@@ -19,6 +19,7 @@ import regex
 
 from .checks import check
 from .records import Check, DocumentInfo, Project
+from .text.thai import without_marks
 
 FUZZY = 90.0  # rapidfuzz ratio (0–100) a misread name must reach, and uniquely
 _PROVINCE_WORD = regex.compile(r"^(?:จังหวัด|จ\s*\.)\s*")
@@ -56,6 +57,10 @@ def _best(name: str, areas: list) -> tuple[object | None, str, float]:
     exact = [a for a in areas if "".join(a.name_th.split()) == name]
     if len(exact) == 1:
         return exact[0], "exact", 100.0
+    bare = without_marks(name)  # OCR lost or added a mark ("ตรง" for ตรัง): the one area its letters spell
+    marked = [a for a in areas if without_marks(a.name_th) == bare]
+    if len(marked) == 1 and len(bare) >= 2:
+        return marked[0], "marks", 99.0
     scored = sorted(((fuzz.ratio(name, "".join(a.name_th.split())), a) for a in areas), key=lambda x: -x[0])
     if scored and scored[0][0] >= FUZZY and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][1], f"fuzzy:{scored[0][0]:.0f}", float(scored[0][0])
@@ -174,6 +179,22 @@ def mend_names(text: str, names: tuple[str, ...]) -> str:
 def _name_pattern(name: str) -> regex.Pattern[str]:
     letters = [c for c in name if not regex.match(f"[{_MARKS}\\s]", c)]
     return regex.compile("(?e)(?:" + "".join(regex.escape(c) + f"[{_MARKS}]*" for c in letters) + "){s<=1}")
+
+
+def mend_document(document: DocumentInfo, place: Place) -> DocumentInfo:
+    """An OCR'd cover's district and province as the gazetteer spells the place they were matched to,
+    where they are its name with marks lost, added or changed or a letter misread (``mend_names``;
+    "ตรง" for ตรัง).
+
+    >>> cover = DocumentInfo("องค์การบริหารส่วนตำบลห้วยยอด", "องค์การบริหารส่วนตำบล", "ห้วยยอด", "ตรง")
+    >>> mend_document(cover, Place(names={"province_th": "ตรัง", "district_th": "ห้วยยอด"})).province
+    'ตรัง'
+    """
+    changes = {}
+    for key, name in (("district", place.names.get("district_th", "")), ("province", place.names.get("province_th", ""))):
+        if name and (mended := mend_names(getattr(document, key), (name,))) != getattr(document, key):
+            changes[key] = mended
+    return replace(document, **changes) if changes else document
 
 
 def mend_project(project: Project, names: tuple[str, ...]) -> Project:

@@ -76,6 +76,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
     with _timed(timings, "extract"):
         document, cover_checks = cover.extract_cover(parts.front, ocr_pages, (*furniture, *parts.appendix))
         place, place_checks = places.locate(document)
+        if ocr_pages.intersection(document.sources.values()):  # a cover OCR read: its names as the gazetteer spells them
+            document = places.mend_document(document, place)
         document = replace(document, province_code=place.province_code, district_code=place.district_code,
                            subdistrict_code=place.subdistrict_code, place=place.as_dict())
         cover_checks = [*cover_checks, *place_checks]

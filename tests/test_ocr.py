@@ -446,3 +446,52 @@ def test_sigterm_while_pages_are_read_leaves_no_temporary_folder_and_no_output(t
     assert list(tmp.iterdir()) == []
     assert not out.exists() or list(out.iterdir()) == []
     assert subprocess.run(["pgrep", "-f", f"tesseract {tmp}"], capture_output=True).stdout == b""
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_a_blank_noisy_page_has_no_ink_to_read_again(tmp_path):
+    """A divider page of an office scan (wd-sawang's "ภาคผนวก" alone, grey grain, dust, a faint
+    streak): Otsu's threshold fell inside the paper's grain, half the page came out as ink, and
+    Tesseract spent over two minutes on the sheet of noise cut from it (the whole document failed:
+    "OCR took longer than 120 s")."""
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    from scan import scanned_copy
+
+    from pipeline.text import image_rulings, lost_ink
+    from pipeline.text.backend import inspect, page_images
+    from pipeline.text.tesseract import outsized_words, run_tesseract_pages, tsv_rows
+
+    scan = scanned_copy(ROOT / "corpora" / "wild" / "pdf" / "wd-sawang.pdf", tmp_path / "divider.pdf", pages=[29],
+                        noisy=True)
+    (_, image, width), = page_images(scan, [1], 1654)
+    found = image_rulings.find(np.asarray(image.convert("L")), 200)
+    tsv, = run_tesseract_pages(inspect(scan), [1], [image_rulings.quiet(found.gray)], "tha+eng", "3")
+    rows = [row for row, _ in tsv_rows(tsv)]
+    assert "ภาคผนวก" in "".join(text for row in rows for text, _ in row)
+    assert lost_ink.uncovered(rows, found.gray, 200, outsized_words(tsv)) is None
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_a_second_reading_that_fails_leaves_the_first(monkeypatch, caplog):
+    """A reading after the page's first (lost ink, Latin words, table cells) that fails or runs over
+    its time costs that refinement, not the document."""
+    from pipeline.errors import BadInput
+    from pipeline.text import ocr
+    from pipeline.text.backend import RawPage, inspect
+
+    real = ocr.run_tesseract_pages
+
+    def second_fails(info, numbers, images, langs, psm):
+        if images and psm != "3":
+            raise BadInput(str(info.path), "OCR took longer than 120 s", page=numbers[0])
+        return real(info, numbers, images, langs, psm)
+
+    monkeypatch.setattr(ocr, "run_tesseract_pages", second_fails)
+    info = inspect(ROOT / "corpora" / "kalasin" / "kalasin.pdf")
+    pages = ocr.ocr_pages(info, [RawPage(26, 595.0, 842.0, ())])
+    assert len(pages[0].lines) > 10 and any("อบรมให้ความรู้โดยวิทยากร" in line.text for line in pages[0].lines)
+    assert "OCR took longer than 120 s; the pages keep their first reading there" in caplog.text

@@ -1,7 +1,7 @@
 """Place codes from the gazetteer (geothai, DOPA codes). Every expected code below was read by hand
 from geothai's data (geothai/_data/*.json, release 2026.10.23): กาฬสินธุ์ 46, เมืองกาฬสินธุ์ 4601,
 ตำบลกาฬสินธุ์ 460101; มหาสารคาม 44, พยัคฆภูมิพิสัย 4408; เชียงใหม่ 50; ปากช่อง 3021 (นครราชสีมา 30);
-นนทบุรี 12, เมืองนนทบุรี 1201; กรุงเทพมหานคร 10."""
+นนทบุรี 12, เมืองนนทบุรี 1201; กรุงเทพมหานคร 10; ตรัง 92, ห้วยยอด 9206, ตำบลห้วยยอด 920601."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def _codes(lao_type, name, district, province):
     (TN, "นนทบุรี", "เมืองนนทบุรี", "นนทบุรี", ("12", "1201", "")),  # a city is not named after a subdistrict
     (ABJ, "กาฬสินธุ์", "", "", ("46", "", "")),  # an อบจ.: its name is its province
     (TM, "กรุงเทพ", "", "กทม.", ("10", "", "")),
+    (ABT, "ห้วยยอด", "ห้วยยอด", "ตรง", ("92", "9206", "920601")),  # OCR lost ตรัง's mark: a common word
 ])
 def test_codes_of_real_places(lao_type, name, district, province, codes):
     got, checks, place = _codes(lao_type, name, district, province)
@@ -139,3 +140,17 @@ def test_the_plans_own_names_are_mended_in_projects_ocr_read(kalasin_plan):
     assert (mended.target_group, mended.responsible, mended.name) == (
         "ประชาชนในเขตเทศบาลเมืองกาฬสินธุ์จำนวน ๑๐๐ คน", "เทศบาลเมืองกาฬสินธุ์", "โครงการการสินค้า")
     assert mend_project(kalasin_plan.projects[0], names) is kalasin_plan.projects[0]
+
+
+def test_an_ocr_read_cover_names_its_place_as_the_gazetteer_spells_it():
+    """An office scan of a cover: the space before จังหวัด lost ("อำเภอห้วยยอดจังหวัดตรง") and ตรัง's
+    mark with it: the district ends before จังหวัด, and the province is the gazetteer's ตรัง."""
+    from extractors.cover import _page_values
+    from pipeline.places import mend_document
+
+    found = _page_values(["องค์การบริหารส่วนตำบลห้วยยอด", "อำเภอห้วยยอดจังหวัดตรง"])
+    assert (found["district"], found["province"]) == ("ห้วยยอด", "ตรง")
+    document = DocumentInfo(ABT + "ห้วยยอด", ABT, found["district"], found["province"])
+    place, checks = locate(document)
+    assert place.province_code == "92" and checks == []
+    assert (mend_document(document, place).district, mend_document(document, place).province) == ("ห้วยยอด", "ตรัง")

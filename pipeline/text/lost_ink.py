@@ -31,6 +31,8 @@ LETTER_HEIGHT = 0.3  # ink lower than this share of the page's typical line is a
 COVERED = 0.15  # a line covers its box and this many line heights above and below it (its marks)
 LINE_HEIGHT = 1.6  # …and taller than this, or wider than WIDEST lines, is no letter (a rule, a streak, a shadow)
 WIDEST = 6.0
+MOST_INK = 0.25  # a page's share that Otsu's threshold may make ink; more is the paper's grain…
+INK_CONTRAST = 60  # …and ink is then this many grey levels darker than the paper at least
 NEAR = 2.0  # ink within this many line heights of a line's end, on its band, belongs to it
 ADJACENT = 1.0  # two lines of one band closer than this many line heights are one line read as two…
 OVERLAP = 0.5  # …overlapping by no more than this (a glyph both read); more is two lines one above the other
@@ -76,10 +78,24 @@ def _letters(rows: list[Row]) -> int:
 
 
 def _ink(gray):
-    """A page image's ink: 1 where it is darker than Otsu's threshold, 0 elsewhere (uint8)."""
-    import cv2
+    """A page image's ink: 1 where it is darker than Otsu's threshold, 0 elsewhere (uint8). On a page
+    with next to no ink (a divider page, "ภาคผนวก" alone) Otsu's threshold falls inside the paper's
+    own grain and half the page comes out as ink (a page of text holds 3-7 %): where more than
+    MOST_INK of the page would, ink is what is INK_CONTRAST darker than the paper (its median grey).
 
-    return cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(0)
+    >>> blank = np.clip(rng.normal(240, 6, (80, 80)), 0, 255).astype(np.uint8); blank[40, 40] = 30
+    >>> int(_ink(blank).sum())
+    1
+    """
+    import cv2
+    import numpy as np
+
+    ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    if ink.mean() > MOST_INK:
+        return (gray < float(np.median(gray)) - INK_CONTRAST).astype(np.uint8)
+    return ink
 
 
 def _ink_groups(rows: list[Row], gray, height: int) -> list[tuple[int, int, int, int]]:

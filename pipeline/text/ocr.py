@@ -10,6 +10,7 @@ The TSV output gives words with boxes; they become lines in PDF points.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -25,6 +26,8 @@ from . import dictionary
 from .backend import PdfInfo, RawLine, RawPage
 from .tesseract import (AMOUNT, DPI, STOPPING, THAI_LETTER, THAI_WORD, Row, Stack, crop_margins, dashes_by_width,
                         join_words, noise_row, outsized_words, run_tesseract_pages, spaced, stack, stop_readers, tsv_rows)
+
+log = logging.getLogger(__name__)
 
 MAX_CHUNK = 8  # pages one Tesseract process reads at most (it loads its models once for them all)
 LANGS = "tha+eng"
@@ -62,7 +65,8 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     focus sharpened first: ``image_rulings.sharpened``), one again the cells whose figures came out
     ill-formed, one the words the English model took from Thai (``_latin_crops``), one the Latin
     words the Thai model took (``_garbled_latin``), each loading its models once for all the pages;
-    digits are read again (digits.py)."""
+    digits are read again (digits.py). A reading after the first that fails (Tesseract over its
+    time on a sheet of noise) leaves the pages as first read, with a warning."""
     import numpy as np
 
     from . import image_rulings, lost_ink, ocr_cells
@@ -72,8 +76,14 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     found = [image_rulings.find(np.asarray(image), settings.dpi) for _, image in chunk]
     grays = [f.gray for f in found]
     def read_stacks(stacks: dict[int, Stack], langs: str) -> dict[int, str]:  # page index → its sheet's TSV
-        return dict(zip(stacks, run_tesseract_pages(info, [numbers[k] for k in stacks],
-                                                    [s.sheet for s in stacks.values()], langs, "6")))
+        try:
+            return dict(zip(stacks, run_tesseract_pages(info, [numbers[k] for k in stacks],
+                                                        [s.sheet for s in stacks.values()], langs, "6")))
+        except BadInput as exc:  # a second reading that fails (too slow: a sheet of noise) is done without
+            if STOPPING.is_set():
+                raise
+            log.warning("%s; the pages keep their first reading there", exc)
+            return {}
 
     texts = [image_rulings.quiet(gray) for gray in grays]  # the pages' text: their sensor noise out
     tsvs = run_tesseract_pages(info, numbers, texts, settings.langs, "3")
@@ -84,8 +94,9 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
 
     sheets = {k: sheet for k, b in enumerate(boxes) if b and (sheet := ocr_cells.cell_sheet(cells_image(k), b, settings.dpi))}
     cell_tsvs = read_stacks({k: sheet.stack for k, sheet in sheets.items()}, settings.langs)
-    cells = {k: ocr_cells.read_cells(sheet, cell_tsvs[k], settings.dpi) for k, sheet in sheets.items()}
-    again = {k: crops for k, sheet in sheets.items() if (crops := ocr_cells.figure_crops(cells[k], sheet, settings.dpi))}
+    cells = {k: ocr_cells.read_cells(sheet, cell_tsvs[k], settings.dpi) for k, sheet in sheets.items() if k in cell_tsvs}
+    again = {k: crops for k, sheet in sheets.items()
+             if k in cells and (crops := ocr_cells.figure_crops(cells[k], sheet, settings.dpi))}
     for k, tsv in read_stacks({k: crops.stack for k, crops in again.items()}, settings.langs).items():
         cells[k] = ocr_cells.with_figures_read_again(cells[k], again[k], tsv)
     rows = [[row for row, _ in tsv_rows(tsv)] for tsv in tsvs]
@@ -98,7 +109,7 @@ def _read_pages(info: PdfInfo, chunk: list[tuple[RawPage, object]], settings: Oc
     rows = [[dashes_by_width(row) for row in r] for r in rows]
     latin = {k: crops for k, r in enumerate(rows) if (crops := _latin_crops(r, grays[k], settings.dpi))}
     latin_tsvs = read_stacks({k: crops.stack for k, crops in latin.items()}, "tha")
-    rows = [_latin_read(r, latin[k], latin_tsvs[k]) if k in latin else r for k, r in enumerate(rows)]
+    rows = [_latin_read(r, latin[k], latin_tsvs[k]) if k in latin_tsvs else r for k, r in enumerate(rows)]
     garbled = {k: crops for k, r in enumerate(rows) if (crops := _garbled_latin(r, grays[k], settings.dpi))}
     for k, tsv in read_stacks({k: crops.stack for k, crops in garbled.items()}, "eng").items():
         rows[k] = _english_read(rows[k], garbled[k], tsv)

@@ -493,6 +493,8 @@ _OCR_FIXES = (  # (pattern, replacement): spacing Tesseract puts inside numberin
     (regex.compile(r"(?<![๐-๙])๒ ?๕ ?[๐-๙] ?[๐-๙](?![๐-๙])"), lambda m: m[0].replace(" ", "")),  # ๒ ๕๖๔ → ๒๕๖๔
     (regex.compile(r"(?<=[-–—])๒ (?=[๐-๙]{3}(?![๐-๙]))"), " ๒"),  # a period's last year cut after its ๒: -๒ ๔๖๔
     (regex.compile(r"^([๐-๙]{1,2}) ?7(?= |$)"), r"\1)"),  # a list marker's bracket read as 7: ๑ 7 → ๑)
+    # a sub-number marker run into its item (๓.๑เพื่อ → ๓.๑ เพื่อ); not an amount's decimals (๑๖.๐๐ตารางเมตร)
+    (regex.compile(r"^([0-9๐-๙]{1,2}\.(?![0๐])[0-9๐-๙]{1,2}\)?)(?=[\u0e01-\u0e4e])"), r"\1 "),
     # พ.ศ. before a year, run into the word before it or read as Latin: "ปีงบประมาณพ . ศ .", "WA. ๒๕๖๖"
     (regex.compile(r"(?<=[\u0e01-\u0e4e])พ ?\. ?ศ ?\.(?= ?[๒2][๕5][0-9๐-๙]{2})"), " พ.ศ."),
     (regex.compile(r"(?<![A-Za-z])[A-Za-z]{2,3}[.,](?= ?๒๕[๐-๙]{2})"), "พ.ศ."),  # "WA. ๒๕๖๖", "WF, ๒๕๖๖"
@@ -553,8 +555,8 @@ def post_correct(text: str) -> str:
     ('3. วัตถุประสงค์', '- ๕๐,๐๐๐ บาท -', '๑,๐๐๐,๐๐๐ บาท')
     >>> post_correct(") หน่วยงานตรวจสอบ"), post_correct("}๔) เพื่อ"), post_correct("@ ๑๐๐,๐๐๐บาท"), post_correct("๑ @) พัฒนา")
     ('หน่วยงานตรวจสอบ', '๔) เพื่อ', '๑๐๐,๐๐๐บาท', '๑) พัฒนา')
-    >>> post_correct("๓) ) เพื่อกำกับ"), post_correct("๒) จัดทำ")
-    ('๓) เพื่อกำกับ', '๒) จัดทำ')
+    >>> post_correct("๓) ) เพื่อกำกับ"), post_correct("๒) จัดทำ"), post_correct("๓.๑เพื่อส่งเสริม"), post_correct("๑๖.๐๐ตารางเมตร")
+    ('๓) เพื่อกำกับ', '๒) จัดทำ', '๓.๑ เพื่อส่งเสริม', '๑๖.๐๐ตารางเมตร')
     """
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
