@@ -19,6 +19,9 @@ ROLES = regex.compile(
     r"|(?:ผู้ช่วย)?เลขานุการ|(?:คณะ)?กรรมการ|ที่ปรึกษา)\s*$")
 _MEMBER = regex.compile(r"^([0-9๐-๙]{1,3})\s*\.\s*(.+)$")
 _PERSON = regex.compile(rf"^({TITLES}\s*\S+\s+\S+)\s*(.*)$")
+# how an office's name opens (นายกเทศมนตรี, ปลัด…, ผู้อำนวยการกอง…, หัวหน้าสำนัก…, นักวิเคราะห์…)
+_OFFICE = regex.compile(r"(?:รอง)?(?:นายก|ปลัด|ผู้อำนวยการ|หัวหน้า|ผู้ช่วย|นัก[ก-ฮ]|เจ้าพนักงาน|เจ้าหน้าที่|ประธาน"
+                        r"|สมาชิก|เลขานุการ|ผู้ใหญ่บ้าน|กำนัน|ครู|พนักงาน|ข้าราชการ|ผู้แทน)")
 _NUMBER = regex.compile(r"(?:ฉบับที่|^ที่)\s*([0-9๐-๙]+\s*/\s*[0-9๐-๙]{4})")
 _DATE = regex.compile(r"(?:ณ\s*)?วันที่\s*([0-9๐-๙]{1,2})\s*(?:เดือน)?\s*(\S+)\s*(?:พ\.\s*ศ\.)?\s*([0-9๐-๙]{4})")
 _SIGNATORY = regex.compile(r"^\(?\s*(" + TITLES + r"\s*\S+\s+\S+?)\s*\)?$")
@@ -132,8 +135,20 @@ def _name_and_position(person_text: str, position: str) -> tuple[str, str]:
 
     >>> _name_and_position("นายบุญมี แก้วกันหา ประธานสภา", ""), _name_and_position("ผู้อำนวยการกองช่าง", "")
     (('นายบุญมี แก้วกันหา', 'ประธานสภา'), ('', 'ผู้อำนวยการกองช่าง'))
+
+    OCR may lose the space between a first name and a surname: where nothing follows the
+    "surname" and it opens as offices do, it is the office:
+    >>> _name_and_position("นางสาวสมหญิงรักษ์ดี ปลัดองค์การบริหารส่วนตำบลห้วยยอด", "")
+    ('นางสาวสมหญิงรักษ์ดี', 'ปลัดองค์การบริหารส่วนตำบลห้วยยอด')
+    >>> _name_and_position("นายสมศักดิ์ ประธานพันธ์ รองนายกเทศมนตรี", ""), _name_and_position("นายสมศักดิ์ ประธานพันธ์", "ครู")
+    (('นายสมศักดิ์ ประธานพันธ์', 'รองนายกเทศมนตรี'), ('นายสมศักดิ์ ประธานพันธ์', 'ครู'))
     """
     if person := _PERSON.match(person_text):
+        words = person[1].split()
+        if not person[2] and not position and _OFFICE.match(words[-1]) and regex.match(rf"{TITLES}\S", words[0]):
+            # nothing after the "surname", which opens as an office does: OCR lost the space inside the
+            # name ("นายสมชายใจดี ปลัดองค์การ…"), the office is what follows the name's one word
+            return words[0], join_lines(words[1:])
         return " ".join(person[1].split()), join_lines([person[2], position])
     return "", join_lines([person_text, position])
 
