@@ -62,14 +62,25 @@ def one_digit_apart(a: int, b: int) -> bool:
     return len(x) == len(y) and sum(c != d for c, d in zip(x, y)) == 1
 
 
+def _budget_like(baht: int) -> bool:
+    """Whether a sum of budgets could be printed so: none, or whole tens of baht from a hundred up (an
+    OCR'd cell read as "1" or "20,001" is the reading's, not the plan's).
+
+    >>> [_budget_like(x) for x in (0, 1_330_000, 1_250, 1, 20_001, 4_640)]
+    [True, True, True, False, False, True]
+    """
+    return baht == 0 or (baht >= 100 and baht % 10 == 0)
+
+
 def total_checks(totals: Sequence[BudgetTotal], ocr_pages: frozenset[int] = frozenset(),
                  dimensions: frozenset[int] = frozenset()) -> list[Check]:
     """Each printed subtotal against its rows; the grand total against the subtotals (only when
     every dimension listed, ``dimensions``, has one read) and the rows. On a page OCR read, a
     difference more likely the reading's than the plan's is a warning (total-uncertain), not an
     error: one digit apart; in one year where the same sum agrees in another (a plan's figures
-    repeat across its years, a misread cell does not); or a grand total against rows where a
-    dimension's subtotal row was not read (its figures may have been taken for a row's)."""
+    repeat across its years, a misread cell does not); where either figure is none a budget prints
+    (a "1", a "20,001": ``_budget_like``); or a grand total against rows where a dimension's
+    subtotal row was not read (its figures may have been taken for a row's)."""
     subtotal_by_year: dict[int, int] = {}
     read: dict[int, set[int]] = {}  # year → the dimensions whose subtotal was read
     for t in totals:
@@ -101,6 +112,8 @@ def total_checks(totals: Sequence[BudgetTotal], ocr_pages: frozenset[int] = froz
             code, message = "total-uncertain", message + " (one digit apart on a page read by OCR)"
         elif t.page in ocr_pages and agreeing[which]:
             code, message = "total-uncertain", message + " (on a page read by OCR; the same sum agrees in another year)"
+        elif t.page in ocr_pages and not (_budget_like(t.printed_baht or 0) and _budget_like(other)):
+            code, message = "total-uncertain", message + " (on a page read by OCR; no budget prints such a figure)"
         elif t.page in ocr_pages and unread and t.dimension_no is None:
             code, message = "total-uncertain", message + (
                 f" (on a page read by OCR; the subtotal of dimension {', '.join(map(str, unread))} was not read)")

@@ -112,7 +112,7 @@ def test_templates_ship_with_the_package():
     assert np.allclose(np.linalg.norm(t.vectors[:50], axis=1), 1, atol=1e-2)
 
 
-SCANNED_GOLDEN_TEXT_FIELDS_SAME = 338  # of 420; 343 measured 2026-11-30 (331 before the digit, dash and name rules; a little room for Tesseract builds)
+SCANNED_GOLDEN_TEXT_FIELDS_SAME = 369  # of 420; 374 measured 2026-12-01 (343 on 2026-11-30; 331 before the digit, dash and name rules; a little room for Tesseract builds)
 
 
 @needs_tesseract

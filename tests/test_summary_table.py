@@ -284,6 +284,19 @@ def test_a_subtotal_off_in_one_year_only_is_a_warning_on_a_page_ocr_read():
     read = validate.total_checks(totals, frozenset({1}))
     assert [(c.code, c.severity) for c in read] == [("total-uncertain", "warning")]
     assert read[0].message.endswith("the same sum agrees in another year)")
-    every_year = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐๐", 100)]),
-                  _row(1, None, [("รวม", 130)], [("จำนวน ๑ โครงการ", 130)], [("๗๐", 130)])]
+    every_year = [_row(1, [("๑. การสร้าง", 100)], [("๑.๑", 100)], [("๑) โครงการ ก", 100)], [("๑๐๐,๐๐๐", 100)]),
+                  _row(1, None, [("รวม", 130)], [("จำนวน ๑ โครงการ", 130)], [("๗๐,๐๐๐", 130)])]
     assert {c.code for c in validate.total_checks(_read(every_year).totals, frozenset({1}))} == {"subtotal-mismatch"}
+
+
+def test_a_total_no_budget_prints_is_a_warning_on_a_page_ocr_read():
+    """An office scan of narrow year columns whose figures wrap ("๑ / ,๐๐๐, / ๐๐๐"): the subtotal read
+    as "1" and a row as 20,001; a difference no plan's figures make is the reading's on a page OCR
+    read (a warning), the plan's on a text layer (an error)."""
+    from pipeline.records import BudgetTotal
+
+    totals = [BudgetTotal("d", 2, 2561, 1, 20_001, None, 6), BudgetTotal("d", 1, 2561, 1_330_000, 1_200_000, None, 5)]
+    assert [(c.code, c.severity) for c in validate.total_checks(totals)] == [("subtotal-mismatch", "error")] * 2
+    read = validate.total_checks(totals, frozenset({5, 6}))
+    assert [(c.code, c.severity) for c in read] == [("total-uncertain", "warning"), ("subtotal-mismatch", "error")]
+    assert read[0].message.endswith("no budget prints such a figure)")
