@@ -29,7 +29,6 @@ EXPECTED_FIELDS = ("name", "rationale", "objectives", "target_group", "method", 
 # a line that is one letter or figure (its marks with it): no line of a paragraph is, where lines of
 # words stand either side of it; OCR reads a dust speck between two lines so ("…เยาวชน" / "๔" / "เทศบาล…")
 _ONE_CHARACTER = regex.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*")
-_THAI_LETTER = regex.compile(r"[\u0e01-\u0e2e]")
 
 
 def _speck_line(lines: list[Line], k: int, ocr_pages: frozenset[int]) -> bool:
@@ -42,7 +41,7 @@ def _speck_line(lines: list[Line], k: int, ocr_pages: frozenset[int]) -> bool:
     """
     return (0 < k < len(lines) - 1 and lines[k].page in ocr_pages
             and _ONE_CHARACTER.fullmatch(lines[k].text.strip()) is not None
-            and all(_THAI_LETTER.search(lines[j].text) for j in (k - 1, k + 1)))
+            and all(_THAI_LETTERS.search(lines[j].text) for j in (k - 1, k + 1)))
 
 
 @dataclass(slots=True)

@@ -849,7 +849,7 @@ def _restored(text: str) -> tuple[str, tuple[Swap, ...]]:
     return marked, swaps
 
 
-_BORNE = ABOVE_VOWELS + "\u0e38\u0e39" + TONES  # marks that sit on a consonant
+_BORNE = _MARKS.replace("\u0e4c", "")  # the marks OCR drops but ์ (which ends a syllable): a vowel or tone
 LOST_LETTER_MARGIN = 4  # the likeliest letter given back, this many times likelier than the next
 
 
