@@ -18,6 +18,7 @@ from pipeline.numerals import (THAI_DIGITS, be_years, is_placeholder, parse_baht
 from pipeline.records import BudgetRow, Check, Line, Project
 from pipeline.segment import Heading, ProjectBlock
 from pipeline.text.dictionary import without_trailing_junk
+from pipeline.text.thai import MARKS
 
 from .template import Template
 
@@ -28,7 +29,7 @@ EXPECTED_FIELDS = ("name", "rationale", "objectives", "target_group", "method", 
 
 # a line that is one letter or figure (its marks with it): no line of a paragraph is, where lines of
 # words stand either side of it; OCR reads a dust speck between two lines so ("…เยาวชน" / "๔" / "เทศบาล…")
-_ONE_CHARACTER = regex.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*")
+_ONE_CHARACTER = regex.compile(rf"[\u0e01-\u0e2eA-Za-z0-9๐-๙][{MARKS}]*")
 
 
 def _speck_line(lines: list[Line], k: int, ocr_pages: frozenset[int]) -> bool:

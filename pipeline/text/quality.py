@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .thai import MARKS, damage
+from .thai import MARK_BASES, MARKS, damage
 
 SAMPLE_CHARS = 400  # Thai characters per page sent to the tokenizer
 OCR_BELOW = 0.5  # pages scoring under this are read again by OCR (see docs/fidelity.md)
@@ -21,7 +21,7 @@ _NOT_THAI = regex.compile(r"[^\u0e01-\u0e5b]+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 # impossible sequences: a mark with no base, two tones, a leading vowel before a non-consonant
 INVALID = regex.compile(
-    rf"(?:^|[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e])[{MARKS}]"
+    rf"(?:^|[^{MARK_BASES}])[{MARKS}]"
     r"|[\u0e48-\u0e4b][\u0e48-\u0e4b]"
     r"|[\u0e40-\u0e44](?![\u0e01-\u0e2e])"
 )

@@ -274,7 +274,8 @@ def repair_pages(raw_pages: Sequence[RawPage]) -> tuple[Page, ...]:
 
 # what no Thai text holds (quality.INVALID counts it): marks with no letter under them, a second tone
 # mark, a leading vowel no consonant follows; SARA E typed twice is SARA AE (เเละ)
-_BASELESS_MARKS = regex.compile(rf"(?:^|(?<=[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e]))[{MARKS}]+")
+MARK_BASES = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e"  # what a mark may follow: a letter, a vowel, a mark
+_BASELESS_MARKS = regex.compile(rf"(?:^|(?<=[^{MARK_BASES}]))[{MARKS}]+")
 _MARKED_SYMBOLS = regex.compile(rf"(?<!\S)[^\s\w]{{1,3}}[{MARKS}]+(?!\S)")  # a speck's symbols and marks: ":๊"
 _SECOND_TONES = regex.compile(rf"(?<=[{TONES}])[{TONES}]+")
 _LONE_LEADING = regex.compile(rf"[{LEADING_VOWELS}]+(?![{CONSONANTS}])")
