@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.layout import PhraseSpaces, join_lines, paragraphs
+from pipeline.layout import PhraseSpaces, join_lines, join_printed, paragraphs
 from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import Line, Page, Risk, Target
 from pipeline.text.thai import without_marks
@@ -109,7 +109,7 @@ def section_items(lines: tuple[Line, ...], start: regex.Pattern[str], stop: rege
         body.append(line)
     items = []
     for group in paragraphs(body, edges, marker):
-        text = join_lines([ln.text for ln in group], spaces)
+        text = join_printed(group, spaces)
         item = marker.sub("", text, count=1).strip()
         if item:
             items.append(item)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from pipeline.checks import check
-from pipeline.layout import PhraseSpaces, join_lines, paragraphs
+from pipeline.layout import PhraseSpaces, join_lines, join_printed, paragraphs
 from pipeline.numerals import (THAI_DIGITS, be_years, is_placeholder, parse_baht, thai_int, to_arabic, to_thai_digits,
                                years_in_period)
 from pipeline.records import BudgetRow, Check, Line, Project
@@ -104,7 +104,7 @@ def _with_text(line: Line, text: str) -> Line:
 
 def _paragraph_texts(lines: list[Line], edges: dict[int, float], template: Template,
                      spaces: PhraseSpaces | None = None, ocr: bool = False) -> list[str]:
-    texts = [join_lines([ln.text for ln in group], spaces) for group in paragraphs(lines, edges, template.list_marker)]
+    texts = [join_printed(group, spaces) for group in paragraphs(lines, edges, template.list_marker)]
     return [without_trailing_junk(t) for t in texts] if ocr else texts
 
 

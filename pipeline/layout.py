@@ -3,20 +3,32 @@
 A justified paragraph's lines run to the right edge of the text column; its
 last line stops short. A line that opens with a list marker starts a new
 paragraph whatever the previous one did. Lines join without a space between
-two digits (a number broken in a narrow cell), between two Thai words unless
-the document's own phrasing says a space was there (``PhraseSpaces``), and
-with one space otherwise.
+two digits (a number broken in a narrow cell) and after an opening or before a
+closing bracket; between two Thai words with the space the PDF printed at the
+line's end (``PrintedSpaces``: Word keeps it as a glyph), or where the text
+layer keeps no such spaces, where the document's own phrasing says a space was
+there (``PhraseSpaces``); with one space otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import regex
 
 from .records import Line
+from .text import line_ends
 
 SHORT_LINE_PT = 14.0  # a line ending this far before the column's right edge ends its paragraph
+# a text layer ending this share of its wrapped Thai lines with a space glyph keeps them all: Word 32–76 %
+# on the real PDFs of ../shared (a table-heavy one lowest), LibreOffice under 3 %, browsers none
+KEPT_SHARE = 0.15
+MIN_WRAPS = 20  # …judged on at least this many wrapped lines
+SAMPLE_WRAPS = 120  # …and on about this many, of pages spread over the document
+READ_AHEAD = 8  # pages of wrapped lines read in one opening of the file, from the first one asked about
+_OPENING = "([{“‘"
+_CLOSING = ")]}”’"
 _THAI_END = regex.compile(r"(?r)[\u0e01-\u0e4e]$")  # (?r): from the end, not from every position of a paragraph
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4e]")
 _THAI_RUN = regex.compile(r"[\u0e01-\u0e4e]+")
@@ -30,11 +42,77 @@ def right_edges(lines: Iterable[Line]) -> dict[int, float]:
     return edges
 
 
+class PrintedSpaces:
+    """After which lines the PDF printed a space glyph (``text.line_ends``), read only where it pays.
+
+    Word keeps the space a line wrapped at as a glyph after the line's last one; LibreOffice does
+    now and then, browsers never. The wrapped lines (those that run to the column's edge and end in
+    a Thai letter: the wraps inside paragraphs) of pages spread over the document are read first,
+    about SAMPLE_WRAPS lines; where fewer than KEPT_SHARE of them end with a space the text layer
+    does not keep the wraps' spaces (``kept`` False) and nothing more is read. Otherwise a page is
+    read when a line of it is first asked about, with the next READ_AHEAD pages that have wrapped
+    lines (fields are read in page order; Part 2's table and the appendix are never asked about).
+    OCR'd pages (``skip``) have no such evidence.
+    """
+
+    def __init__(self, path: Path, lines: Iterable[Line], edges: dict[int, float],
+                 skip: frozenset[int] = frozenset()) -> None:
+        self._path, self._skip = path, skip
+        self._wrapped: dict[int, list[Line]] = {}
+        for line in lines:
+            if (line.page not in skip and edges.get(line.page, line.bbox[2]) - line.bbox[2] <= SHORT_LINE_PT
+                    and _THAI_END.search(line.text)):
+                self._wrapped.setdefault(line.page, []).append(line)
+        self._ends: dict[int, list[tuple[float, float]]] = {}
+        self._kept: bool | None = None
+
+    @property
+    def kept(self) -> bool:
+        """Whether the text layer keeps the spaces lines wrap at (a wrap without one had none)."""
+        if self._kept is None:
+            self._kept = self._judged()
+        return self._kept
+
+    def _judged(self) -> bool:
+        numbers = sorted(self._wrapped)
+        total = sum(len(self._wrapped[n]) for n in numbers)
+        if total < MIN_WRAPS:
+            return False
+        step = max(1, round(total / SAMPLE_WRAPS))  # every step-th page: the sample spans the plan's parts
+        sample = numbers[::step]
+        self._read(sample)
+        flags = [flag for n in sample
+                 for flag in line_ends.ended_by_space([ln.bbox for ln in self._wrapped[n]], self._ends[n])]
+        return sum(flags) >= KEPT_SHARE * len(flags)
+
+    def _read(self, numbers: Sequence[int]) -> None:
+        self._ends.update(line_ends.space_ends(self._path, numbers))
+        for number in numbers:
+            self._ends.setdefault(number, [])  # a page turned or unreadable: no evidence
+
+    def after(self, lines: Sequence[Line]) -> list[bool]:
+        """For each line, whether the PDF printed a space glyph after its last one (none where the
+        text layer does not keep them)."""
+        if not self.kept:
+            return [False] * len(lines)
+        out = []
+        for ln in lines:
+            if ln.page in self._skip:
+                out.append(False)
+                continue
+            if ln.page not in self._ends:
+                ahead = [n for n in sorted(self._wrapped) if n > ln.page and n not in self._ends][:READ_AHEAD]
+                self._read([ln.page, *ahead])
+            out.append(line_ends.ended_by_space([ln.bbox], self._ends[ln.page])[0])
+        return out
+
+
 class PhraseSpaces:
     """Whether a wrap between two Thai words hid a phrase space, by the document's own phrasing.
 
-    Thai wraps between words, with or without the space that separates phrases, and the text
-    layer keeps no trace of which. The plan itself does, in its lines, which print the same
+    Thai wraps between words, with or without the space that separates phrases, and a text layer
+    that does not keep the wrap's space as a glyph (``kept``) keeps no trace of which. The plan
+    itself does, in its lines, which print the same
     phrases and words again and again:
     - the two words at the wrap, printed in one line more often with a space between them than
       without ("ท้องถิ่น เพื่อให้", "ระเบียบ ประกาศ"), had one;
@@ -56,11 +134,17 @@ class PhraseSpaces:
     SPACED_BEFORE = 0.7
     MIN_SEEN = 5
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], printed: PrintedSpaces | None = None) -> None:
+        self.printed = printed  # the spaces the PDF printed at its lines' ends, where it keeps them
         self._lines = list(texts)
         self._text = "\n".join(self._lines)
         self._before: dict[str, list[int]] | None = None  # word → [after a space, after a letter]
         self._printed: dict[str, int] | None = None  # "word word" and "wordword" → times in the plan
+
+    @property
+    def kept(self) -> bool:
+        """Whether the PDF's own line-end spaces decide (``PrintedSpaces.kept``), not the phrasing."""
+        return self.printed is not None and self.printed.kept
 
     def at(self, before: str, after: str) -> bool:
         if before.endswith("ๆ"):
@@ -119,25 +203,37 @@ class PhraseSpaces:
         self._printed = count_all(self._text, facing)
 
 
-def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None) -> str:
+def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None,
+               printed: Sequence[bool] | None = None) -> str:
     """Join wrapped lines of one paragraph (``spaces``: the document's evidence for a space
-    between two Thai words).
+    between two Thai words; ``printed``: for each part, whether the PDF printed a space after it).
 
     >>> join_lines(["การบริหาร", "จัดการ (ITA)", "ของเทศบาล"]), join_lines(["ครั้งที่ 3", "6"])
     ('การบริหารจัดการ (ITA) ของเทศบาล', 'ครั้งที่ 36')
+    >>> join_lines(["ระยะที่ ๒ (", "พ.ศ. ๒๕๖๖)"]), join_lines(["ตามกฎหมาย", "ระเบียบ"], PhraseSpaces([]), [True, False])
+    ('ระยะที่ ๒ (พ.ศ. ๒๕๖๖)', 'ตามกฎหมาย ระเบียบ')
     """
     out = ""
-    for part in parts:
+    spaced = False  # the PDF printed a space after the part before
+    for k, part in enumerate(parts):
         part = part.strip()
         if not part:
             continue
         if out:
             if _THAI_END.search(out) and _THAI_START.search(part):
-                out += " " if spaces is not None and spaces.at(out, part) else ""
-            elif not (out[-1].isdigit() and part[0].isdigit()):
+                if spaced or (spaces is not None and not spaces.kept and spaces.at(out, part)):
+                    out += " "
+            elif not (out[-1].isdigit() and part[0].isdigit() or out[-1] in _OPENING or part[0] in _CLOSING):
                 out += " "
         out += part
+        spaced = bool(printed and printed[k])
     return out
+
+
+def join_printed(lines: Sequence[Line], spaces: PhraseSpaces | None = None) -> str:
+    """``join_lines`` over printed lines, with the spaces the PDF printed after them."""
+    printed = spaces.printed.after(lines) if spaces is not None and spaces.printed is not None else None
+    return join_lines([ln.text for ln in lines], spaces, printed)
 
 
 def _first_word_width(line: Line) -> float:

@@ -83,7 +83,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         cover_checks = [*cover_checks, *place_checks]
         foreword = cover.extract_foreword(parts.front)
         edges = layout.right_edges(content)
-        spaces = layout.PhraseSpaces(line.text for line in content)
+        spaces = layout.PhraseSpaces((line.text for line in content),
+                                     layout.PrintedSpaces(path, content, edges, frozenset(ocr_pages)))
         projects = []
         doc_id = doc_id or doc_id_for(path)
         names = places.known_names(place, document.lao_type) if ocr_pages else ()
