@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from pipeline.checks import check
+from pipeline.layout import PhraseSpaces, join_lines
 from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Page, enclosing
 
@@ -255,8 +256,9 @@ class _Reader:
     """Reads the rows of Part 2 top to bottom; each kind of row has its own small method."""
 
     def __init__(self, pages: list[Page], template: Template, doc_id: str,
-                 period: tuple[int, int] | None = None) -> None:
+                 period: tuple[int, int] | None = None, spaces: PhraseSpaces | None = None) -> None:
         self.pages = {p.number: p for p in pages}
+        self.spaces = spaces  # the plan's evidence for a space where a name wraps in its cell
         self.period = period
         self.words: dict[int, PageWords] = {}
         self.template = template
@@ -443,9 +445,9 @@ class _Reader:
                 starts.append(_Project(self.next_seq, name, row.page, line.middle))
                 self.next_seq += 1
             elif starts:
-                starts[-1].name += line.text
+                starts[-1].name = join_lines([starts[-1].name, line.text], self.spaces)
             elif self.group and self.group.projects:  # continuation of the previous row's last project
-                self.group.projects[-1].name += line.text
+                self.group.projects[-1].name = join_lines([self.group.projects[-1].name, line.text], self.spaces)
         return starts
 
     # -- groups -----------------------------------------------------------------------------
@@ -531,10 +533,10 @@ class _Reader:
 
 
 def extract_summary(pages: list[Page], template: Template, doc_id: str,
-                    period: tuple[int, int] | None = None) -> SummaryTable:
+                    period: tuple[int, int] | None = None, spaces: PhraseSpaces | None = None) -> SummaryTable:
     """Part 2's table; ``period`` (the plan's first and last fiscal year, from its cover) places
-    the year columns where OCR misread their headings."""
-    reader = _Reader(pages, template, doc_id, period)
+    the year columns where OCR misread their headings; ``spaces`` joins a name its cell wraps."""
+    reader = _Reader(pages, template, doc_id, period, spaces)
     for row in _join_split_numbers(ruled_rows(pages, template.fiscal_years + 3)):
         reader.feed(row)
     return reader.result()

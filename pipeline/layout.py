@@ -206,7 +206,8 @@ class PhraseSpaces:
 def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None,
                printed: Sequence[bool] | None = None) -> str:
     """Join wrapped lines of one paragraph (``spaces``: the document's evidence for a space
-    between two Thai words; ``printed``: for each part, whether the PDF printed a space after it).
+    between two Thai words; ``printed``: for each part, whether the PDF printed a space after it,
+    which decides alone where the text layer keeps such spaces).
 
     >>> join_lines(["การบริหาร", "จัดการ (ITA)", "ของเทศบาล"]), join_lines(["ครั้งที่ 3", "6"])
     ('การบริหารจัดการ (ITA) ของเทศบาล', 'ครั้งที่ 36')
@@ -221,7 +222,8 @@ def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None,
             continue
         if out:
             if _THAI_END.search(out) and _THAI_START.search(part):
-                if spaced or (spaces is not None and not spaces.kept and spaces.at(out, part)):
+                if spaced or (spaces is not None and not (printed is not None and spaces.kept)
+                              and spaces.at(out, part)):
                     out += " "
             elif not (out[-1].isdigit() and part[0].isdigit() or out[-1] in _OPENING or part[0] in _CLOSING):
                 out += " "

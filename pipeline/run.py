@@ -103,7 +103,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         projects, wording_checks = project_fields.durations_worded_as_the_plan(projects, ocr_pages)
         year_checks = [*year_checks, *wording_checks]
         summary = summary_table.extract_summary([p for p in table_pages if p.number in part2_pages],
-                                                template, doc_id, period)
+                                                template, doc_id, period, spaces)
         summary, link_checks = link.link_to_part3(summary, projects)
         projects, budget_checks = project_fields.budgets_tied_to_part2(projects, summary.budgets, ocr_pages)
         link_checks = [*link_checks, *budget_checks]
