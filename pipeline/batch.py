@@ -190,10 +190,30 @@ def _guarded(task: Task) -> Result:
     return process_one(task)
 
 
+WORKER_TMP = "plan2data-worker-"
+
+
 def _worker_tmp() -> str:
     """A folder for one worker's temporary files, made by its parent, which deletes it when the worker
-    is gone: a worker killed mid-document (a crash, the memory or time limit) leaves nothing behind."""
-    return tempfile.mkdtemp(prefix="plan2data-worker-")
+    is gone: a worker killed mid-document (a crash, the memory or time limit) leaves nothing behind.
+    Its name carries the parent's process id, so a batch killed whole (kill -9 of its process group)
+    has its folders swept by the next one (``_sweep_orphans``)."""
+    return tempfile.mkdtemp(prefix=f"{WORKER_TMP}{os.getpid()}-")
+
+
+def _sweep_orphans() -> None:
+    """Delete the worker folders of batches that are gone: a batch killed whole could not."""
+    root = Path(tempfile.gettempdir())
+    for folder in root.glob(f"{WORKER_TMP}*-*"):
+        owner = folder.name[len(WORKER_TMP):].split("-", 1)[0]
+        if not owner.isdigit() or not folder.is_dir():
+            continue
+        try:
+            os.kill(int(owner), 0)
+        except ProcessLookupError:  # its batch is gone
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's: not ours to touch
+            continue
 
 
 @contextmanager
@@ -260,6 +280,7 @@ class _Pool:
         from collections import deque
 
         self.ctx = _fork_server()
+        _sweep_orphans()
         self.pending = deque(tasks)
         self.timeout_s, self.memory_mb = timeout_s, memory_mb
         self.workers: dict[int, tuple[object, object, str]] = {}  # pid → (process, parent's end of its pipe, tmp)
@@ -396,6 +417,7 @@ class _Helper:
         from multiprocessing.connection import Connection
 
         self.memory_mb = memory_mb
+        _sweep_orphans()  # on the Dask worker's machine
         self.tmp = _worker_tmp()
         ours, theirs = socket.socketpair()
         self.proc = subprocess.Popen(

@@ -80,24 +80,26 @@ def uninterrupted(five_plans, tmp_path_factory):
 
 
 @pytest.mark.slow  # five plans twice over (~10 s): in make test, not test-fast
-def test_kill_9_then_rerun_gives_the_uninterrupted_outputs(five_plans, uninterrupted, tmp_path):
+def test_kill_9_then_rerun_gives_the_uninterrupted_outputs(five_plans, uninterrupted, tmp_path, short_tmp):
     out = tmp_path / "out"
+    env = {**os.environ, "TMPDIR": str(short_tmp)}
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "batch", str(five_plans), "--out", str(out),
                              "--workers", "1"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
     journal = out / ".journal.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not journal.exists() or not journal.read_text().strip()):
         time.sleep(0.1)
-    import os
-
     os.killpg(proc.pid, signal.SIGKILL)  # the batch and its workers, mid-run
     proc.wait()
     done_before = len(journal.read_text().splitlines())
     assert 1 <= done_before < 5
     assert not (out / "run_report.csv").exists()
-    result = batch(five_plans, "--out", out, "--workers", "1")
+    assert list(short_tmp.glob("plan2data-worker-*"))  # the killed batch could not delete its worker's folder
+    result = subprocess.run([sys.executable, "-m", "pipeline", "batch", str(five_plans), "--out", str(out),
+                             "--workers", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, result.stderr
+    assert list(short_tmp.glob("plan2data-worker-*")) == []  # the rerun swept it
     assert stable(out) == stable(uninterrupted)
     assert len(rows(out / "all_projects.csv")) == 5 * 30  # nothing duplicated or lost
     assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".journal.jsonl"]
