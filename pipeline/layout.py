@@ -25,7 +25,10 @@ SHORT_LINE_PT = 14.0  # a line ending this far before the column's right edge en
 # on the real PDFs of ../shared (a table-heavy one lowest), LibreOffice under 3 %, browsers none
 KEPT_SHARE = 0.15
 MIN_WRAPS = 20  # …judged on at least this many wrapped lines
-SAMPLE_WRAPS = 120  # …and on about this many, of pages spread over the document
+SAMPLE_PAGES = 6  # …of this many pages spread over the document (2–3 ms a page to read)
+# writers measured to drop the wraps' spaces, whose files are not read for them: LibreOffice 0–5 % of
+# the wrapped lines of every corpus plan (30 files), WeasyPrint none
+DROPS_WRAP_SPACES = regex.compile(r"LibreOffice|OpenOffice|WeasyPrint")
 READ_AHEAD = 8  # pages of wrapped lines read in one opening of the file, from the first one asked about
 _OPENING = "([{“‘"
 _CLOSING = ")]}”’"
@@ -47,24 +50,25 @@ class PrintedSpaces:
 
     Word keeps the space a line wrapped at as a glyph after the line's last one; LibreOffice does
     now and then, browsers never. The wrapped lines (those that run to the column's edge and end in
-    a Thai letter: the wraps inside paragraphs) of pages spread over the document are read first,
-    about SAMPLE_WRAPS lines; where fewer than KEPT_SHARE of them end with a space the text layer
-    does not keep the wraps' spaces (``kept`` False) and nothing more is read. Otherwise a page is
-    read when a line of it is first asked about, with the next READ_AHEAD pages that have wrapped
-    lines (fields are read in page order; Part 2's table and the appendix are never asked about).
-    OCR'd pages (``skip``) have no such evidence.
+    a Thai letter: the wraps inside paragraphs) of SAMPLE_PAGES pages spread over the document are
+    read first (at least MIN_WRAPS lines); where fewer than KEPT_SHARE of them end with a space the
+    text layer does not keep the wraps' spaces (``kept`` False) and nothing more is read. Otherwise a
+    page is read when a line of it is first asked about, with the next READ_AHEAD pages that have
+    wrapped lines (fields are read in page order; Part 2's table and the appendix are never asked
+    about). OCR'd pages (``skip``) have no such evidence, nor a file whose ``producer`` is a writer
+    measured to drop them (DROPS_WRAP_SPACES): its sample would only cost time.
     """
 
     def __init__(self, path: Path, lines: Iterable[Line], edges: dict[int, float],
-                 skip: frozenset[int] = frozenset()) -> None:
+                 skip: frozenset[int] = frozenset(), producer: str = "") -> None:
         self._path, self._skip = path, skip
+        self._kept: bool | None = False if DROPS_WRAP_SPACES.search(producer) else None
         self._wrapped: dict[int, list[Line]] = {}
         for line in lines:
             if (line.page not in skip and edges.get(line.page, line.bbox[2]) - line.bbox[2] <= SHORT_LINE_PT
                     and _THAI_END.search(line.text)):
                 self._wrapped.setdefault(line.page, []).append(line)
         self._ends: dict[int, list[tuple[float, float]]] = {}
-        self._kept: bool | None = None
 
     @property
     def kept(self) -> bool:
@@ -75,11 +79,14 @@ class PrintedSpaces:
 
     def _judged(self) -> bool:
         numbers = sorted(self._wrapped)
-        total = sum(len(self._wrapped[n]) for n in numbers)
-        if total < MIN_WRAPS:
+        if sum(len(self._wrapped[n]) for n in numbers) < MIN_WRAPS:
             return False
-        step = max(1, round(total / SAMPLE_WRAPS))  # every step-th page: the sample spans the plan's parts
-        sample = numbers[::step]
+        sample = numbers[::-(-len(numbers) // SAMPLE_PAGES)]  # spread: the sample spans the plan's parts
+        for number in sorted(numbers, key=lambda n: -len(self._wrapped[n])):
+            if sum(len(self._wrapped[n]) for n in sample) >= MIN_WRAPS:
+                break
+            if number not in sample:
+                sample.append(number)
         self._read(sample)
         flags = [flag for n in sample
                  for flag in line_ends.ended_by_space([ln.bbox for ln in self._wrapped[n]], self._ends[n])]

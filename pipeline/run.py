@@ -84,7 +84,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         foreword = cover.extract_foreword(parts.front)
         edges = layout.right_edges(content)
         spaces = layout.PhraseSpaces((line.text for line in content),
-                                     layout.PrintedSpaces(path, content, edges, frozenset(ocr_pages)))
+                                     layout.PrintedSpaces(path, content, edges, frozenset(ocr_pages), info.producer))
         projects = []
         doc_id = doc_id or doc_id_for(path)
         names = places.known_names(place, document.lao_type) if ocr_pages else ()

@@ -178,3 +178,17 @@ def test_strings_and_marked_content_do_not_derail_the_reader(tmp_path):
     content = (b"BT ET /Span <</ActualText (x ET y)>> BDC BT /F1 10 Tf 0 0 Td (\\(ET\\) ) Tj EMC "
                b"1 0 0 1 0 20 Tm (\\101\\040) Tj ET")
     assert _ends(tmp_path, content) == sorted([(20.0, 842.0), (5.0, 822.0)])
+
+
+def test_a_writer_measured_to_drop_the_spaces_is_not_read(tmp_path):
+    """LibreOffice and WeasyPrint files are not sampled (the file below does not even exist); any
+    other writer is, and a file that cannot be read gives no evidence rather than an error."""
+    from pipeline.layout import PrintedSpaces
+    from pipeline.records import Line
+
+    lines = [Line(1, "การบริหาร", "", (0.0, 20.0 * k, 500.0, 20.0 * k + 14)) for k in range(30)]
+    missing = tmp_path / "none.pdf"
+    assert PrintedSpaces(missing, lines, {1: 500.0}, producer="LibreOffice 7.4 Writer").kept is False
+    assert PrintedSpaces(missing, lines, {1: 500.0}, producer="Microsoft® Word 2016").kept is False
+    spaces = PrintedSpaces(missing, lines, {1: 500.0}, producer="Microsoft® Word 2016")
+    assert spaces.after(lines[:2]) == [False, False]

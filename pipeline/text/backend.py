@@ -82,6 +82,7 @@ class PdfInfo:
     path: Path
     pages: int
     sha256: str
+    producer: str = ""  # the Info dictionary's Producer and Creator ("LibreOffice 7.4 Writer")
 
 
 def inspect(path: Path) -> PdfInfo:
@@ -112,6 +113,7 @@ def inspect(path: Path) -> PdfInfo:
         raise BadInput(str(path), f"corrupt or truncated PDF ({reason})") from None
     try:
         pages = len(doc)
+        producer = " ".join(filter(None, (doc.get_metadata_value(key) for key in ("Producer", "Creator"))))
     finally:
         doc.close()
     if pages == 0:
@@ -123,7 +125,7 @@ def inspect(path: Path) -> PdfInfo:
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
-    return PdfInfo(path=path, pages=pages, sha256=digest.hexdigest())
+    return PdfInfo(path=path, pages=pages, sha256=digest.hexdigest(), producer=producer)
 
 
 def import_libraries() -> None:
