@@ -22,7 +22,7 @@ import regex
 from pipeline.checks import check
 from pipeline.layout import PhraseSpaces, join_lines
 from pipeline.numerals import thai_int, to_arabic
-from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Page, enclosing
+from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Line, Page, enclosing
 
 from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows, year_cell, years_by_position
 from .template import Template
@@ -259,6 +259,7 @@ class _Reader:
                  period: tuple[int, int] | None = None, spaces: PhraseSpaces | None = None) -> None:
         self.pages = {p.number: p for p in pages}
         self.spaces = spaces  # the plan's evidence for a space where a name wraps in its cell
+        self.last_line: tuple[int, CellLine] | None = None  # the project column's last line read, and its page
         self.period = period
         self.words: dict[int, PageWords] = {}
         self.template = template
@@ -434,6 +435,8 @@ class _Reader:
             return starts
         tops = [top for figs in figures.values() for _, _, top in figs]
         ocr = self._ocr(row.page)
+        # the line before each: a name's cell continues the previous row's last project (a page break)
+        before, self.last_line = self.last_line, (row.page, cell.lines[-1]) if cell.lines else self.last_line
         for line in cell.lines:
             level = any(abs(line.middle - t) <= ALIGN_PT for t in tops)
             if (name := self._entry(line.text, level, ocr)) is not None:
@@ -445,10 +448,20 @@ class _Reader:
                 starts.append(_Project(self.next_seq, name, row.page, line.middle))
                 self.next_seq += 1
             elif starts:
-                starts[-1].name = join_lines([starts[-1].name, line.text], self.spaces)
+                starts[-1].name = self._joined(starts[-1].name, before, line)
             elif self.group and self.group.projects:  # continuation of the previous row's last project
-                self.group.projects[-1].name = join_lines([self.group.projects[-1].name, line.text], self.spaces)
+                self.group.projects[-1].name = self._joined(self.group.projects[-1].name, before, line)
+            before = (row.page, line)
         return starts
+
+    def _joined(self, name: str, before: tuple[int, CellLine] | None, line: CellLine) -> str:
+        """A name and its cell's next line, with the space the PDF printed after the line before
+        (``layout.PrintedSpaces``) or, where it keeps none, the plan's phrasing."""
+        printed = None
+        if self.spaces is not None and self.spaces.printed is not None and before is not None and before[1].bbox:
+            page, last = before
+            printed = [*self.spaces.printed.after([Line(page, last.text, last.text, last.bbox)]), False]
+        return join_lines([name, line.text], self.spaces, printed)
 
     # -- groups -----------------------------------------------------------------------------
     def _close(self) -> None:

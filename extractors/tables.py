@@ -26,6 +26,7 @@ class CellLine:
     text: str
     middle: float  # the line's vertical middle: a figure is level with a name where their middles meet
     # (tops differ on OCR'd pages, where a Thai line's box takes in its upper marks and a figure's does not)
+    bbox: BBox | None = None  # the line's box, where the words gave one
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
     """The words inside ``bbox`` as repaired lines, top to bottom (lines built as for the page:
     in the text engine's own order, which follows the /ActualText spans)."""
     lines = sorted(lines_from_words(words.inside(bbox)), key=lambda line: line.bbox[1])
-    return tuple(CellLine(repair_text(line.text), (line.bbox[1] + line.bbox[3]) / 2) for line in lines)
+    return tuple(CellLine(repair_text(line.text), (line.bbox[1] + line.bbox[3]) / 2, line.bbox) for line in lines)
 
 
 def ruled_rows(pages: Iterable[Page], min_columns: int) -> list[Row]:

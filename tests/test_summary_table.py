@@ -35,13 +35,13 @@ HEADER = _row(1, [("มิติ", 10)], [("ภารกิจตามมิต
               [[(y, 10)] for y in YEARS], [("หมายเหตุ", 10)])
 
 
-def _read(rows: list[Row], template: str = "nacc_2566_2570", source: str | None = None):
+def _read(rows: list[Row], template: str = "nacc_2566_2570", source: str | None = None, spaces=None):
     """The table the rows make; ``source`` gives their page (1) as a text layer ("text") or an OCR
-    reading ("ocr"), which some rules tell apart."""
+    reading ("ocr"), which some rules tell apart; ``spaces``: the plan's evidence for wrap spaces."""
     from types import SimpleNamespace
 
     pages = [SimpleNamespace(number=1, source=source, words=())] if source else []
-    reader = _Reader(pages, load(template), "t")
+    reader = _Reader(pages, load(template), "t", spaces=spaces)
     for row in [HEADER, *rows]:
         reader.feed(row)
     return reader.result()
@@ -95,6 +95,33 @@ def test_a_wrapped_number_in_parentheses_starts_no_project():
     table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 100), ("๐", 124)])])
     # the name's lines join as a field's do (layout.join_lines: a word and a figure with a space)
     assert sorted(table.projects) == [1, 2] and table.projects[1][1] == "โครงการ ก (ปณ ๑๐๐)"
+
+
+def test_a_wrapped_name_takes_the_space_the_pdf_printed_where_it_keeps_them():
+    """A Word file keeps the space a line wrapped at (layout.PrintedSpaces): the name's lines join
+    with it after the line that printed one and without it after the one that did not, whatever
+    the plan's phrasing would say; a file that keeps none joins by the phrasing."""
+    from pipeline.layout import PhraseSpaces
+
+    def cell_line(text, top):
+        return CellLine(text, top + 7, (140.0, top, 240.0, top + 14))
+
+    class Printed:  # the PDF printed a space after the lines whose text ends "ประจำปี"
+        def __init__(self, kept):
+            self.kept = kept
+
+        def after(self, lines):
+            return [self.kept and line.text.endswith("ประจำปี") for line in lines]
+
+    project = [("๑) โครงการตรวจสอบภายในประจำปี", 100), ("ขององค์การบริหาร", 114), ("ส่วนตำบล", 128)]
+    row = _row(1, [("๑.", 100)], [("๑.๑", 100)], project, [("๐", 100)])
+    row = Row(row.page, row.top, tuple(
+        Cell(c.bbox, tuple(cell_line(ln.text, ln.middle) for ln in c.lines)) if c else c for c in row.cells))
+    phrasing = ["ประจำปีของ"] * 3  # the plan prints the two words together, never apart
+    kept = PhraseSpaces(phrasing, Printed(True))
+    assert _read([row], spaces=kept).projects[1][1] == "โครงการตรวจสอบภายในประจำปี ขององค์การบริหารส่วนตำบล"
+    dropped = PhraseSpaces(phrasing, Printed(False))
+    assert _read([row], spaces=dropped).projects[1][1] == "โครงการตรวจสอบภายในประจำปีขององค์การบริหารส่วนตำบล"
 
 
 def test_a_garbled_entry_number_costs_that_entry_at_most():
