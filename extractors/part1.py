@@ -10,7 +10,7 @@ from pipeline.numerals import thai_int, to_arabic
 from pipeline.records import Line, Page, Risk, Target
 from pipeline.text.thai import without_marks
 
-from .tables import Row, ruled_rows, year_cell, years_by_position
+from .tables import Row, cell_text, ruled_rows, year_cell, years_by_position
 from .template import Template
 
 _ITEM = regex.compile(r"(?:^|\s)(?=(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.)\s)")
@@ -28,23 +28,20 @@ def split_items(text: str) -> list[str]:
     return [_MARKER.sub("", p).strip() for p in parts] or ([text.strip()] if text.strip() else [])
 
 
-def _cell(row: Row, i: int) -> str:
-    return join_lines(row.text(i).split("\n"))
-
-
 def part1_rows(pages: list[Page]) -> list[Row]:
     """Every ruled table row of Part 1, read once for both tables."""
     return ruled_rows(pages, 3)
 
 
-def extract_risks(rows: list[Row], doc_id: str) -> list[Risk]:
-    """The risk-assessment table: ลำดับที่ · ขั้นตอน · ประเด็นความเสี่ยง · Risk Score · มาตรการควบคุม."""
+def extract_risks(rows: list[Row], doc_id: str, spaces: PhraseSpaces | None = None) -> list[Risk]:
+    """The risk-assessment table: ลำดับที่ · ขั้นตอน · ประเด็นความเสี่ยง · Risk Score · มาตรการควบคุม
+    (``spaces``: the spaces the PDF printed where a cell wraps)."""
     risks: list[Risk] = []
     header = False
     for row in rows:
         if len(row.cells) != 5:
             continue
-        texts = [_cell(row, i) for i in range(5)]
+        texts = [cell_text(row, i, spaces) for i in range(5)]
         if "ความเสยง" in without_marks(texts[2]) and ("Risk" in texts[3] or "ระดบ" in without_marks(texts[3])):
             header = True
             continue
@@ -73,13 +70,14 @@ def _join_items(done: str, more: str) -> str:
     return "\n".join(items + new)
 
 
-def extract_targets(rows: list[Row], doc_id: str, period: tuple[int, int] | None = None) -> list[Target]:
+def extract_targets(rows: list[Row], doc_id: str, period: tuple[int, int] | None = None,
+                    spaces: PhraseSpaces | None = None) -> list[Target]:
     """The targets table: one indicator per row, one value per fiscal year column (placed by
     position where OCR misread a year heading: ``tables.years_by_position``)."""
     targets: list[Target] = []
     years: list[tuple[int, int]] = []
     for row in rows:
-        texts = [_cell(row, i) for i in range(len(row.cells))]
+        texts = [cell_text(row, i, spaces) for i in range(len(row.cells))]
         found = [(i, *year) for i, t in enumerate(texts) if i and (year := year_cell("".join(t.split())))]
         if len(found) >= 3 and any(word in texts[0] for word in ("เป้าหมาย", "ตัวชี้วัด")):
             years, _ = years_by_position(found, years or None, period)  # the header: a column per year

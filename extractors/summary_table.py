@@ -22,9 +22,10 @@ import regex
 from pipeline.checks import check
 from pipeline.layout import PhraseSpaces, join_lines
 from pipeline.numerals import thai_int, to_arabic
-from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Line, Page, enclosing
+from pipeline.records import BBox, BudgetRow, BudgetTotal, Check, Page, enclosing
 
-from .tables import Cell, CellLine, PageWords, Row, cell_lines, ruled_rows, year_cell, years_by_position
+from .tables import (Cell, CellLine, PageWords, Row, cell_lines, printed_after, ruled_rows, year_cell,
+                     years_by_position)
 from .template import Template
 
 ALIGN_PT = 4.0  # a figure within this many points of a project's first line is on that line
@@ -457,10 +458,7 @@ class _Reader:
     def _joined(self, name: str, before: tuple[int, CellLine] | None, line: CellLine) -> str:
         """A name and its cell's next line, with the space the PDF printed after the line before
         (``layout.PrintedSpaces``) or, where it keeps none, the plan's phrasing."""
-        printed = None
-        if self.spaces is not None and self.spaces.printed is not None and before is not None and before[1].bbox:
-            page, last = before
-            printed = [*self.spaces.printed.after([Line(page, last.text, last.text, last.bbox)]), False]
+        printed = [printed_after(self.spaces, *before), False] if before is not None else None
         return join_lines([name, line.text], self.spaces, printed)
 
     # -- groups -----------------------------------------------------------------------------

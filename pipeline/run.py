@@ -108,8 +108,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         projects, budget_checks = project_fields.budgets_tied_to_part2(projects, summary.budgets, ocr_pages)
         link_checks = [*link_checks, *budget_checks]
         part1_rows = part1.part1_rows([p for p in table_pages if p.number in part1_pages])
-        risks = part1.extract_risks(part1_rows, doc_id)
-        targets = part1.extract_targets(part1_rows, doc_id, period)
+        risks = part1.extract_risks(part1_rows, doc_id, spaces)
+        targets = part1.extract_targets(part1_rows, doc_id, period, spaces)
         objectives, goals = part1.objectives_and_goals(parts.part1, edges, template, spaces)
         announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id, {p.number: p for p in pages})
         (announcement, order), date_checks = appendix.plausible_dates((announcement, order), document.plan_start_be,

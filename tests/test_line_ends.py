@@ -192,3 +192,25 @@ def test_a_writer_measured_to_drop_the_spaces_is_not_read(tmp_path):
     assert PrintedSpaces(missing, lines, {1: 500.0}, producer="Microsoft® Word 2016").kept is False
     spaces = PrintedSpaces(missing, lines, {1: 500.0}, producer="Microsoft® Word 2016")
     assert spaces.after(lines[:2]) == [False, False]
+
+
+def test_a_table_cell_joins_with_the_spaces_the_pdf_printed():
+    """Part 1's cells: the printed space decides where the file keeps them; elsewhere a Thai wrap
+    joins without one (the plan's phrasing is not asked in such short cells)."""
+    from extractors.tables import Cell, CellLine, Row, cell_text
+    from pipeline.layout import PhraseSpaces
+
+    class Printed:  # the PDF printed a space after the line that ends "ตาม"
+        def __init__(self, kept):
+            self.kept = kept
+
+        def after(self, lines):
+            return [self.kept and line.text.endswith("ตาม") for line in lines]
+
+    lines = (CellLine("การจัดซื้อจัดจ้างไม่เป็นไปตาม", 7, (0.0, 0.0, 90.0, 14.0)),
+             CellLine("ระเบียบเช่น", 21, (0.0, 14.0, 40.0, 28.0)), CellLine("ใช้เวลา", 35, (0.0, 28.0, 30.0, 42.0)))
+    row = Row(1, 0.0, (Cell((0.0, 0.0, 100.0, 42.0), lines),))
+    phrasing = ["ตาม ระเบียบ"] * 3 + ["เช่น ใช้เวลา"] * 3
+    assert cell_text(row, 0, PhraseSpaces(phrasing, Printed(True))) == "การจัดซื้อจัดจ้างไม่เป็นไปตาม ระเบียบเช่นใช้เวลา"
+    assert cell_text(row, 0, PhraseSpaces(phrasing, Printed(False))) == "การจัดซื้อจัดจ้างไม่เป็นไปตามระเบียบเช่นใช้เวลา"
+    assert cell_text(row, 1) == ""
