@@ -35,6 +35,8 @@ _CLOSING = ")]}”’"
 _THAI_END = regex.compile(r"(?r)[\u0e01-\u0e4e]$")  # (?r): from the end, not from every position of a paragraph
 _THAI_START = regex.compile(r"^[\u0e01-\u0e4e]")
 _THAI_RUN = regex.compile(r"[\u0e01-\u0e4e]+")
+_LATIN_END = regex.compile(r"(?r)[A-Za-z]+$")
+_LATIN_START = regex.compile(r"^[A-Za-z]+")
 
 
 def right_edges(lines: Iterable[Line]) -> dict[int, float]:
@@ -148,6 +150,20 @@ class PhraseSpaces:
         self._before: dict[str, list[int]] | None = None  # word → [after a space, after a letter]
         self._printed: dict[str, int] | None = None  # "word word" and "wordword" → times in the plan
 
+    def one_word(self, before: str, after: str) -> bool:
+        """Whether the Latin letters a line ends with and those the next opens with are one word the
+        plan prints whole elsewhere and never apart ("Corru" / "ption": Corruption).
+
+        >>> PhraseSpaces(["(Corruption Perception Index)", "ดัชนี (Corru", "ption)"]).one_word("ดัชนี (Corru", "ption)")
+        True
+        """
+        left, right = _LATIN_END.search(before), _LATIN_START.search(after)
+        if left is None or right is None:
+            return False
+        word = left[0] + right[0]
+        return (regex.search(rf"(?<![A-Za-z]){word}(?![A-Za-z])", self._text) is not None
+                and f"{left[0]} {right[0]}" not in self._text)
+
     @property
     def kept(self) -> bool:
         """Whether the PDF's own line-end spaces decide (``PrintedSpaces.kept``), not the phrasing."""
@@ -231,6 +247,12 @@ def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None,
             if _THAI_END.search(out) and _THAI_START.search(part):
                 if spaced or (spaces is not None and not (printed is not None and spaces.kept)
                               and spaces.at(out, part)):
+                    out += " "
+            elif out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalpha():
+                # Latin on both sides: one word the wrap broke where the plan prints it whole
+                if printed is not None and spaces is not None and spaces.kept:
+                    out += " " if spaced else ""
+                elif spaces is None or not spaces.one_word(out, part):
                     out += " "
             elif not (out[-1].isdigit() and part[0].isdigit() or out[-1] in _OPENING or part[0] in _CLOSING):
                 out += " "
