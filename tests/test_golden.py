@@ -137,3 +137,11 @@ def test_a_count_that_ocr_may_have_misread_is_a_warning(kalasin_plan):
     read = count_checks(two, foreword, frozenset({two[0].page_start}))
     assert [c.code for c in read] == ["dimension-count-uncertain", "total-count-uncertain"]
     assert all(CODES[c.code][0] == "warning" and "as OCR read it" in c.message for c in read)
+
+
+def test_no_latin_word_broken_by_a_space(kalasin_plan):
+    """LibreOffice breaks "Corruption" and "Perception" at line ends; the join keeps them whole:
+    every Latin word of the fields is a word of the source."""
+    words = set(regex.findall(r"[A-Za-z]+", (KALASIN / "source.txt").read_text(encoding="utf-8")))
+    fields = [getattr(p, f) for p in kalasin_plan.projects for f in TEXT_FIELDS + LIST_FIELDS]
+    assert sorted({w for text in fields for w in regex.findall(r"[A-Za-z]+", text)} - words) == []
