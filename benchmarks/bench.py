@@ -153,7 +153,7 @@ def has_text_layer(pdf: Path) -> bool:
 
 def real_pdfs_section(py: str, pdftotext, reps: int) -> list[str]:
     """The text engine on each text-layer file of ../shared/real-pdfs/, beside pdftotext."""
-    from pipeline.text import dictionary, engine, read
+    from pipeline.text import dictionary, engine, line_ends, read
 
     files = [p for p in sorted(REAL.glob("*.pdf")) if has_text_layer(p)]
     read(KALASIN, ocr_mode="never")  # a warm process: imports, word list
@@ -162,26 +162,33 @@ def real_pdfs_section(py: str, pdftotext, reps: int) -> list[str]:
              "sides): `pdftotext` against plan2data's text engine (`pipeline.text.read`: fonts checked and "
              "repaired, SARA AM restored, repair rules, quality scores) in a warm process (batch-amortised; "
              "the segmentation caches emptied before each file, so no file profits from its own earlier run) "
-             "and from a cold command line (`python -m pipeline text`, bytecode cached).", "",
-             "| file | pages | pdftotext | warm | × pdftotext | cold CLI | cold − pdftotext |",
-             "|---|---|---|---|---|---|---|"]
-    total_p = total_w = 0.0
+             "and from a cold command line (`python -m pipeline text`, bytecode cached). *Line ends*: the "
+             "content-stream reader of the space glyphs lines end with (`pipeline.text.line_ends`) on every "
+             "page, what a plan whose file keeps its wraps' spaces (Word) pays on its field pages on top of "
+             "the text engine (a LibreOffice or WeasyPrint file pays nothing; another writer's file, a "
+             "six-page sample).", "",
+             "| file | pages | pdftotext | warm | × pdftotext | line ends | cold CLI | cold − pdftotext |",
+             "|---|---|---|---|---|---|---|---|"]
+    total_p = total_w = total_e = 0.0
     worst = 0.0
     for pdf in files:
-        p_times, w_times = [], []
+        p_times, w_times, e_times = [], [], []
+        pages = pages_of(pdf)
         for _ in range(reps):
             p_times += timed(lambda: pdftotext(pdf), 1)
             engine._changed_words.cache_clear()
             dictionary.split_thai.cache_clear()
             w_times += timed(lambda: read(pdf, ocr_mode="never"), 1)
+            e_times += timed(lambda: line_ends.space_ends(pdf, range(1, pages + 1)), 1)
         cold = timed(lambda: subprocess.run([py, "-m", "pipeline", "text", str(pdf), "--ocr", "never", "--out",
                                              tempfile.mkdtemp()], check=True, capture_output=True), 2)
-        p, w, c = statistics.median(p_times), statistics.median(w_times), min(cold)
-        total_p, total_w, worst = total_p + p, total_w + w, max(worst, w / p)
-        lines.append(f"| {pdf.name[:44]} | {pages_of(pdf)} | {p:.3f} s | {w:.3f} s | {w / p:.1f}× | {c:.2f} s | "
+        p, w, e, c = statistics.median(p_times), statistics.median(w_times), statistics.median(e_times), min(cold)
+        total_p, total_w, total_e, worst = total_p + p, total_w + w, total_e + e, max(worst, w / p)
+        lines.append(f"| {pdf.name[:44]} | {pages} | {p:.3f} s | {w:.3f} s | {w / p:.1f}× | {e:.3f} s | {c:.2f} s | "
                      f"+{c - p:.2f} s |")
     lines += ["", f"All {len(files)} files together: {total_w:.2f} s warm against pdftotext's {total_p:.2f} s, "
-              f"{total_w / total_p:.1f}×; the slowest file {worst:.1f}×.", ""]
+              f"{total_w / total_p:.1f}×; the slowest file {worst:.1f}×. The line ends of every page of all "
+              f"{len(files)}: {total_e:.2f} s ({total_e / total_p:.1f}× pdftotext's time).", ""]
     return lines
 
 
