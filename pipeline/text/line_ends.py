@@ -119,6 +119,12 @@ def _last_string(items: bytes) -> bytes:
     return _string(strings[-1]) if strings else b""
 
 
+def _last_code(font: _Font, items: bytes) -> int | None:
+    """The code of the last glyph a show's items print (None for none)."""
+    codes = font.codes(_last_string(items))
+    return codes[-1] if codes else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Font:
     two_byte: bool  # Identity-H: two bytes a glyph
@@ -211,6 +217,7 @@ class _Show:
 class _Reader:
     def __init__(self) -> None:
         self.fonts: dict[object, _Font] = {}
+        self.named: dict[tuple[int, bytes], tuple[object, _Font]] = {}  # (resources, name) → font, a page's
         self.ends: list[tuple[float, float]] = []  # (x, y) of each space glyph that ends a run, device space
 
     def run(self, data: bytes, resources, ctm: Matrix, depth: int = 0) -> None:
@@ -239,23 +246,31 @@ class _Reader:
                     matrix = tuple(float(v) for v in form.get("/Matrix", _IDENTITY))
                     self.run(form.read_bytes(), form.get("/Resources", resources), _mul(matrix, ctm), depth + 1)
 
+    def _one_run(self, one: re.Match[bytes], ctm: Matrix, fonts, state: list) -> None:
+        """The hot path of a Word page: a text object of one run, a word or a space (``_ONE_RUN``)."""
+        font, size, matrix, move, font2, size2, tc, tw, arr, show = one.groups()
+        if font2 is not None:
+            font, size = font2, size2
+        if font is not None:
+            state[0], state[1] = self._font(fonts, font), float(size)
+        if tc is not None:
+            state[2] = float(tc)
+        if tw is not None:
+            state[3] = float(tw)
+        items = arr if arr is not None else show
+        if not state[0].spaces or _last_code(state[0], items) not in state[0].spaces:
+            return  # the usual case: the run does not end in a space
+        if matrix is not None:
+            line = tuple(map(float, matrix.split()))
+        else:
+            tx, ty = move.split()
+            line = (1.0, 0.0, 0.0, 1.0, float(tx), float(ty))
+        self._close([_Show(state[0], state[1], state[2], state[3], state[4], items)], line, ctm)
+
     def _text(self, block: bytes, ctm: Matrix, fonts, state: list) -> None:
         one = _ONE_RUN.fullmatch(block)
         if one is not None:
-            font, size = (one["font"], one["size"]) if one["font2"] is None else (one["font2"], one["size2"])
-            if font is not None:
-                state[0], state[1] = self._font(fonts, font), float(size)
-            if one["tc"] is not None:
-                state[2] = float(one["tc"])
-            if one["tw"] is not None:
-                state[3] = float(one["tw"])
-            if one["m"] is not None:
-                line = tuple(float(v) for v in one["m"].split())
-            else:
-                tx, ty = one["d"].split()
-                line = (1.0, 0.0, 0.0, 1.0, float(tx), float(ty))
-            items = one["arr"] if one["arr"] is not None else one["show"]
-            self._close([_Show(state[0], state[1], state[2], state[3], state[4], items)], line, ctm)
+            self._one_run(one, ctm, fonts, state)
             return
         line = _IDENTITY  # the text line matrix; a run is the shows since it was last set
         shows: list[_Show] = []
@@ -292,6 +307,9 @@ class _Reader:
         self._close(shows, line, ctm)
 
     def _font(self, fonts, name: bytes) -> _Font:
+        named = (id(fonts), name)  # one resource dictionary object serves a page's (or a form's) whole run
+        if named in self.named:
+            return self.named[named][1]
         font = fonts.get("/" + name.decode("latin-1")) if fonts is not None else None
         if font is None:
             return _NO_FONT
@@ -302,6 +320,7 @@ class _Reader:
             except Exception as exc:  # noqa: BLE001 - a damaged font dictionary costs this evidence only
                 log.debug("font %s unreadable for line ends: %s", name, exc)
                 self.fonts[key] = _NO_FONT
+        self.named[named] = (fonts, self.fonts[key])  # holding the dictionary keeps its id its own
         return self.fonts[key]
 
     def _close(self, shows: list[_Show], line: Matrix, ctm: Matrix) -> None:
@@ -309,10 +328,7 @@ class _Reader:
         if not shows:
             return
         last = shows[-1]
-        if not last.font.spaces:
-            return
-        codes = last.font.codes(_last_string(last.items))
-        if not codes or codes[-1] not in last.font.spaces:
+        if not last.font.spaces or _last_code(last.font, last.items) not in last.font.spaces:
             return
         back, lead = self._trailing(shows)
         x = lead if lead is not None else sum(self._advance(show) for show in shows) - back
@@ -392,7 +408,7 @@ def space_ends(path: Path, numbers: Iterable[int]) -> dict[int, list[tuple[float
                 if int(page.get("/Rotate", 0)) % 360:
                     continue
                 box = [float(v) for v in (page.get("/CropBox") or page.get("/MediaBox"))]
-                reader.ends = []
+                reader.ends, reader.named = [], {}
                 reader.run(_contents(page), page.get("/Resources"), _IDENTITY)
                 out[number] = sorted((x - box[0], box[3] - y) for x, y in reader.ends)
             except Exception as exc:  # noqa: BLE001 - one page's damage costs that page's evidence only
