@@ -235,7 +235,12 @@ def read_table(path) -> "pandas.DataFrame":  # noqa: F821
 
 def dictionary_markdown() -> str:
     lines = ["# Data dictionary", "", "Generated from `pipeline/schema.py` (`python -m pipeline.schema`); "
-             "every CSV a run writes, each column with its label as Thai plans print it.", ""]
+             "every CSV a run writes, each column with its label as Thai plans print it.", "",
+             "Text a PDF wraps over several lines is joined: a number broken at a wrap whole, a Latin word "
+             "whole where the plan prints it so; between two Thai words with the space the PDF printed at "
+             "the line's end where the file keeps such spaces (Word does), else with a space only where the "
+             "plan's own phrasing shows one (a phrase space a LibreOffice or browser file dropped at a wrap "
+             "may be missing: compare text with spaces removed when exactness matters).", ""]
     lines += ["A batch's combined tables (`all_<table>.csv`) add, after `doc_id`:", "",
               "| column | Thai label | meaning | type | example |", "|---|---|---|---|---|"]
     for c in LAO_FIELDS + (PROJECT_KEY,):
