@@ -160,7 +160,12 @@ _GROUPED = regex.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*$")
 _GROUPED_PREFIX = regex.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:,[0-9๐-๙]{0,2})?$")
 
 
-def _joins(prev: str, token: str) -> bool:
+MAX_FIGURE_DIGITS = 9  # no LAO project's yearly budget reaches a billion baht
+# a wrapped piece no figure can be alone: a whole group and the comma after it, or groups led by a zero
+_LOST_COMMA = regex.compile(r"^(?:[0-9๐-๙]{3},$|[0๐][0-9๐-๙]{2}(?:,[0-9๐-๙]{3})*$)")
+
+
+def _joins(prev: str, token: str, ocr: bool = False) -> bool:
     """Whether ``token`` finishes a number that wrapped inside a narrow cell ("๑" / ",๐๐๐,๐" / "๐๐"):
     the joined form must be well grouped, and one side cannot stand alone (a comma at the cut, a
     part that is no number, or a piece opening with a zero, which no printed figure does).
@@ -169,24 +174,61 @@ def _joins(prev: str, token: str) -> bool:
     (True, True, False, True)
     >>> _joins("๑๒", "๐,๐๐๐"), _joins("๐", "๐"), _joins("๑๐,๐๐๐", "๐")
     (True, False, False)
+    >>> _joins("๑", "๐๐๐,"), _joins("๑", "๐๐๐,", ocr=True), _joins("๑", "๕๐๐,๐๐๐", ocr=True)
+    (False, True, False)
+    >>> _joins("๑,๐๐๐,๐๐๐", "๐๐๐,", ocr=True)  # a second figure that lost its first digit: no budget of 10¹²
+    False
     """
-    joined = prev + token
+    joined = _with_lost_comma(prev, token) if ocr else prev + token
+    if ocr and sum(ch.isdigit() for ch in joined) > MAX_FIGURE_DIGITS:
+        return False
     if not _GROUPED_PREFIX.match(joined) or "," not in joined:
         return False
     opens_with_zero = len(token) > 1 and token[0] in "0๐"
     return prev.endswith(",") or token.startswith(",") or not _GROUPED.match(prev) or opens_with_zero
 
 
-def _figures(lines: tuple[CellLine, ...]) -> list[tuple[int, float]]:
+def _with_lost_comma(prev: str, token: str) -> str:
+    """``prev`` and ``token`` joined, with the comma OCR lost at the cut where it must have been: a
+    piece no figure can be alone ("๐๐๐,", "๐๐๐,๐๐๐") after a number that ends a group ("๑" /
+    "๐๐๐," / "๐๐๐").
+
+    >>> _with_lost_comma("๑", "๐๐๐,"), _with_lost_comma("๑,", "๐๐๐"), _with_lost_comma("๑๐", "๐")
+    ('๑,๐๐๐,', '๑,๐๐๐', '๑๐๐')
+    >>> _with_lost_comma("๑", "๐๐๐,๐๐๐"), _with_lost_comma("๑", "๕๐๐,๐๐๐")
+    ('๑,๐๐๐,๐๐๐', '๑๕๐๐,๐๐๐')
+    """
+    if _LOST_COMMA.match(token) and _GROUPED.match(prev):
+        return f"{prev},{token}"
+    return prev + token
+
+
+# what OCR reads around a narrow cell's figure pieces: specks ("+ ๐๐๐ ,", ",@ ๑๔๐"), a comma set apart
+_FIGURE_SPECKS = regex.compile(r"[+@*#'\"`~^|°•·]")
+_SPACED_COMMA = regex.compile(r"(?<=[0-9๐-๙]|^)\s*,\s*(?=[0-9๐-๙]|$)")
+_STOP_FOR_COMMA = regex.compile(r"(?<=^|[0-9๐-๙])\.(?=[0-9๐-๙]{3}(?![0-9๐-๙]))")  # ".๐๐๐": a group, not satang
+
+
+def _ocr_figure_line(text: str) -> str:
+    """A year cell's line as OCR read it, its figure pieces cleaned of specks and stray spaces.
+
+    >>> [_ocr_figure_line(t) for t in ("+ ๐๐๐ ,", " ,@ ๑๔๐ ,", ",000,", "๒๐,๐๐๐", ".๐๐๐", "๕๐๐.๐๐")]
+    ['๐๐๐,', ',๑๔๐,', ',000,', '๒๐,๐๐๐', ',๐๐๐', '๕๐๐.๐๐']
+    """
+    return _STOP_FOR_COMMA.sub(",", _SPACED_COMMA.sub(",", _FIGURE_SPECKS.sub("", text))).strip()
+
+
+def _figures(lines: tuple[CellLine, ...], ocr: bool = False) -> list[tuple[int, float]]:
     """The figures of a year cell with their lines' middles; a number that wrapped inside a narrow cell
-    is joined again where only the joined form is a well-grouped number."""
+    is joined again where only the joined form is a well-grouped number (on an OCR'd page, after its
+    pieces are cleaned of specks, with a comma OCR lost at the cut given back)."""
     tokens: list[tuple[str, float]] = []
     for line in lines:
-        for token in line.text.split():
+        for token in (_ocr_figure_line(line.text) if ocr else line.text).split():
             if not (_FIGURE.match(token) or _GROUPED_PREFIX.match(token.lstrip(","))):
                 continue
-            if tokens and _joins(tokens[-1][0], token):
-                tokens[-1] = (tokens[-1][0] + token, tokens[-1][1])
+            if tokens and _joins(tokens[-1][0], token, ocr):
+                tokens[-1] = (_with_lost_comma(tokens[-1][0], token) if ocr else tokens[-1][0] + token, tokens[-1][1])
                 continue
             tokens.append((token, line.middle))
     return [(v, top) for token, top in tokens if _GROUPED.match(token) or _FIGURE.match(token)
@@ -341,7 +383,7 @@ class _Reader:
         self.last_total = (list(range(len(self.totals), len(self.totals) + len(self.columns.years))), label)
         for col, year in self.columns.years:
             cell = row.cells[col] if col < len(row.cells) else None
-            figs = _figures(cell.lines) if cell else []
+            figs = _figures(cell.lines, self._ocr(row.page)) if cell else []
             self.totals.append(BudgetTotal(self.doc_id, dimension, year, figs[0][0] if figs else None, 0,
                                            sum(counts) if counts else None, row.page))
         if dimension is not None:
@@ -364,7 +406,7 @@ class _Reader:
             self.after_subtotal = None
         if m := regex.match(r"^([0-9๐-๙]+\.[0-9๐-๙]+)", mission_text):
             self.mission = ".".join(str(thai_int(x)) for x in m[1].split("."))
-        figures = {year: [(v, row.page, top) for v, top in _figures(row.cells[col].lines)]
+        figures = {year: [(v, row.page, top) for v, top in _figures(row.cells[col].lines, self._ocr(row.page))]
                    for col, year in self.columns.years if col < len(row.cells) and row.cells[col]}
         starts = self._starts(row, figures)
         if starts and self.dimension is None and self.after_subtotal is not None:

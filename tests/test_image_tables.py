@@ -184,3 +184,23 @@ def test_an_office_scanners_noise_is_taken_out_before_tesseract_reads_the_page()
 
     as_scanned, quieted = errors(scanned), errors(image_rulings.quiet(scanned))
     assert quieted < as_scanned and quieted < 0.04, (as_scanned, quieted)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract (make system)")
+def test_a_dash_tesseract_leaves_out_is_read_from_the_cells_ink(tmp_path):
+    """A plan with narrow year columns (corpora/wild wd-sawang, python-docx → LibreOffice) prints "-"
+    for a project without budget, below the figure of the project before it. Tesseract reports the
+    figure's lines and not the dash (too small a mark): every such cell of the office scan's first
+    Part 2 page lost its project's 0 (Part 2 cells 36 of 80 right over the plan; with the dash
+    read from the cell's ink, 70). The cells' ink bands no read line covers are read as dashes
+    where they are one solid bar."""
+    from scan import office_scanner
+
+    texts = _first_part2_page_cells(tmp_path, office_scanner, ROOT / "corpora" / "wild" / "pdf" / "wd-sawang.pdf", 4)
+    rows = {row[2][:2]: row[3:7] for row in texts if len(row) == 8 and row[2][:2] in ("๑)", "๓)", "๕)")}
+    # each cell lists two projects (corpora/wild/expected/wd-sawang.json: 1 and 4 have 120,000 a
+    # year, 6 has 20,000, 2, 3 and 5 none): the dash where the plan prints it, above or below
+    assert {k: ["-" in cell.split() for cell in cells] for k, cells in rows.items()} == {
+        "๑)": [True] * 4, "๓)": [True] * 4, "๕)": [True] * 4}
+    assert [cell.split()[-1] for cell in rows["๑)"]] == ["-"] * 4  # 1's figure, then 2's dash
+    assert [cell.split()[0] for cell in rows["๓)"] + rows["๕)"]] == ["-"] * 8  # 3's and 5's dash first

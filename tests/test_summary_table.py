@@ -328,3 +328,21 @@ def test_a_total_no_budget_prints_is_a_warning_on_a_page_ocr_read():
     read = validate.total_checks(totals, frozenset({5, 6}))
     assert [(c.code, c.severity) for c in read] == [("total-uncertain", "warning"), ("subtotal-mismatch", "error")]
     assert read[0].message.endswith("no budget prints such a figure)")
+
+
+def test_a_figure_wrapped_in_a_narrow_cell_as_ocr_reads_it():
+    """A scan of a plan whose year columns are narrow: a figure wraps over three lines ("๑" /
+    ",๐๐๐," / "๐๐๐") and OCR reads the pieces with specks, a comma set apart, lost or read as a stop;
+    on an OCR'd page they join again; the "-" of the project below is its 0."""
+    project = [("๑) โครงการ ก", 100), ("๒) โครงการ ข", 160)]
+    years = [[("๑", 100), ("+ ๐๐๐ ,", 112), ("๐๐๐", 124), ("-", 160)],
+             [("๑", 100), ("๐๐๐,", 112), ("๐๐๐", 124), ("-", 160)],
+             [("๑", 100), (".๐๐๐", 112), ("๐๐๐", 124), ("-", 160)],
+             [("๑", 100), (",000,", 112), ("๐๐๐", 124), ("-", 160)],
+             [("๒", 100), ("๐,๐๐", 112), ("๐", 124), ("-", 160)]]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, years)], source="ocr")
+    assert _yearly(table) == {1: [1_000_000] * 4 + [20_000], 2: [0] * 5}
+    # a second figure that lost its first digit is not glued to the first (no budget of 10¹² baht)
+    lost = [("๑", 100), ("๐๐๐,", 112), ("๐๐๐", 124), ("๐๐๐,", 160), ("๐๐๐", 172)]
+    table = _read([_row(1, [("๑.", 100)], [("๑.๑", 100)], project, [lost] * 5)], source="ocr")
+    assert _yearly(table)[1] == [1_000_000] * 5 and 2 not in _yearly(table)

@@ -46,6 +46,19 @@ def figure_like(flat: str) -> bool:
             and sum(c.isdigit() for c in flat) >= max(3, others + 2) and "," in flat)
 
 
+def _numeric(text: str) -> bool:
+    """A line of digits and group commas, or a piece of a figure a narrow cell wrapped ("๑๒",
+    "+ ๐๐๐ ,"), a speck or two beside them allowed.
+
+    >>> [_numeric(t) for t in ("๑๒", "+ ๐๐๐ ,", "๐,๐๐", "การแต่งตั้ง", "๑. การจัดซื้อ", "-")]
+    [True, True, True, False, False, False]
+    """
+    flat = "".join(text.split())
+    digits = sum(c.isdigit() for c in flat)
+    others = sum(c not in NUMBERISH for c in flat)
+    return digits >= 1 and others <= min(2, digits - 1 if digits > 1 else 0)
+
+
 def _group_commas(flat: str) -> str:
     """A figure's group commas where OCR read stops: baht have two decimals, never three.
 
@@ -228,6 +241,35 @@ def _glyph_figure(cut) -> str | None:
     return read if _FIGURE.fullmatch(read) else None
 
 
+DASH_HEIGHT_PT = 2.5  # a dash's stroke, blur included, is at most this tall…
+DASH_WIDTH_PT = (2.0, 14.0)  # …and this wide (a hyphen to an en dash at 14–18 pt)
+
+
+def _dash(cut, dpi: int) -> bool:
+    """Whether a cell Tesseract read nothing in holds a dash alone (Part 2's "-" for no budget, too
+    small a mark for Tesseract to report): its ink one solid bar, wider than tall.
+
+    >>> import numpy as np
+    >>> cell = np.full((40, 60), 250, dtype=np.uint8); cell[20:23, 25:38] = 10
+    >>> _dash(cell, 200), _dash(np.full((40, 60), 250, dtype=np.uint8), 200)
+    (True, False)
+    >>> cell[5:35, 30:33] = 10  # a stroke across it: a plus sign, not a dash
+    >>> _dash(cell, 200)
+    False
+    """
+    import numpy as np
+
+    from .digits import binarize
+
+    rows, cols = np.nonzero(binarize(cut))
+    if rows.size == 0:
+        return False
+    height, width = int(rows.max() - rows.min()) + 1, int(cols.max() - cols.min()) + 1
+    pt = dpi / 72
+    return (height <= DASH_HEIGHT_PT * pt and DASH_WIDTH_PT[0] * pt <= width <= DASH_WIDTH_PT[1] * pt
+            and width >= 2.5 * height and rows.size >= 0.5 * height * width)
+
+
 @dataclass(frozen=True, slots=True)
 class CellSheet:
     """A table page's cells with ink, cut out and stacked on one white sheet for Tesseract."""
@@ -247,7 +289,7 @@ def cell_sheet(gray, boxes: list[BBox], dpi: int) -> CellSheet | None:
 def read_cells(cells: CellSheet, tsv: str, dpi: int) -> list[CellText]:
     """The text lines of the cells on ``cells``' sheet from Tesseract's ``tsv`` of it, each with its
     box in points and its confidence (0 where the digit templates alone read a cell Tesseract left
-    empty)."""
+    empty, or its ink is a dash alone)."""
     from . import tesseract
     from .digits import reread_line
 
@@ -255,6 +297,8 @@ def read_cells(cells: CellSheet, tsv: str, dpi: int) -> list[CellText]:
     to_points = 72 / dpi
     out = []
     read: set[int] = set()
+    spans: dict[int, list[tuple[int, int]]] = {}  # cut → the rows (its own pixels) of the lines read in it
+    figures_only: dict[int, bool] = {}  # cut → whether every line read in it is a figure
     for words, confidence in tesseract.tsv_rows(tsv):
         words = _as_number(words, sheet) or reread_line(words, sheet)
         middle = (min(b[1] for _, b in words) + max(b[3] for _, b in words)) / 2
@@ -278,8 +322,42 @@ def read_cells(cells: CellSheet, tsv: str, dpi: int) -> list[CellText]:
         if text.strip():
             read.add(at)
             out.append(CellText(text, enclosing(b for _, b in shifted), confidence))
+            spans.setdefault(at, []).append((round(min(b[1] for _, b in words) - cells.stack.tops[at]),
+                                             round(max(b[3] for _, b in words) - cells.stack.tops[at])))
+            figures_only[at] = figures_only.get(at, True) and _numeric(text)
     for k, (box, cut) in enumerate(cuts):
-        if k not in read and (figure := _glyph_figure(cut)) is not None:
-            left, upper, right, lower = (v * to_points for v in box)
-            out.append(CellText(figure, (left, upper, right, lower), 0.0))
+        left, upper, right, lower = box
+        if k in read:  # a figure cell's dash on a line of its own that Tesseract left out beside its figures
+            if figures_only.get(k):
+                out.extend(CellText("-", ((left * to_points, (upper + r0) * to_points, right * to_points,
+                                           (upper + r1) * to_points)), 0.0)
+                           for r0, r1 in _unread_bands(cut, spans.get(k, [])) if _dash(cut[r0:r1], dpi))
+            continue
+        figure = _glyph_figure(cut) or ("-" if _dash(cut, dpi) else None)
+        if figure is not None:
+            out.append(CellText(figure, (left * to_points, upper * to_points, right * to_points, lower * to_points), 0.0))
     return out
+
+
+def _unread_bands(cut, spans: list[tuple[int, int]], margin: int = 3) -> list[tuple[int, int]]:
+    """The bands of rows holding ink in a cut (a few rows of white around each) that no line read
+    in it covers.
+
+    >>> import numpy as np
+    >>> cell = np.full((60, 40), 250, dtype=np.uint8); cell[10:20, 5:30] = 10; cell[40:43, 10:22] = 10
+    >>> _unread_bands(cell, [(9, 21)])
+    [(37, 46)]
+    """
+    import numpy as np
+
+    from .digits import binarize
+
+    inked = np.flatnonzero(binarize(cut).any(axis=1))
+    bands: list[list[int]] = []
+    for row in inked.tolist():
+        if bands and row - bands[-1][1] <= 2:
+            bands[-1][1] = row
+        else:
+            bands.append([row, row])
+    return [(max(0, r0 - margin), min(cut.shape[0], r1 + 1 + margin)) for r0, r1 in bands
+            if not any(r0 <= s1 + margin and r1 >= s0 - margin for s0, s1 in spans)]
