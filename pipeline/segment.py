@@ -149,6 +149,8 @@ def split_parts(lines: list[Line], template: Template) -> Parts:
         _infer_part3(lines, template, starts, checks)
     if 2 not in starts and 3 in starts:
         _infer_part2(lines, template, starts, checks)
+    if 1 not in starts and (2 in starts or 3 in starts):
+        _infer_part1(lines, starts, checks)
     appendix = len(lines)
     after = starts.get(3, starts.get(2, 0))
     for i in range(after + 1, len(lines)):
@@ -228,6 +230,33 @@ def _infer_part2(lines: list[Line], template: Template, starts: dict[int, int], 
                 starts[2] = first
                 checks.append(check("anchor-inferred", line.page, f"Part 2: no “ส่วนที่ ๒” heading found; Part 2 "
                                     f"taken to start on page {line.page}, where its table's header is"))
+            return
+
+
+# Part 1's first headings on both templates' pages: "บทนำ" alone, "๑. การประเมินความเสี่ยงการทุจริต…"
+# (marks compared without: OCR loses them, "ความเสียง")
+_PART1_HEADING = regex.compile(r"^(?:บทน[าำ]$|[0-9๐-๙]\.\s*การประเมนความเสยง)")
+
+
+def _infer_part1(lines: list[Line], starts: dict[int, int], checks: list[Check]) -> None:
+    """Part 1 starts on the page of its first heading ("บทนำ", "๑. การประเมินความเสี่ยง…") when its
+    "ส่วนที่ ๑" is lost: the last such line before Part 2 (the table of contents names them earlier).
+
+    >>> page = lambda n, *texts: [Line(n, t, t, (0.0, 0.0, 1.0, 1.0)) for t in texts]
+    >>> lines = page(1, "สารบัญ", "บทนำ ๑") + page(3, "บทนำ", "๑. การประเมินความเสียงการทุจริต") + page(4, "ส่วนที่ ๒")
+    >>> starts, checks = {2: 4}, []
+    >>> _infer_part1(lines, starts, checks); starts, [c.code for c in checks]
+    ({2: 4, 1: 2}, ['anchor-inferred'])
+    """
+    end = min(at for k, at in starts.items() if k > 1)
+    for i in range(end - 1, -1, -1):
+        text = without_marks(lines[i].text.strip())
+        if _PART1_HEADING.match(text):
+            page = lines[i].page
+            first = next(k for k in range(i, -1, -1) if k == 0 or lines[k - 1].page != page)
+            starts[1] = first
+            checks.append(check("anchor-inferred", page, f"Part 1: no “ส่วนที่ ๑” heading found; Part 1 "
+                                f"taken to start on page {page}, where its heading “{lines[i].text.strip()}” is"))
             return
 
 

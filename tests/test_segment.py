@@ -64,6 +64,18 @@ def test_part2_without_its_heading_starts_at_its_tables_page():
     assert "Part 2" in parts.checks[0].message
 
 
+@pytest.mark.parametrize("heading", ["บทนำ", "๑. การประเมินความเสียงการทุจริตในองค์กร"])
+def test_part1_without_its_heading_starts_at_the_page_of_its_first_heading(heading):
+    """A scan that lost "ส่วนที่ ๑" (corpora/wild wd-sawang's office scan: its risk table, 8 of 8
+    values, was read as front matter and lost): Part 1 starts on the page of its own first heading
+    (the last before Part 2; the table of contents names it too), with a check that says so."""
+    plan = [list(p) for p in PLAN]
+    plan[1] = ["- ๓ -", heading, "การวิเคราะห์ความเสี่ยง"]
+    parts = split_parts(_lines(*plan), TEMPLATE)
+    assert (_pages(parts.part1), _pages(parts.part2), _pages(parts.front)) == ([2], [3], [1])
+    assert [(c.code, c.page) for c in parts.checks] == [("anchor-inferred", 2)] and "Part 1" in parts.checks[0].message
+
+
 def test_older_template_part3_starts_at_the_first_name_field():
     """The 2561–2564 template has no "ลำดับที่": project 1 starts at its "๑. ชื่อโครงการ"."""
     old = load("nacc_2561_2564")
