@@ -84,22 +84,36 @@ def split_appendix(lines: tuple[Line, ...]) -> tuple[list[Line], list[Line]]:
     return announcement, order
 
 
-def _member_lines(order: list[Line]) -> list[Line]:
-    """The lines of the member list: after "ประกอบด้วย", before the duties ("โดยมีหน้าที่…")."""
+def _member_lines(order: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The lines of the member list: after "ประกอบด้วย", before the duties ("โดยมีหน้าที่…"); and the
+    lines read after the duties that stand beside the list, right of its lines' ends, level with
+    them (a column OCR read as a block of its own: the roles, "ประธานกรรมการ" / "กรรมการ" …)."""
     out: list[Line] = []
     inside = False
     before = ""  # the line before, for a keyword wrapped over two lines ("ประกอบ" / "ด้วย")
-    for line in order:
+    rest = len(order)
+    for k, line in enumerate(order):
         text = line.text.strip()
         if not inside:
             inside = "ประกอบด้วย" in "".join((before[-12:] + text).split())
             before = text
             continue
         if text.startswith(("โดยมีหน้าที่", "ให้คณะกรรมการ", "ทั้งนี้")):
+            rest = k
             break
         if not text.startswith("/"):  # "/๑๖. …": continued overleaf
             out.append(line)
-    return out
+    beside = []
+    for line in order[rest:]:
+        level = [ln for ln in out if ln.page == line.page]
+        if not level:
+            continue
+        tall = max(ln.bbox[3] - ln.bbox[1] for ln in level)
+        middle = (line.bbox[1] + line.bbox[3]) / 2
+        if (min(ln.bbox[1] for ln in level) <= middle <= max(ln.bbox[3] for ln in level) + 0.75 * tall
+                and line.bbox[0] > min(ln.bbox[2] for ln in level)):
+            beside.append(line)
+    return out, beside
 
 
 def members(order: list[Line], doc_id: str, pages: dict[int, Page] | None = None) -> list[Member]:
@@ -109,24 +123,42 @@ def members(order: list[Line], doc_id: str, pages: dict[int, Page] | None = None
     joined to it before the role (last column) and the person's name are read off.
     """
     rows: list[tuple[int, list[str], int]] = []
-    listed = _member_lines(order)
-    if pages and (by_columns := members_by_columns(listed, pages, doc_id)) is not None:
+    listed, beside = _member_lines(order)
+    if pages and (by_columns := members_by_columns(listed + beside, pages, doc_id)) is not None:
         return by_columns
+    firsts: list[Line] = []  # each member's first line
     for line in listed:
         text = line.text.strip()
         if m := _MEMBER.match(text):
             rows.append((int(to_arabic(m[1])), [m[2]], line.page))
+            firsts.append(line)
         elif rows:
             rows[-1][1].append(text)
+    roles = _roles_beside(firsts, beside)
     out: list[Member] = []
-    for no, pieces, page in rows:
+    for k, (no, pieces, page) in enumerate(rows):
         rest = join_lines(pieces)
-        role_match = ROLES.search(rest)
-        role = "".join(role_match[1].split()) if role_match else ""
+        role_match = None if k in roles else ROLES.search(rest)
+        role = roles.get(k) or ("".join(role_match[1].split()) if role_match else "")
         rest = rest[: role_match.start()].strip() if role_match else rest.strip()
         name, position = _name_and_position(rest, "")
         out.append(Member(doc_id, no, name, position, role, page))
     return out
+
+
+def _roles_beside(firsts: list[Line], beside: list[Line]) -> dict[int, str]:
+    """Member index → its role, where the roles were read as a column of their own beside the list
+    (``_member_lines``): each role line belongs to the member whose first line is the last to start
+    above its middle; a member's lines of it, joined, must be a role ("กรรมการและ" / "เลขานุการ")."""
+    pieces: dict[int, list[str]] = {}
+    for line in beside:
+        middle = (line.bbox[1] + line.bbox[3]) / 2
+        above = [k for k, first in enumerate(firsts)
+                 if (first.page, first.bbox[1]) <= (line.page, middle)]
+        if above:
+            pieces.setdefault(above[-1], []).append(line.text)
+    roles = {k: "".join("".join(texts).split()) for k, texts in pieces.items()}
+    return {k: role for k, role in roles.items() if ROLES.fullmatch(role)}
 
 
 def _name_and_position(person_text: str, position: str) -> tuple[str, str]:
