@@ -239,6 +239,35 @@ def members_by_columns(rows: list[Line], pages: dict[int, Page], doc_id: str) ->
     return out
 
 
+def numbers_in_sequence(rows: list[Member]) -> tuple[list[Member], list[Check]]:
+    """Members whose number OCR read as its neighbour's ("๓." / "๕." / "๕." for ๓, ๔, ๕) numbered
+    as the sequence says, with an ``anchor-inferred`` check each: of two members printed with the
+    same number, the first where the one before it is two less, else the second where the one
+    after it is two more.
+
+    >>> m = lambda no: Member("x", no, "", f"office {no}", "", 21)
+    >>> rows, checks = numbers_in_sequence([m(3), m(5), m(5)]); [r.no for r in rows], [c.code for c in checks]
+    ([3, 4, 5], ['anchor-inferred'])
+    >>> [r.no for r in numbers_in_sequence([m(1), m(2), m(2), m(4)])[0]], [r.no for r in numbers_in_sequence([m(2), m(2)])[0]]
+    ([1, 2, 3, 4], [2, 2])
+    """
+    rows, checks = list(rows), []
+    for k in range(len(rows) - 1):
+        a, b = rows[k], rows[k + 1]
+        if a.no != b.no:
+            continue
+        if k > 0 and rows[k - 1].no == a.no - 2:
+            no = a.no - 1
+        elif k + 2 < len(rows) and rows[k + 2].no == b.no + 2:
+            k, no = k + 1, b.no + 1
+        else:
+            continue
+        checks.append(check("anchor-inferred", rows[k].page, f"committee order: member “{rows[k].name or rows[k].position}” "
+                            f"read as number {rows[k].no}, as its neighbour is; taken as {no} from the sequence"))
+        rows[k] = replace(rows[k], no=no)
+    return rows, checks
+
+
 def numbering_gaps(rows: list[Member]) -> list[tuple[int, int]]:
     """Runs of member numbers that are skipped: [(20, 31)] for 1–19, 32–38."""
     gaps = []

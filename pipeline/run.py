@@ -112,6 +112,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         targets = part1.extract_targets(part1_rows, doc_id, period, spaces)
         objectives, goals = part1.objectives_and_goals(parts.part1, edges, template, spaces)
         announcement, order, members = appendix.extract_appendix(parts.appendix, doc_id, {p.number: p for p in pages})
+        members, member_checks = appendix.numbers_in_sequence(members)
         (announcement, order), date_checks = appendix.plausible_dates((announcement, order), document.plan_start_be,
                                                                       document.plan_end_be)
         document = replace(document, objectives=tuple(objectives), goals=tuple(goals),
@@ -122,7 +123,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
                   *validate.total_checks(summary.totals, ocr_pages,
                                           frozenset(d for d, _ in summary.projects.values() if d is not None)),
                   *validate.part2_part3_checks(summary, projects, ocr_pages),
-                  *validate.committee_checks(members, appendix.numbering_gaps(members))]
+                  *member_checks, *validate.committee_checks(members, appendix.numbering_gaps(members))]
         for page in pages:
             if not page.lines:
                 checks.append(check("page-no-text", page.number, f"page {page.number} has no text"))

@@ -31,3 +31,20 @@ def test_roles_read_as_a_column_of_their_own_go_to_their_members():
     assert got == [(1, "นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบลห้วยยอดสมมุติ", "ประธานกรรมการ"),
                    (2, "", "ผู้อำนวยการกองคลัง", "กรรมการ"),
                    (3, "นายวิชัย มั่นคง", "นักวิเคราะห์นโยบายและแผน", "กรรมการและเลขานุการ")]
+
+
+def test_a_member_number_read_as_its_neighbours_follows_the_sequence():
+    """wh-huaiyot's scan read "๔." as "๕.": two members numbered 5 after 3, member 4 lost (a
+    numbering-gap warning the plan does not deserve). The first takes 4, with an info check."""
+    from extractors.appendix import numbers_in_sequence
+    from pipeline.records import Member
+
+    rows = [Member("x", no, name, office, "กรรมการ", 21) for no, name, office in
+            ((3, "", "ผู้อำนวยการกองคลัง"), (5, "", "หัวหน้าสำนักปลัด"), (5, "นายวิชัย มั่นคง", "นักวิเคราะห์นโยบายและแผน"))]
+    fixed, checks = numbers_in_sequence(rows)
+    assert [(m.no, m.position) for m in fixed] == [(3, "ผู้อำนวยการกองคลัง"), (4, "หัวหน้าสำนักปลัด"),
+                                                   (5, "นักวิเคราะห์นโยบายและแผน")]
+    assert [(c.code, c.severity, c.page) for c in checks] == [("anchor-inferred", "info", 21)]
+    assert "หัวหน้าสำนักปลัด" in checks[0].message
+    # two members printed with one number and nothing to say which is wrong: left as printed
+    assert [m.no for m in numbers_in_sequence(rows[1:])[0]] == [5, 5]
