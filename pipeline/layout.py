@@ -21,8 +21,8 @@ from .records import Line
 from .text import line_ends
 
 SHORT_LINE_PT = 14.0  # a line ending this far before the column's right edge ends its paragraph
-# a text layer ending this share of its wrapped Thai lines with a space glyph keeps them all: Word 32–76 %
-# on the real PDFs of ../shared (a table-heavy one lowest), LibreOffice under 3 %, browsers none
+# a text layer ending this share of its wrapped Thai lines with a space glyph keeps them all: Word,
+# PDFMaker, iText, mPDF, Canva 29–100 % on the real PDFs of ../shared, LibreOffice 0–5 %, WeasyPrint none
 KEPT_SHARE = 0.15
 MIN_WRAPS = 20  # …judged on at least this many wrapped lines
 SAMPLE_PAGES = 6  # …of this many pages spread over the document (2–3 ms a page to read)
@@ -148,7 +148,7 @@ class PhraseSpaces:
         self._lines = list(texts)
         self._text = "\n".join(self._lines)
         self._before: dict[str, list[int]] | None = None  # word → [after a space, after a letter]
-        self._printed: dict[str, int] | None = None  # "word word" and "wordword" → times in the plan
+        self._pair_counts: dict[str, int] | None = None  # "word word" and "wordword" → times in the plan
 
     def one_word(self, before: str, after: str) -> bool:
         """Whether the Latin letters a line ends with and those the next opens with are one word the
@@ -190,9 +190,9 @@ class PhraseSpaces:
         """How often ``pair`` is printed in the plan (``str.count``'s count: no two overlapping). The
         pairs of words facing each other across the plan's line breaks, where every wrap of a field
         is, are all counted on the first ask, in one pass over the plan; any other by itself."""
-        if self._printed is None:
+        if self._pair_counts is None:
             self._read_lines()
-        found = self._printed.get(pair)
+        found = self._pair_counts.get(pair)
         return self._text.count(pair) if found is None else found
 
     def _opened(self) -> dict[str, list[int]]:
@@ -223,7 +223,7 @@ class PhraseSpaces:
                 previous_end = m.end()
             ending = words[-1] if words and previous_end == len(line) else ""
         self._before = counts
-        self._printed = count_all(self._text, facing)
+        self._pair_counts = count_all(self._text, facing)
 
 
 def join_lines(parts: Sequence[str], spaces: PhraseSpaces | None = None,
