@@ -35,8 +35,9 @@ OCR_NUMBER = (regex.compile(r"^(?:[-–.,·'‘’]\s+)?(?P<no>[0-9๐-๙]{1,2}
 # ("งบประมาณด" + "ำเนินการ ๕๐,๐๐๐ บาท")
 _COLON_OR_END = regex.compile(r"\s*(?::|$)")
 _REST_SPECKS = regex.compile(rf"^(?:[\s{STRAY_SYMBOLS}]|[{NON_INITIAL}{MARKS}][\u0e01-\u0e4e]*)+")
-# all a heading's line holds after it: no value is one letter or figure, with or without marks ("5๋")
-_LONE_SPECK = regex.compile(rf"[\u0e01-\u0e2e0-9๐-๙][{MARKS}]*")
+# all a heading's line holds after it: no value is one letter or figure, with or without marks ("5๋"),
+# nor a Latin word of three letters or fewer that dust beside the heading became ("เป้าหมาย ae", "sor")
+_LONE_SPECK = regex.compile(rf"[\u0e01-\u0e2e0-9๐-๙][{MARKS}]*|[A-Za-z]{{1,3}}")
 
 
 def _ocr_rest(text: str) -> str:
@@ -45,6 +46,8 @@ def _ocr_rest(text: str) -> str:
 
     >>> _ocr_rest(" ง"), _ocr_rest(" 5"), _ocr_rest(" 5๋"), _ocr_rest("ำเนินการ ๕๐,๐๐๐ บาท"), _ocr_rest(" -"), _ocr_rest(": J โครงการ")
     ('', '', '', '๕๐,๐๐๐ บาท', '-', 'โครงการ')
+    >>> _ocr_rest(" ae"), _ocr_rest(" sor"), _ocr_rest(" ITA Score")
+    ('', '', 'ITA Score')
     """
     rest = LATIN_SPECK_OPENING.sub("", _REST_SPECKS.sub("", text).strip())
     return "" if _LONE_SPECK.fullmatch(rest) else rest
