@@ -214,3 +214,12 @@ def test_a_table_cell_joins_with_the_spaces_the_pdf_printed():
     assert cell_text(row, 0, PhraseSpaces(phrasing, Printed(True))) == "การจัดซื้อจัดจ้างไม่เป็นไปตาม ระเบียบเช่นใช้เวลา"
     assert cell_text(row, 0, PhraseSpaces(phrasing, Printed(False))) == "การจัดซื้อจัดจ้างไม่เป็นไปตามระเบียบเช่นใช้เวลา"
     assert cell_text(row, 1) == ""
+
+
+def test_a_damaged_stream_of_unclosed_text_objects_is_not_read(tmp_path):
+    """Each text object is found by a lazy scan to its ET: a damaged stream of many BT and no ET
+    would cost time quadratic in its size. Such a page gives no evidence at all, its one closed
+    object included (line_ends._well_formed)."""
+    closed = b"BT /F1 10 Tf 0 0 Td (A ) Tj ET "
+    assert _ends(tmp_path, closed) == [(5.0, 842.0)]
+    assert _ends(tmp_path, closed + b"BT /F1 10 Tf 0 0 Td (A ) Tj " * 100) == []

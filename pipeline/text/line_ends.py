@@ -221,6 +221,9 @@ class _Reader:
         self.ends: list[tuple[float, float]] = []  # (x, y) of each space glyph that ends a run, device space
 
     def run(self, data: bytes, resources, ctm: Matrix, depth: int = 0) -> None:
+        if not _well_formed(data):
+            log.debug("content of %d bytes with text objects not closed: line ends not read", len(data))
+            return
         fonts = resources.get("/Font") if resources is not None else None
         xobjects = resources.get("/XObject") if resources is not None else None
         stack: list[tuple[Matrix, list]] = []
@@ -372,6 +375,20 @@ class _Reader:
                                 + (show.word_spacing if not font.two_byte and code == 0x20 else 0.0)) * show.scale
                     committed = pending
         return committed, pending - committed  # the adjustments before the first space
+
+
+MAX_CONTENT_MB = 32  # a page's content streams past this are not read for line ends
+
+
+def _well_formed(data: bytes) -> bool:
+    """Whether a page's content can be read in one pass: each lazy BT…ET match scans to the next ET,
+    so a damaged stream of many BT and no ET would cost time quadratic in its size; such a page
+    (and an outsized one) gives no evidence instead.
+
+    >>> _well_formed(b"BT (a) Tj ET BT (b) Tj ET"), _well_formed(b"BT (a) Tj " * 1000)
+    (True, False)
+    """
+    return len(data) <= MAX_CONTENT_MB << 20 and data.count(b"BT") <= 2 * data.count(b"ET") + 8
 
 
 def _contents(page) -> bytes:
