@@ -179,13 +179,18 @@ def _joins(prev: str, token: str, ocr: bool = False) -> bool:
     >>> _joins("๑,๐๐๐,๐๐๐", "๐๐๐,", ocr=True)  # a second figure that lost its first digit: no budget of 10¹²
     False
     """
-    joined = _with_lost_comma(prev, token) if ocr else prev + token
+    joined = _joined_pieces(prev, token, ocr)
     if ocr and sum(ch.isdigit() for ch in joined) > MAX_FIGURE_DIGITS:
         return False
     if not _GROUPED_PREFIX.match(joined) or "," not in joined:
         return False
     opens_with_zero = len(token) > 1 and token[0] in "0๐"
     return prev.endswith(",") or token.startswith(",") or not _GROUPED.match(prev) or opens_with_zero
+
+
+def _joined_pieces(prev: str, token: str, ocr: bool) -> str:
+    """Two pieces of a wrapped figure as one; on an OCR'd page with the comma OCR lost at the cut."""
+    return _with_lost_comma(prev, token) if ocr else prev + token
 
 
 def _with_lost_comma(prev: str, token: str) -> str:
@@ -228,7 +233,7 @@ def _figures(lines: tuple[CellLine, ...], ocr: bool = False) -> list[tuple[int, 
             if not (_FIGURE.match(token) or _GROUPED_PREFIX.match(token.lstrip(","))):
                 continue
             if tokens and _joins(tokens[-1][0], token, ocr):
-                tokens[-1] = (_with_lost_comma(tokens[-1][0], token) if ocr else tokens[-1][0] + token, tokens[-1][1])
+                tokens[-1] = (_joined_pieces(tokens[-1][0], token, ocr), tokens[-1][1])
                 continue
             tokens.append((token, line.middle))
     return [(v, top) for token, top in tokens if _GROUPED.match(token) or _FIGURE.match(token)

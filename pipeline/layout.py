@@ -102,17 +102,16 @@ class PrintedSpaces:
     def after(self, lines: Sequence[Line]) -> list[bool]:
         """For each line, whether the PDF printed a space glyph after its last one (none where the
         text layer does not keep them)."""
+        out = [False] * len(lines)
         if not self.kept:
-            return [False] * len(lines)
-        out = []
-        for ln in lines:
-            if ln.page in self._skip:
-                out.append(False)
-                continue
-            if ln.page not in self._ends:
-                ahead = [n for n in sorted(self._wrapped) if n > ln.page and n not in self._ends][:READ_AHEAD]
-                self._read([ln.page, *ahead])
-            out.append(line_ends.ended_by_space([ln.bbox], self._ends[ln.page])[0])
+            return out
+        for page in dict.fromkeys(ln.page for ln in lines if ln.page not in self._skip):
+            if page not in self._ends:
+                ahead = [n for n in sorted(self._wrapped) if n > page and n not in self._ends][:READ_AHEAD]
+                self._read([page, *ahead])
+            at = [k for k, ln in enumerate(lines) if ln.page == page]  # one lookup of the page's ends for all
+            for k, flag in zip(at, line_ends.ended_by_space([lines[k].bbox for k in at], self._ends[page])):
+                out[k] = flag
         return out
 
 
