@@ -50,10 +50,20 @@ def plausible_period(text: str) -> tuple[int, int] | None:
     return None
 
 
+_LABEL_AT_END = regex.compile(r"(?:อำเภอ|จังหวัด)\s*$")
+
+
 def _page_values(lines: list[str]) -> dict[str, object]:
-    """The identity values one page prints (first occurrence of each)."""
+    """The identity values one page prints (first occurrence of each); a district or province whose
+    label ends a line has its name at the start of the next ("… จังหวัด" / "นครราชสีมา ได้จัดทำ…").
+
+    >>> _page_values(["ตำบลทดลอง อำเภอเมืองนครราชสีมา จังหวัด", "นครราชสีมา ได้จัดทำแผน"])["province"]
+    'นครราชสีมา'
+    """
     found: dict[str, object] = {}
-    for text in lines:
+    for k, text in enumerate(lines):
+        if _LABEL_AT_END.search(text) and k + 1 < len(lines) and (after := lines[k + 1].split()):
+            text = f"{text}{after[0]}"
         if "lao_name" not in found and (m := _LAO.match(text)):
             found["lao_type"], found["lao_name"] = m[1], m[1] + m[2]
         if "district" not in found and (m := _DISTRICT.search(text)):

@@ -262,6 +262,23 @@ def _number_continued(tail: str, lines: tuple[CellLine, ...]) -> tuple[str, int]
     return None
 
 
+def _open_number(lines: tuple[CellLine, ...]) -> int:
+    """Where the number a cell's last lines print starts: the last line of the trailing run of
+    figure pieces that opens with a digit and from which the pieces join into the start of a grouped
+    number ("๑" / ",๐๐๐,๐๐" of a wrapped ๑,๐๐๐,๐๐๐ cut by a page break); the last line otherwise.
+
+    >>> _open_number(tuple(CellLine(t, 0.0) for t in ("๒๐,๐๐๐", "๑", ",๐๐๐,๐๐"))), _open_number((CellLine("๑", 0.0),))
+    (1, 0)
+    """
+    for k in range(len(lines) - 1, -1, -1):
+        piece = lines[k].text.strip()
+        if not _FRAGMENT.match(piece):
+            break
+        if not piece.startswith(",") and _GROUPED_PREFIX.match("".join(ln.text.strip() for ln in lines[k:])):
+            return k
+    return len(lines) - 1
+
+
 def _join_split_numbers(rows: list[Row]) -> list[Row]:
     """A row broken at a page break may carry the rest of a number ("00") into the first row of
     the next page (below the repeated header); give those digits back to the number they finish."""
@@ -278,9 +295,11 @@ def _join_split_numbers(rows: list[Row]) -> list[Row]:
             for i, (old, new) in enumerate(zip(prev.cells, row.cells)):
                 if old is None or new is None or not old.lines or not new.lines:
                     continue
-                if (taken := _number_continued(old.lines[-1].text.strip(), new.lines)) is not None:
+                start = _open_number(old.lines)
+                tail = "".join(ln.text.strip() for ln in old.lines[start:])
+                if (taken := _number_continued(tail, new.lines)) is not None:
                     number, used = taken
-                    cells[i] = Cell(old.bbox, old.lines[:-1] + (CellLine(number, old.lines[-1].middle),))
+                    cells[i] = Cell(old.bbox, old.lines[:start] + (CellLine(number, old.lines[start].middle),))
                     rest[i] = Cell(new.bbox, new.lines[used:])
                     moved = True
             if moved:
@@ -319,6 +338,7 @@ class _Reader:
         self.after_subtotal: int | None = None  # the dimension a subtotal closed, until the next is read
         self.mission = ""
         self.group: _Group | None = None
+        self.group_page = 0  # the page of the last row read into ``group``
         self.next_seq = 1
         self.numbers: dict[str, int] = {}  # list scheme → its last number
         self.numbered = False  # the table numbers its entries (so a kind word alone starts none)
@@ -406,11 +426,16 @@ class _Reader:
             for k in last_total:
                 self.totals[k] = replace(self.totals[k], printed_project_count=count)
             return
+        # the first row of a page whose dimension and mission cells print no number: those cells' text
+        # continued from the row the page break cut ("จิตสำนึก / และความ…"), not a new mission
+        carried_on = self.group is not None and row.page > self.group_page
         if m := self.words_of["dimension_cell"].match(dim_text):
             self.dimension = thai_int(m["no"])
             self.after_subtotal = None
+            carried_on = False
         if m := regex.match(r"^([0-9๐-๙]+\.[0-9๐-๙]+)", mission_text):
             self.mission = ".".join(str(thai_int(x)) for x in m[1].split("."))
+            carried_on = False
         figures = {year: [(v, row.page, top) for v, top in _figures(row.cells[col].lines, self._ocr(row.page))]
                    for col, year in self.columns.years if col < len(row.cells) and row.cells[col]}
         starts = self._starts(row, figures)
@@ -421,13 +446,14 @@ class _Reader:
                                      f"Part 2: dimension {self.dimension} inferred from the subtotal before it "
                                      "(its dimension cell was not read)"))
         has_figures = any(figures.values())
-        if self.group is not None and starts and not has_figures and not mission_text:
+        if self.group is not None and starts and not has_figures and (not mission_text or carried_on):
             self.group.projects.extend(starts)  # the rest of a row that LibreOffice/Word split at a page break
         elif starts or (mission_text and has_figures):
             self._close()
             self.group = _Group(self.dimension, self.mission, starts)
         elif self.group is None:
             self.group = _Group(self.dimension, self.mission)
+        self.group_page = row.page
         for year, figs in figures.items():
             if figs:
                 self.group.figures.setdefault(year, []).extend(figs)
@@ -485,9 +511,12 @@ class _Reader:
         ocr = self._ocr(row.page)
         # the line before each: a name's cell continues the previous row's last project (a page break)
         before, self.last_line = self.last_line, (row.page, cell.lines[-1]) if cell.lines else self.last_line
-        for line in cell.lines:
-            level = any(abs(line.middle - t) <= ALIGN_PT for t in tops)
-            if (name := self._entry(line.text, level, ocr)) is not None:
+        level = [any(abs(line.middle - t) <= ALIGN_PT for t in tops) for line in cell.lines]
+        if not all(flag for line, flag in zip(cell.lines, level) if self.kind.match(line.text)):
+            level = [False] * len(level)  # a kind word's line with no figure level with it: the figures are
+            # stacked at the cell's top, level with whatever lines sit there, and say nothing of where entries start
+        for line, flag in zip(cell.lines, level):
+            if (name := self._entry(line.text, flag, ocr)) is not None:
                 while self.skipped:
                     last, n = self.skipped.pop()
                     self.checks.append(check("anchor-inferred", row.page, (

@@ -176,6 +176,20 @@ class Template:
         _, _, field, end = min(found)
         return FieldHeading(thai_int(number["no"]), field, rest[end:].lstrip(" :").strip(), rest[:end].strip())
 
+    def opens_structure(self, text: str) -> bool:
+        """Whether a line is one of the template's own headings: a part, the appendix, a dimension,
+        mission or sub-mission, a project's "ลำดับที่ N", a field heading or a results block. Such a
+        line at the top of page after page (each project on its own page) is the plan's structure,
+        not a running header (``segment.drop_furniture``).
+
+        >>> t = load(); [t.opens_structure(x) for x in ("ลำดับที่ ๓", "๒. หลักการและเหตุผล", "ผลลัพธ์", "- ๓ -", "แผนปฏิบัติการ")]
+        [True, True, True, False, False]
+        """
+        text = text.strip()
+        return (any(p.pattern and p.match(text) for k, p in self.anchors.items() if k not in ("note", "field"))
+                or any(p.match(text) for p in self.results_blocks.values())
+                or self.match_field(text) is not None)
+
     def field_for(self, heading: str) -> str | None:
         """The column a printed field heading fills (matched by name, never by number)."""
         for name, pattern in self.field_of_heading:

@@ -62,7 +62,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
             template = load(template_name)
         except ValueError as exc:  # an unknown generation named by the caller
             raise BadInput(str(path), f"no template {template_name!r}: {exc}") from exc
-        content = segment.drop_furniture(lines)
+        content = segment.drop_furniture(lines, template.opens_structure)
         kept = set(content)
         furniture = tuple(line for line in lines if line not in kept)  # running headers name the LAO too
         parts = segment.split_parts(content, template)

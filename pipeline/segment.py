@@ -8,6 +8,7 @@ the document's content; ``text.txt`` keeps it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -59,10 +60,13 @@ class ProjectBlock:
     lines: list[Line] = field(default_factory=list)
 
 
-def drop_furniture(lines: list[Line]) -> list[Line]:
+def drop_furniture(lines: list[Line], structural: Callable[[str], bool] | None = None) -> list[Line]:
     """Remove page numbers and running headers/footers: the first or last lines of pages that are
     a bare page number, or that repeat (digits aside) on at least a third of the pages; and a
     page's last line that is a page number whose word OCR read in Latin ("Maun ๙" for หน้า ๙).
+    A line ``structural`` says is one of the template's headings is kept however often it opens a
+    page: "ลำดับที่ N" at the top of every page where each project has its own page, "๒. หลักการ
+    และเหตุผล" where page breaks happen to fall before it.
 
     >>> from pipeline.records import Line
     >>> [ln.text for ln in drop_furniture([Line(1, t, t, (0.0, 0.0, 1.0, 1.0)) for t in ("ร้อยละ ๘๐", "Maun ๙")])]
@@ -77,9 +81,15 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     running = {s for s, n in counts.items() if n >= max(3, len(by_page) // 3) and len(s) > 3}
     last = {idxs[-1] for idxs in by_page.values()}
     outer = last | {idxs[0] for idxs in by_page.values()}
-    furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text) or shape[i] in running
-                 or (i in last and _NUMBER_READ_LATIN.match(lines[i].text))
-                 or (i in outer and _like_running(shape[i], running))}
+    furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text)
+                 or ((shape[i] in running or (i in outer and _like_running(shape[i], running)))
+                     and not (structural and structural(lines[i].text)))
+                 or (i in last and _NUMBER_READ_LATIN.match(lines[i].text))}
+    for idxs in by_page.values():  # furniture is outside the body: above its first line or below its last
+        body = [lines[i].bbox[1] for i in idxs if i not in furniture]
+        if body:
+            top, bottom = min(body), max(body)
+            furniture.difference_update(i for i in idxs if i in furniture and top < lines[i].bbox[1] < bottom)
     out = []
     for i, line in enumerate(lines):
         if i in furniture:

@@ -153,6 +153,34 @@ def test_a_scans_project_anchor_read_in_latin_is_no_part_of_the_last_field():
     assert sum(c.code == "ocr-number-corrected" for c in checks) == 3  # projects 2, 3 and 4: no readable anchor
 
 
+def test_the_templates_headings_at_the_top_of_page_after_page_are_not_furniture():
+    """Each project on its own page puts "ลำดับที่ N" (after the page number, or with the page number
+    printed last in reading order, as WeasyPrint writes its header) and the sheet's first lines at the
+    same place on every page; page breaks falling before "๒. หลักการและเหตุผล" repeat it there too.
+    They are the plan's structure, and so are the body lines below them (the name's second line,
+    the same on every sheet); the running header above them is still furniture."""
+    from extractors.template import load
+    from pipeline.segment import drop_furniture
+
+    template = load("nacc_2566_2570")
+    body = ["การประชุม", "การอบรม", "การตรวจสอบ", "การเผยแพร่", "การประเมิน", "การรับฟัง", "การติดตาม"]
+    numbered_first = [[f"- {n} -", f"ลำดับที่ {n}", "๑. ชื่อโครงการ : โครงการของเทศบาล", "ตำบลทดลอง",
+                       "๒. หลักการและเหตุผล", body[n - 1], body[n - 2]] for n in range(1, 8)]
+    kept = [ln.text for ln in drop_furniture(_lines(*numbered_first), template.opens_structure)]
+    assert kept.count("ตำบลทดลอง") == 7 and [t for t in kept if t.startswith("ลำดับที่")] == [
+        f"ลำดับที่ {n}" for n in range(1, 8)] and not [t for t in kept if t.startswith("- ")]
+
+    header = "แผนปฏิบัติการป้องกันการทุจริต เทศบาลตำบลทดลอง"
+    number_last = [[header, "๒. หลักการและเหตุผล", body[n - 1], body[n - 3], f"- {n} -"] for n in range(1, 8)]
+    lines = _lines(*number_last)
+    lines = [ln if not ln.text.startswith("- ") else Line(ln.page, ln.text, ln.text, (0.0, -20.0, 100.0, -6.0))
+             for ln in lines]  # printed above the header, read last
+    kept = [ln.text for ln in drop_furniture(lines, template.opens_structure)]
+    assert kept.count("๒. หลักการและเหตุผล") == 7 and header not in kept and not [t for t in kept if t.startswith("- ")]
+    # without the template's word the repeated heading was taken for a running header
+    assert "๒. หลักการและเหตุผล" not in [ln.text for ln in drop_furniture(lines)]
+
+
 def test_a_running_header_read_with_a_letter_wrong_or_its_page_number_beside_it_is_furniture():
     """A page's first line as close as a letter or two to the running header ("…ห้วยทราย เหนา" for
     หน้า, or the header with its page number on the same line) is the header; a shorter title on a

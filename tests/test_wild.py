@@ -12,7 +12,7 @@ from tests.conftest import ROOT, line_breaks_in_single_line_columns
 
 WILD = ROOT / "corpora" / "wild"
 EXPECTED = sorted((WILD / "expected").glob("*.json"))
-FAST = {"wd-donkaeo", "wh-chiangkham"}  # one per toolchain kind in the fast suite; all in `make test`
+FAST = {"wd-donkaeo", "wh-chiangkham", "wh-thadlongsam"}  # one per toolchain kind, one a project a page; all in `make test`
 
 
 def _params():
@@ -35,6 +35,7 @@ def test_corpus_shape():
                                                   "non-project-sheet"}
     assert any(x["announcement_first"] for x in v) and any(not x["name_on_cover"] for x in v)
     assert any(x["narrow"] for x in v) and any(x["subtotal_error"] for x in v)
+    assert {p["toolchain"] for p in plans if p["variations"]["page_per_project"]} == {"html", "chromium"}
 
 
 @pytest.mark.parametrize("path", list(_params()))

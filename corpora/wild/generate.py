@@ -68,6 +68,7 @@ class Spec:
     quirks: tuple[str, ...] = ()  # missing-field, eleventh-field, merged-field, misspelt-label, non-project-sheet
     subtotal_error: bool = False  # dimension 1's subtotal printed 10,000 too high (a deliberate flaw)
     office_members: bool = True
+    page_per_project: bool = False  # each project's sheet opens a new page (with the headings before it)
 
 
 PLANS = [
@@ -97,6 +98,16 @@ PLANS = [
     Spec("wc-sriracha", "เทศบาลนคร", "ศรีราชาสมมุติ", "ศรีราชา", "ชลบุรี", 2561, 15, 32, toolchain="chromium",
          digits="arabic", numbering="bullet", layout="tall", totals="counts", shuffle_fields=True,
          quirks=("missing-field", "eleventh-field")),
+    # page breaks where they cut a plan's structure: Part 3 headings at the top of a page, a wrapped
+    # figure split by a page break, each project on its own page; a province name after a line break
+    Spec("wd-thadlongpaet", "องค์การบริหารส่วนตำบล", "ทดลองแปดสมมุติ", "เมืองนครพนม", "นครพนม", 2566, 17, 207,
+         numbering="paren", layout="tall", totals="counts", notes=True, quirks=("non-project-sheet",)),
+    Spec("wh-thadlongsam", "เทศบาลเมือง", "ทดลองสามสมมุติ", "วาปีปทุม", "มหาสารคาม", 2566, 22, 302,
+         toolchain="html", numbering="none", layout="stacked", shuffle_fields=True, quirks=("non-project-sheet",),
+         page_per_project=True),
+    Spec("wc-thadlongha", "องค์การบริหารส่วนตำบล", "ทดลองห้าสมมุติ", "เมืองนครราชสีมา", "นครราชสีมา", 2561, 22, 304,
+         toolchain="chromium", name_on_cover=False, numbering="dotted", layout="tall", totals="counts", notes=True,
+         quirks=("missing-field", "misspelt-label", "non-project-sheet"), office_members=False, page_per_project=True),
 ]
 
 
@@ -411,6 +422,7 @@ def _part3(spec: Spec, projects: list[Project]) -> list[Block]:
                            Para("รายละเอียดโครงการ/กิจกรรม/มาตรการ", "center", True, 18)]
     last_dim, last_mission = 0, ""
     for p in projects:
+        opens = len(blocks)
         if p.dimension != last_dim:
             blocks.append(Para(d(f"มิติที่ {p.dimension} {DIMENSIONS[spec.gen][p.dimension - 1]}"), bold=True))
             last_dim = p.dimension
@@ -422,6 +434,8 @@ def _part3(spec: Spec, projects: list[Project]) -> list[Block]:
             blocks.append(Para(d(f"ลำดับที่ {p.seq}"), "right", True))
         for n, (name, heading) in enumerate(sheet_fields(spec, p), start=1):
             blocks += _field(spec, p, n, name, heading)
+        if spec.page_per_project and p is not projects[0]:
+            blocks[opens].break_before = True  # type: ignore[union-attr]
         if "non-project-sheet" in spec.quirks and p.seq == 7:
             blocks += _agreement_sheet(spec)
     return blocks
