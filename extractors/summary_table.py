@@ -512,9 +512,12 @@ class _Reader:
         # the line before each: a name's cell continues the previous row's last project (a page break)
         before, self.last_line = self.last_line, (row.page, cell.lines[-1]) if cell.lines else self.last_line
         level = [any(abs(line.middle - t) <= ALIGN_PT for t in tops) for line in cell.lines]
-        if not all(flag for line, flag in zip(cell.lines, level) if self.kind.match(line.text)):
-            level = [False] * len(level)  # a kind word's line with no figure level with it: the figures are
-            # stacked at the cell's top, level with whatever lines sit there, and say nothing of where entries start
+        kinds = [flag for line, flag in zip(cell.lines, level) if self.kind.match(line.text)]
+        if kinds and (not all(kinds) or all(len(figs) == len(kinds) for figs in figures.values() if figs)):
+            # the entries a kind word opens: either one has no figure level with it (the figures are stacked at
+            # the cell's top, level with whatever lines sit there) or they are as many as each year's figures
+            # (a figure pushed down a line by a wrapped one above it is level with a name's second line)
+            level = [False] * len(level)
         for line, flag in zip(cell.lines, level):
             if (name := self._entry(line.text, flag, ocr)) is not None:
                 while self.skipped:
