@@ -7,7 +7,6 @@ the document's content; ``text.txt`` keeps it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -77,8 +76,10 @@ def drop_furniture(lines: list[Line], structural: Callable[[str], bool] | None =
         by_page.setdefault(line.page, []).append(i)
     edges = [i for idxs in by_page.values() for i in {idxs[0], idxs[-1], *idxs[:2], *idxs[-2:]}]
     shape = {i: _DIGITS.sub("#", "".join(lines[i].text.split())) for i in edges}
-    counts = Counter(shape.values())
-    running = {s for s, n in counts.items() if n >= max(3, len(by_page) // 3) and len(s) > 3}
+    at: dict[str, list[float]] = {}
+    for i in edges:
+        at.setdefault(shape[i], []).append(lines[i].bbox[1])
+    running = {s for s, tops in at.items() if len(s) > 3 and _most_level(tops) >= max(3, len(by_page) // 3)}
     last = {idxs[-1] for idxs in by_page.values()}
     outer = last | {idxs[0] for idxs in by_page.values()}
     furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text)
@@ -101,6 +102,25 @@ def drop_furniture(lines: list[Line], structural: Callable[[str], bool] | None =
 
 
 RUNNING_LIKE = 0.9  # a page's first or last line this close to a running header is one OCR misread
+# a running header or footer is printed at one height on every page (to 0 pt in the corpora's text
+# layers; a scan's offset moves it some points); a body line repeated at pages' edges (the same last
+# outcome of sheet after sheet, each project on its own page) lands wherever its sheet ends
+RUNNING_LEVEL_PT = 24.0
+
+
+def _most_level(tops: list[float]) -> int:
+    """How many of a line's printings lie within RUNNING_LEVEL_PT of one height.
+
+    >>> _most_level([39.0, 39.0, 40.5, 39.0]), _most_level([647.0, 673.0, 695.0, 695.0, 81.0, 720.0])
+    (4, 3)
+    """
+    tops = sorted(tops)
+    most, lo = 0, 0
+    for hi, top in enumerate(tops):
+        while top - tops[lo] > RUNNING_LEVEL_PT:
+            lo += 1
+        most = max(most, hi - lo + 1)
+    return most
 
 
 def _like_running(shape: str, running: set[str]) -> bool:
