@@ -103,16 +103,17 @@ def drop_furniture(lines: list[Line], structural: Callable[[str], bool] | None =
 
 RUNNING_LIKE = 0.9  # a page's first or last line this close to a running header is one OCR misread
 # a running header or footer is printed at one height on every page (to 0 pt in the corpora's text
-# layers; a scan's offset moves it some points); a body line repeated at pages' edges (the same last
-# outcome of sheet after sheet, each project on its own page) lands wherever its sheet ends
-RUNNING_LEVEL_PT = 24.0
+# layers; OCR of an office scan or a 2° skew moves most of them by under 5 pt, a few by up to 13);
+# a body line repeated at pages' edges (the same last outcome of sheet after sheet, each project on
+# its own page) lands wherever its sheet ends, a line's height (22–24 pt) or more apart
+RUNNING_LEVEL_PT = 12.0
 
 
 def _most_level(tops: list[float]) -> int:
     """How many of a line's printings lie within RUNNING_LEVEL_PT of one height.
 
     >>> _most_level([39.0, 39.0, 40.5, 39.0]), _most_level([647.0, 673.0, 695.0, 695.0, 81.0, 720.0])
-    (4, 3)
+    (4, 2)
     """
     tops = sorted(tops)
     most, lo = 0, 0

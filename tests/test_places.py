@@ -85,9 +85,9 @@ CORPUS_CODES = {
     "wild/wd-nongsaeng": ("44", "4409", ""), "wild/wd-phanom": ("48", "4801", ""),
     "wild/wd-sawang": ("47", "4712", ""), "wild/wd-thakham": ("84", "8417", ""),
     "wild/wh-chiangkham": ("56", "5603", ""), "wild/wh-huaiyot": ("92", "9206", ""),
-    # the three page-break plans are placed in districts above: the same codes
+    # the four page-break plans are placed in districts above: the same codes
     "wild/wd-thadlongpaet": ("48", "4801", ""), "wild/wh-thadlongsam": ("44", "4409", ""),
-    "wild/wc-thadlongha": ("30", "3001", ""),
+    "wild/wc-thadlongha": ("30", "3001", ""), "wild/wd-thadlongsi": ("41", "4117", ""),
 }
 
 

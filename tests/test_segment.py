@@ -181,6 +181,21 @@ def test_the_templates_headings_at_the_top_of_page_after_page_are_not_furniture(
     assert "๒. หลักการและเหตุผล" not in [ln.text for ln in drop_furniture(lines)]
 
 
+def test_a_body_line_repeated_at_the_foot_of_pages_at_different_heights_is_no_footer():
+    """Sheet after sheet ending with the same outcome, each where its sheet ends, is body text; a
+    footer printed at one height on every page is furniture."""
+    from pipeline.segment import drop_furniture
+
+    outcome, footer = "(๑) บุคลากรมีความรู้ความเข้าใจเพิ่มขึ้น", "แผนปฏิบัติการป้องกันการทุจริต เทศบาลตำบลทดลอง"
+    lines = []
+    for page in range(1, 13):
+        body = [f"ข้อ {page}-{k} {'กขคงจฉชซฌ'[k]}" for k in range(3 + page % 6)] + [outcome]
+        lines += [Line(page, t, t, (0.0, 60.0 + 22 * k, 100.0, 74.0 + 22 * k)) for k, t in enumerate(body)]
+        lines.append(Line(page, footer, footer, (0.0, 800.0, 100.0, 814.0)))
+    kept = [ln.text for ln in drop_furniture(lines)]
+    assert kept.count(outcome) == 12 and footer not in kept
+
+
 def test_a_running_header_read_with_a_letter_wrong_or_its_page_number_beside_it_is_furniture():
     """A page's first line as close as a letter or two to the running header ("…ห้วยทราย เหนา" for
     หน้า, or the header with its page number on the same line) is the header; a shorter title on a

@@ -35,7 +35,7 @@ def test_corpus_shape():
                                                   "non-project-sheet"}
     assert any(x["announcement_first"] for x in v) and any(not x["name_on_cover"] for x in v)
     assert any(x["narrow"] for x in v) and any(x["subtotal_error"] for x in v)
-    assert {p["toolchain"] for p in plans if p["variations"]["page_per_project"]} == {"html", "chromium"}
+    assert {p["toolchain"] for p in plans if p["variations"]["page_per_project"]} == {"docx", "html", "chromium"}
 
 
 @pytest.mark.parametrize("path", list(_params()))

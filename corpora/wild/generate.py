@@ -108,6 +108,9 @@ PLANS = [
     Spec("wc-thadlongha", "องค์การบริหารส่วนตำบล", "ทดลองห้าสมมุติ", "เมืองนครราชสีมา", "นครราชสีมา", 2561, 22, 304,
          toolchain="chromium", name_on_cover=False, numbering="dotted", layout="tall", totals="counts", notes=True,
          quirks=("missing-field", "misspelt-label", "non-project-sheet"), office_members=False, page_per_project=True),
+    Spec("wd-thadlongsi", "เทศบาลเมือง", "ทดลองสี่สมมุติ", "บ้านผือ", "อุดรธานี", 2566, 22, 603, digits="arabic",
+         numbering="bullet", layout="rows", totals="counts", shuffle_fields=True, quirks=("eleventh-field", "misspelt-label"),
+         page_per_project=True),
 ]
 
 
