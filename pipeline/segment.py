@@ -7,6 +7,7 @@ the document's content; ``text.txt`` keeps it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +22,7 @@ from .records import Check, Line
 from .text.thai import without_marks
 
 _DIGITS = regex.compile(r"[0-9๐-๙]+")
+_NOT_DIGIT = regex.compile(r"[^0-9๐-๙]+")
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—(]*(?:หน้า\s*)?[0-9๐-๙]{1,4}[\s\-–—)]*$")
 # a short Thai word and a number as OCR reads the word in Latin ("Maun ๙", "Haun ๑๓"): a page's last line
 # so read is its number ("หน้า ๙"); one before a project's name field, its "ลำดับที่ N"
@@ -82,7 +84,8 @@ def drop_furniture(lines: list[Line], structural: Callable[[str], bool] | None =
     running = {s for s, tops in at.items() if len(s) > 3 and _most_level(tops) >= max(3, len(by_page) // 3)}
     last = {idxs[-1] for idxs in by_page.values()}
     outer = last | {idxs[0] for idxs in by_page.values()}
-    furniture = {i for i in edges if _PAGE_NUMBER.match(lines[i].text)
+    numbers = _page_numbers(lines, [i for i in edges if _PAGE_NUMBER.match(lines[i].text)])
+    furniture = {i for i in edges if i in numbers
                  or ((shape[i] in running or (i in outer and _like_running(shape[i], running)))
                      and not (structural and structural(lines[i].text)))
                  or (i in last and _NUMBER_READ_LATIN.match(lines[i].text))}
@@ -107,6 +110,27 @@ RUNNING_LIKE = 0.9  # a page's first or last line this close to a running header
 # a body line repeated at pages' edges (the same last outcome of sheet after sheet, each project on
 # its own page) lands wherever its sheet ends, a line's height (22–24 pt) or more apart
 RUNNING_LEVEL_PT = 12.0
+
+
+def _page_numbers(lines: list[Line], bare: list[int]) -> set[int]:
+    """Of the pages' first and last lines that are a bare number, those that are page numbers: the
+    ones printed at a height where a quarter of them are (the page numbers' place, or places where
+    odd and even pages differ), or whose value runs with the pages' order as most of them do; a
+    figure that a wrap left alone at the foot of a page ("๘๐" of "ร้อยละ ๘๐") is neither. With
+    fewer than three, all are.
+    """
+    if len(bare) < 3:
+        return set(bare)
+    tops = sorted(lines[i].bbox[1] for i in bare)
+    bands, start = [], 0
+    for k in range(1, len(tops) + 1):
+        if k == len(tops) or tops[k] - tops[k - 1] > RUNNING_LEVEL_PT:
+            bands.append((tops[start], tops[k - 1], k - start))
+            start = k
+    placed = [(lo, hi) for lo, hi, n in bands if n >= max(2, len(bare) // 4)]
+    shift = {i: (thai_int(_NOT_DIGIT.sub("", lines[i].text)) or 0) - lines[i].page for i in bare}
+    offset = Counter(shift.values()).most_common(1)[0][0]
+    return {i for i in bare if shift[i] == offset or any(lo <= lines[i].bbox[1] <= hi for lo, hi in placed)}
 
 
 def _most_level(tops: list[float]) -> int:

@@ -196,6 +196,22 @@ def test_a_body_line_repeated_at_the_foot_of_pages_at_different_heights_is_no_fo
     assert kept.count(outcome) == 12 and footer not in kept
 
 
+def test_a_figure_a_wrap_left_alone_at_a_pages_edge_is_no_page_number():
+    """"ร้อยละ" / "๘๐" with the page break between them, or "(… ปณ" / "๑๐๐)": the lone figure is at a body
+    line's height and does not run with the pages' order, unlike the page numbers above every page."""
+    from pipeline.segment import drop_furniture
+
+    lines = []
+    for page in range(1, 7):
+        texts = [f"ข้อความ {'กขคงจฉ'[page - 1]}", "ผู้เข้าร่วมไม่น้อยกว่าร้อยละ", "๘๐" if page == 3 else "ท้ายหน้า"]
+        lines.append(Line(page, f"- {page} -", "", (0.0, 30.0, 100.0, 44.0)))
+        lines += [Line(page, t, t, (0.0, 700.0 + 22 * k, 100.0, 714.0 + 22 * k)) for k, t in enumerate(texts)]
+    lines.append(Line(7, "๑๐๐)", "", (0.0, 80.0, 100.0, 94.0)))
+    lines.append(Line(7, "- 7 -", "", (0.0, 30.0, 100.0, 44.0)))
+    kept = [ln.text for ln in drop_furniture(lines)]
+    assert "๘๐" in kept and "๑๐๐)" in kept and not [t for t in kept if t.startswith("- ")]
+
+
 def test_a_running_header_read_with_a_letter_wrong_or_its_page_number_beside_it_is_furniture():
     """A page's first line as close as a letter or two to the running header ("…ห้วยทราย เหนา" for
     หน้า, or the header with its page number on the same line) is the header; a shorter title on a
