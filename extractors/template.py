@@ -9,7 +9,7 @@ OCR'd pages where a letter or two of them was misread.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from pipeline.text.thai import LATIN_SPECK_OPENING, MARKS, NON_INITIAL, STRAY_SY
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATE = "nacc_2566_2570"
+MIN_BARE_HEADINGS = 6  # a plan's lines that are a field heading alone or with a colon, and none numbered
 
 
 # On OCR'd lines a field number may come out as up to three other characters, its stop as another
@@ -115,6 +116,24 @@ class Template:
     list_marker: regex.Pattern[str]
     kinds: tuple[str, ...]
     part2: dict[str, regex.Pattern[str]]  # Part 2's header words, total and count rows (see the JSON)
+    bare_heading: regex.Pattern[str] = regex.compile(r"(?!)")  # a heading alone, or with a colon and its text
+    bare_headings: bool = False  # the plan prints its field headings without numbers (``with_bare_headings``)
+
+    def with_bare_headings(self, texts: list[str]) -> Template | None:
+        """This template reading headings printed without their numbers ("หลักการและเหตุผล" alone on its
+        line, "ชื่อโครงการ : …"), where the plan's lines show it prints them so: none numbered, at
+        least MIN_BARE_HEADINGS bare. None where the plan numbers them (a line that a wrap left as one
+        heading word, "งบประมาณ", is then no heading).
+
+        >>> t = load(); plan = ["ชื่อโครงการ : ก", "หลักการและเหตุผล", "ข้อความ", "วัตถุประสงค์", "งบประมาณดำเนินการ"] * 2
+        >>> t.with_bare_headings(plan).match_field("หลักการและเหตุผล").name, t.with_bare_headings(["๑. ชื่อโครงการ : ก"] + plan)
+        ('rationale', None)
+        """
+        if any(self.field_heading.match(t) for t in texts):
+            return None
+        bare = [m for t in texts if (m := self.bare_heading.match(t.strip())) and self.field_for(m["head"])
+                and not any(p.match(t.strip()) for p in self.results_blocks.values())]
+        return replace(self, bare_headings=True) if len(bare) >= MIN_BARE_HEADINGS else None
 
     def match_field(self, text: str, ocr: bool = False) -> FieldHeading | None:
         """A field heading line ("๗. งบประมาณดำเนินการ …") → its number, field and the rest.
@@ -131,6 +150,9 @@ class Template:
         if m and name:
             return FieldHeading(thai_int(m["no"]), name, _ocr_rest(m["rest"]) if ocr else m["rest"].strip())
         if not ocr:
+            if (self.bare_headings and (m := self.bare_heading.match(text.strip())) and (name := self.field_for(m["head"]))
+                    and not any(p.match(text.strip()) for p in self.results_blocks.values())):
+                return FieldHeading(None, name, (m["rest"] or "").strip())
             return self._misspelt(text)
         for prefix in OCR_NUMBER:
             if not (number := prefix.match(text)):
@@ -246,6 +268,7 @@ def load(name: str = DEFAULT_TEMPLATE) -> Template:
         list_marker=regex.compile(data["list_marker"]),
         kinds=tuple(data["kinds"]),
         part2={k: regex.compile(v) for k, v in data["part2"].items() if not k.startswith("_")},
+        bare_heading=regex.compile(rf"^(?P<head>{heads})\s*(?::\s*(?P<rest>.*))?$"),
     )
 
 

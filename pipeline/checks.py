@@ -18,6 +18,7 @@ CODES: dict[str, tuple[str, str]] = {
     "sequence-gap": ("error", "project numbers (ลำดับที่) skip or repeat"),
     "field-missing": ("warning", "a project lacks a field the template has"),
     "field-number-out-of-order": ("warning", "a field is printed with a number out of sequence"),
+    "headings-unnumbered": ("info", "Part 3's field headings are printed without numbers; read by their words alone"),
     "field-unrecognised": ("warning", "a numbered heading inside a project matches no known field"),
     "placeholder-unfilled": ("error", "a field still holds the template's instruction text"),
     "budget-unparsed": ("warning", "a budget field has no amount that can be read"),

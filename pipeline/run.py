@@ -66,6 +66,11 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         kept = set(content)
         furniture = tuple(line for line in lines if line not in kept)  # running headers name the LAO too
         parts = segment.split_parts(content, template)
+        if bare := template.with_bare_headings([ln.text for ln in parts.part3 if ln.page not in ocr_pages]):
+            template = bare
+            first = next(ln.page for ln in parts.part3 if bare.match_field(ln.text.strip()))
+            checks.append(check("headings-unnumbered", first, "Part 3's field headings are printed without "
+                                "their numbers; read as the template's headings alone on their lines or before a colon"))
         part3, sheet_checks = segment.drop_other_sheets(parts.part3, template, {p.number: p.width for p in pages},
                                                         ocr_pages)
         blocks, seg_checks = segment.split_projects(part3, template, ocr_pages)

@@ -36,6 +36,7 @@ def test_corpus_shape():
     assert any(x["announcement_first"] for x in v) and any(not x["name_on_cover"] for x in v)
     assert any(x["narrow"] for x in v) and any(x["subtotal_error"] for x in v)
     assert {p["toolchain"] for p in plans if p["variations"]["page_per_project"]} == {"docx", "html", "chromium"}
+    assert {p["template"] for p in plans if not p["variations"]["numbered_headings"]} == {"nacc_2566_2570", "nacc_2561_2564"}
 
 
 @pytest.mark.parametrize("path", list(_params()))

@@ -69,6 +69,7 @@ class Spec:
     subtotal_error: bool = False  # dimension 1's subtotal printed 10,000 too high (a deliberate flaw)
     office_members: bool = True
     page_per_project: bool = False  # each project's sheet opens a new page (with the headings before it)
+    numbered_headings: bool = True  # False: Part 3's field headings printed by their words alone ("หลักการและเหตุผล")
 
 
 PLANS = [
@@ -111,6 +112,11 @@ PLANS = [
     Spec("wd-thadlongsi", "เทศบาลเมือง", "ทดลองสี่สมมุติ", "บ้านผือ", "อุดรธานี", 2566, 22, 603, digits="arabic",
          numbering="bullet", layout="rows", totals="counts", shuffle_fields=True, quirks=("eleventh-field", "misspelt-label"),
          page_per_project=True),
+    # Part 3's field headings without their numbers
+    Spec("wd-thadlongchet", "เทศบาลตำบล", "ทดลองเจ็ดสมมุติ", "แม่ริม", "เชียงใหม่", 2566, 15, 707, numbering="close",
+         layout="rows", numbered_headings=False),
+    Spec("wh-thadlongkao", "องค์การบริหารส่วนตำบล", "ทดลองเก้าสมมุติ", "ห้วยยอด", "ตรัง", 2561, 14, 709, toolchain="html",
+         numbering="dotted", layout="tall", numbered_headings=False),
 ]
 
 
@@ -458,7 +464,7 @@ def _agreement_sheet(spec: Spec) -> list[Block]:
 def _field(spec: Spec, p: Project, n: int, name: str, heading: str) -> list[Block]:
     d = lambda s: _digits(spec, str(s))  # noqa: E731
     f = p.fields
-    head = d(f"{n}. {heading}")
+    head = d(f"{n}. {heading}") if spec.numbered_headings else heading
     if name == "name":
         return [Para(f"{head} : {p.name}", bold=True)]
     out = [Para(head, bold=True)]
