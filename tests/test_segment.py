@@ -290,3 +290,18 @@ def test_a_skewed_scans_mission_and_sub_mission_numbers_read_as_other_digits_fol
     assert [c.message for c in checks if c.code == "ocr-number-corrected"] == [
         "OCR read mission heading “0.0”; the sequence gives 1.1",
         "OCR read sub-mission heading “8.0.0”; the sequence gives 1.1.1"]
+
+
+@pytest.mark.parametrize("template_name", ["nacc_2566_2570", "nacc_2561_2564"])
+def test_the_field_headings_plans_word_differently_are_the_templates_fields(template_name):
+    """Headings plans print in other words than the NACC form's: "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบ"
+    (without ที่), "ประโยชน์ที่คาดว่าจะได้รับ", "ตัวชี้วัดความสำเร็จ" (whose last word is the heading's,
+    not the field's first value)."""
+    from extractors.template import load
+
+    t = load(template_name)
+    got = {text: (h.name, h.rest) if (h := t.match_field(text)) else None for text in (
+        "๕. สถานที่ดำเนินการ", "๘. หน่วยงานรับผิดชอบ : กองคลัง", "๘. หน่วยงานที่รับผิดชอบโครงการ",
+        "๙. ประโยชน์ที่คาดว่าจะได้รับ", "๑๐. ตัวชี้วัดความสำเร็จ", "๑๐. ตัวชี้วัดผลสำเร็จ/ผลลัพธ์")}
+    assert list(got.values()) == [("area", ""), ("responsible", "กองคลัง"), ("responsible", ""), ("results", ""),
+                                  ("outcomes", ""), ("outcomes", "")]
