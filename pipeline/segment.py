@@ -496,8 +496,9 @@ class _Segmenter:
         self.submission_used, self.open_heading = True, None
 
     def _lost_project_anchor(self, line: Line, ocr: bool, field_name: str | None) -> bool:
-        """A name field with no project open, or a second one: OCR lost this project's "ลำดับที่ N"."""
-        if not (ocr and self.project_re is not None and field_name == "name"
+        """A name field with no project open, or a second one: OCR lost this project's "ลำดับที่ N", or the
+        plan prints none (its sheets open at their name)."""
+        if not (self.project_re is not None and field_name == "name"
                 and (not self.blocks or self.last_field not in ("", "name"))):
             return False
         seq = self.blocks[-1].seq + 1 if self.blocks else 1
@@ -507,7 +508,7 @@ class _Segmenter:
         heading = getattr(self, self.open_heading) if self.open_heading else None
         if heading is not None and (m := _NUMBER_READ_LATIN_AFTER.search(heading.name)) and thai_int(m["no"]) == seq:
             setattr(self, self.open_heading, replace(heading, name=heading.name[:m.start()]))  # … or a heading's
-        self.checks.append(check("ocr-number-corrected", line.page,
+        self.checks.append(check("ocr-number-corrected" if ocr else "anchor-inferred", line.page,
                                  f"no readable “ลำดับที่” before a project's name field; the sequence gives {seq}"))
         self._start(seq, line, [line])
         self.last_field = "name"

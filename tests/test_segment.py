@@ -305,3 +305,21 @@ def test_the_field_headings_plans_word_differently_are_the_templates_fields(temp
         "๙. ประโยชน์ที่คาดว่าจะได้รับ", "๑๐. ตัวชี้วัดความสำเร็จ", "๑๐. ตัวชี้วัดผลสำเร็จ/ผลลัพธ์")}
     assert list(got.values()) == [("area", ""), ("responsible", "กองคลัง"), ("responsible", ""), ("results", ""),
                                   ("outcomes", ""), ("outcomes", "")]
+
+
+def test_sheets_that_open_at_their_name_or_number_their_projects_otherwise_are_projects():
+    """A plan on the 2566–2570 form that prints no "ลำดับที่ N" (each sheet opens at "๑. ชื่อโครงการ"), or
+    prints "โครงการที่ N" in its place: every sheet is a project, numbered by the sequence or as printed."""
+    from pipeline.segment import split_projects
+
+    sheet = ["๑. ชื่อโครงการ : โครงการ{}", "๒. หลักการและเหตุผล", "ข้อความ", "๓. วัตถุประสงค์", "๓.๑ เพื่อ{}"]
+    bare = [line.format(k, k) for k in "กขค" for line in sheet]
+    numbered = [line for n, k in enumerate("กขค", start=1) for line in [f"โครงการที่ {n}", *(s.format(k, k) for s in sheet)]]
+    for texts in (bare, numbered):
+        part3 = _lines(["ส่วนที่ ๓", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "๑.๑ การสร้างจิตสำนึก", *texts])
+        blocks, checks = split_projects(tuple(part3), TEMPLATE)
+        assert [b.seq for b in blocks] == [1, 2, 3] and [b.dimension.no for b in blocks] == ["1", "1", "1"]
+        assert [[ln.text for ln in b.lines if "ชื่อโครงการ" in ln.text] for b in blocks] == [
+            [f"๑. ชื่อโครงการ : โครงการ{k}"] for k in "กขค"]
+        assert not [ln.text for b in blocks for ln in b.lines if ln.text.startswith("โครงการที่")]
+        assert len([c for c in checks if c.code == "anchor-inferred"]) == (3 if texts is bare else 0)
