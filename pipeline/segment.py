@@ -63,11 +63,12 @@ class ProjectBlock:
 
 def drop_furniture(lines: list[Line], structural: Callable[[str], bool] | None = None) -> list[Line]:
     """Remove page numbers and running headers/footers: the first or last lines of pages that are
-    a bare page number, or that repeat (digits aside) on at least a third of the pages; and a
-    page's last line that is a page number whose word OCR read in Latin ("Maun ๙" for หน้า ๙).
-    A line ``structural`` says is one of the template's headings is kept however often it opens a
-    page: "ลำดับที่ N" at the top of every page where each project has its own page, "๒. หลักการ
-    และเหตุผล" where page breaks happen to fall before it.
+    a page number (``_page_numbers``), or that repeat (digits aside) on at least a third of the
+    pages at one height (RUNNING_LEVEL_PT); and a page's last line that is a page number whose word
+    OCR read in Latin ("Maun ๙" for หน้า ๙). A line ``structural`` says is one of the template's
+    headings is kept however often it opens a page: "ลำดับที่ N" at the top of every page where each
+    project has its own page, "๒. หลักการและเหตุผล" where page breaks happen to fall before it; so
+    is a line with the page's body above and below it.
 
     >>> from pipeline.records import Line
     >>> [ln.text for ln in drop_furniture([Line(1, t, t, (0.0, 0.0, 1.0, 1.0)) for t in ("ร้อยละ ๘๐", "Maun ๙")])]
