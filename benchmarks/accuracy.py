@@ -198,7 +198,8 @@ def main() -> int:
               "phone photo), each scan's Part 2 cells compared with its born-digital run's. "
               "A field agrees when it equals the generator's value: text with whitespace removed, "
               "list fields item by item, numbers exactly.\n\n" + text + "\n\n" + golden +
-              "## The varied corpus\n\n`corpora/wild`: 12 plans laid out the ways real municipalities publish "
+              f"## The varied corpus\n\n`corpora/wild`: {len(list((ROOT / 'corpora' / 'wild' / 'expected').glob('*.json')))} "
+              "plans laid out the ways real municipalities publish "
               "them (DOCX by LibreOffice, HTML by WeasyPrint and by Chromium, Sarabun; see its README). Every table: "
               "identity and period, Part 2 cells (seq × year), dimension totals (printed and summed), risks, "
               "committee members, every "

@@ -243,9 +243,19 @@ def _figures(lines: tuple[CellLine, ...], ocr: bool = False) -> list[tuple[int, 
 _FRAGMENT = regex.compile(r"^[0-9๐-๙,]+$")
 
 
+_YEAR_HEAD = regex.compile(r"^(?:งบประมาณ)?(?:ปี|พ\.?ศ\.?)*(25[0-9]{2})$")  # "ปี๒๕๖๖", "พ.ศ.๒๕๖๖", "๒๕๖๖" (spaces removed)
+
+
 def _is_header_like(row: Row) -> bool:
+    """A (repeated) header row: a cell with "(บาท)", or year cells ("ปี ๒๕๖๖", "พ.ศ. ๒๕๖๖", two years alone).
+
+    >>> [_is_header_like(Row(1, 0.0, tuple(Cell((0, 0, 1, 1), (CellLine(t, 0.0),)) for t in ts)))
+    ...  for ts in (["มิติ", "พ.ศ. ๒๕๖๖", "พ.ศ. ๒๕๖๗"], ["๒๕๖๖", "๒๕๖๗"], ["รวม", "๒๕,๖๖๐"], ["ปี ๒๕๖๖"])]
+    [True, True, False, True]
+    """
     texts = ["".join(c.text.split()) if c else "" for c in row.cells]
-    return any("(บาท)" in t for t in texts) or any(_YEAR.search(to_arabic(t)) and "ปี" in t for t in texts)
+    years = [t for t in texts if _YEAR_HEAD.match(to_arabic(t))]
+    return any("(บาท)" in t for t in texts) or any(not t[:1].isdigit() for t in years) or len(years) >= 2
 
 
 def _number_continued(tail: str, lines: tuple[CellLine, ...]) -> tuple[str, int] | None:
