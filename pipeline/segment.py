@@ -82,7 +82,8 @@ def drop_furniture(lines: list[Line], structural: Callable[[str], bool] | None =
     at: dict[str, list[float]] = {}
     for i in edges:
         at.setdefault(shape[i], []).append(lines[i].bbox[1])
-    running = {s for s, tops in at.items() if len(s) > 3 and _most_level(tops) >= max(3, len(by_page) // 3)}
+    running = {s for s, tops in at.items()
+               if len(s) > 3 and max(n for _, _, n in _levels(tops)) >= max(3, len(by_page) // 3)}
     last = {idxs[-1] for idxs in by_page.values()}
     outer = last | {idxs[0] for idxs in by_page.values()}
     numbers = _page_numbers(lines, [i for i in edges if _PAGE_NUMBER.match(lines[i].text)])
@@ -122,31 +123,26 @@ def _page_numbers(lines: list[Line], bare: list[int]) -> set[int]:
     """
     if len(bare) < 3:
         return set(bare)
-    tops = sorted(lines[i].bbox[1] for i in bare)
-    bands, start = [], 0
-    for k in range(1, len(tops) + 1):
-        if k == len(tops) or tops[k] - tops[k - 1] > RUNNING_LEVEL_PT:
-            bands.append((tops[start], tops[k - 1], k - start))
-            start = k
-    placed = [(lo, hi) for lo, hi, n in bands if n >= max(2, len(bare) // 4)]
+    placed = [(lo, hi) for lo, hi, n in _levels([lines[i].bbox[1] for i in bare]) if n >= max(2, len(bare) // 4)]
     shift = {i: (thai_int(_NOT_DIGIT.sub("", lines[i].text)) or 0) - lines[i].page for i in bare}
     offset = Counter(shift.values()).most_common(1)[0][0]
     return {i for i in bare if shift[i] == offset or any(lo <= lines[i].bbox[1] <= hi for lo, hi in placed)}
 
 
-def _most_level(tops: list[float]) -> int:
-    """How many of a line's printings lie within RUNNING_LEVEL_PT of one height.
+def _levels(tops: list[float]) -> list[tuple[float, float, int]]:
+    """The heights a line is printed at, grouped where each is within RUNNING_LEVEL_PT of the next:
+    (lowest, highest, how many) per group.
 
-    >>> _most_level([39.0, 39.0, 40.5, 39.0]), _most_level([647.0, 673.0, 695.0, 695.0, 81.0, 720.0])
-    (4, 2)
+    >>> _levels([39.0, 39.0, 40.5, 39.0]), [n for _, _, n in _levels([647.0, 673.0, 695.0, 695.0, 81.0, 720.0])]
+    ([(39.0, 40.5, 4)], [1, 1, 1, 2, 1])
     """
     tops = sorted(tops)
-    most, lo = 0, 0
-    for hi, top in enumerate(tops):
-        while top - tops[lo] > RUNNING_LEVEL_PT:
-            lo += 1
-        most = max(most, hi - lo + 1)
-    return most
+    out, start = [], 0
+    for k in range(1, len(tops) + 1):
+        if k == len(tops) or tops[k] - tops[k - 1] > RUNNING_LEVEL_PT:
+            out.append((tops[start], tops[k - 1], k - start))
+            start = k
+    return out
 
 
 def _like_running(shape: str, running: set[str]) -> bool:
