@@ -182,10 +182,16 @@ class Template:
         ('outcomes', 'responsible')
         >>> t.match_field("๓. จัดทำคู่มือ") is None, t.match_field("๒. ผลผลิตรวม ๓ ชิ้น") is None
         (True, True)
+        >>> from dataclasses import replace
+        >>> replace(t, bare_headings=True).match_field("ผู้รับผิดขอบโครงการ").name, t.match_field("ผู้รับผิดขอบโครงการ")
+        ('responsible', None)
         """
-        if not (number := OCR_NUMBER[0].match(text)) or not number["no"]:
-            return None
-        rest = text[number.end():]
+        number = OCR_NUMBER[0].match(text)
+        if number is None or not number["no"]:
+            if not self.bare_headings or any(p.match(text.strip()) for p in self.results_blocks.values()):
+                return None
+            number = None  # a plan printing its headings without numbers: the whole line is the heading
+        rest = text[number.end():] if number else text.strip()
         if not self.any_fuzzy_heading.match(rest):  # one match instead of one per heading
             return None
         found = []
@@ -196,7 +202,8 @@ class Template:
         if not found:
             return None
         _, _, field, end = min(found)
-        return FieldHeading(thai_int(number["no"]), field, rest[end:].lstrip(" :").strip(), rest[:end].strip())
+        return FieldHeading(thai_int(number["no"]) if number else None, field, rest[end:].lstrip(" :").strip(),
+                            rest[:end].strip())
 
     def opens_structure(self, text: str) -> bool:
         """Whether a line is one of the template's own headings: a part, the appendix, a dimension,
