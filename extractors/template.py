@@ -131,9 +131,19 @@ class Template:
         """
         if any(self.field_heading.match(t) for t in texts):
             return None
-        bare = [m for t in texts if (m := self.bare_heading.match(t.strip())) and self.field_for(m["head"])
-                and not any(p.match(t.strip()) for p in self.results_blocks.values())]
+        bare = [t for t in texts if self._bare(t)]
         return replace(self, bare_headings=True) if len(bare) >= MIN_BARE_HEADINGS else None
+
+    def _bare(self, text: str) -> FieldHeading | None:
+        """A template heading alone on its line or before a colon, without a number (not a sub-block)."""
+        text = text.strip()
+        if (m := self.bare_heading.match(text)) and (name := self.field_for(m["head"])) and not self.results_block(text):
+            return FieldHeading(None, name, (m["rest"] or "").strip())
+        return None
+
+    def results_block(self, text: str) -> bool:
+        """Whether a line is a results field's sub-block heading ("ผลผลิต", "ผลลัพธ์" alone)."""
+        return any(p.match(text) for p in self.results_blocks.values())
 
     def match_field(self, text: str, ocr: bool = False) -> FieldHeading | None:
         """A field heading line ("๗. งบประมาณดำเนินการ …") → its number, field and the rest.
@@ -150,10 +160,7 @@ class Template:
         if m and name:
             return FieldHeading(thai_int(m["no"]), name, _ocr_rest(m["rest"]) if ocr else m["rest"].strip())
         if not ocr:
-            if (self.bare_headings and (m := self.bare_heading.match(text.strip())) and (name := self.field_for(m["head"]))
-                    and not any(p.match(text.strip()) for p in self.results_blocks.values())):
-                return FieldHeading(None, name, (m["rest"] or "").strip())
-            return self._misspelt(text)
+            return (self._bare(text) if self.bare_headings else None) or self._misspelt(text)
         for prefix in OCR_NUMBER:
             if not (number := prefix.match(text)):
                 continue
@@ -188,7 +195,7 @@ class Template:
         """
         number = OCR_NUMBER[0].match(text)
         if number is None or not number["no"]:
-            if not self.bare_headings or any(p.match(text.strip()) for p in self.results_blocks.values()):
+            if not self.bare_headings or self.results_block(text.strip()):
                 return None
             number = None  # a plan printing its headings without numbers: the whole line is the heading
         rest = text[number.end():] if number else text.strip()
@@ -216,7 +223,7 @@ class Template:
         """
         text = text.strip()
         return (any(p.pattern and p.match(text) for k, p in self.anchors.items() if k not in ("note", "field"))
-                or any(p.match(text) for p in self.results_blocks.values())
+                or self.results_block(text)
                 or self.match_field(text) is not None)
 
     def field_for(self, heading: str) -> str | None:
