@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from pipeline.checks import check
-from pipeline.layout import PhraseSpaces, join_lines, join_printed, paragraphs
+from pipeline.layout import SHORT_LINE_PT, PhraseSpaces, join_lines, join_printed, paragraphs
 from pipeline.numerals import (THAI_DIGITS, be_years, is_placeholder, parse_baht, thai_int, to_arabic, to_thai_digits,
                                years_in_period)
 from pipeline.records import BudgetRow, Check, Line, Project
@@ -53,16 +53,23 @@ class _Field:
     lines: list[Line] = field(default_factory=list)
 
 
-def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[int] = frozenset()
-                  ) -> tuple[list[_Field], list[Check]]:
+def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[int] = frozenset(),
+                  edges: dict[int, float] | None = None) -> tuple[list[_Field], list[Check]]:
     fields: list[_Field] = []
     checks: list[Check] = []
     note_re = template.anchors["note"]
-    for line in block.lines:
+    heading_x: list[float] = []  # where the block's headings start (a plan printing them unnumbered)
+    for k, line in enumerate(block.lines):
         text = line.text.strip()
         heading = template.match_field(text, ocr=line.page in ocr_pages)
-        if heading is None and fields and _extra_heading(text, fields[-1]):
-            fields.append(_Field("unrecognised", fields[-1].number + 1))  # type: ignore[operator]
+        if heading is not None:
+            heading_x.append(line.bbox[0])
+        if heading is None and fields and (
+                _extra_heading(text, fields[-1])
+                or (template.bare_headings and edges is not None and line.page not in ocr_pages
+                    and _bare_extra_heading(block.lines, k, fields[-1], heading_x, edges, template))):
+            number = fields[-1].number
+            fields.append(_Field("unrecognised", None if number is None else number + 1, numbered=number is not None))
             checks.append(check("field-unrecognised", line.page,
                                 f"project {block.seq}: field “{text}” is none the template knows; left out"))
             continue
@@ -96,6 +103,50 @@ def _extra_heading(text: str, current: _Field) -> bool:
     if not m or current.number is None or thai_int(m["no"]) != current.number + 1:
         return False
     return not any(_PLAIN_ITEM.match(ln.text.strip()) for ln in current.lines)
+
+
+_HEADING_WORDS = regex.compile(r"[\u0e01-\u0e4e]+(?:[ /][\u0e01-\u0e4e]+){0,3}")
+BODY_INDENT_PT = 5.0  # a field's body is indented at least this far right of its heading
+HEADING_ALIGN_PT = 2.0
+
+
+def _bare_extra_heading(lines: list[Line], k: int, current: _Field, heading_x: list[float],
+                        edges: dict[int, float], template: Template) -> bool:
+    """In a plan whose headings are unnumbered, a field the template does not have ("การติดตามและ
+    ประเมินผล"), told by its place on the page, since its words cannot tell it from body text: a short
+    line of a few Thai words, starting where the block's headings start, after a line that ended its
+    paragraph, in a field whose body is indented right of the headings (as the line after it is).
+    A wrapped paragraph's next line starts at the margin too, but after a line that ran to the edge.
+
+    >>> from extractors.template import load
+    >>> t = load("nacc_2561_2564")
+    >>> row = lambda x0, x1, text: Line(1, text, text, (x0, 0.0, x1, 10.0))
+    >>> lines = [row(57, 150, "ผลลัพธ์"), row(85, 400, "(๑) ประชาชนมีความพึงพอใจ"),
+    ...          row(57, 215, "การติดตามและประเมินผล"), row(85, 500, "ติดตามและรายงานผลทุกไตรมาส")]
+    >>> field = _Field("outcomes", None, lines=lines[1:2])
+    >>> _bare_extra_heading(lines, 2, field, [57.0], {1: 538.0}, t)
+    True
+    >>> _bare_extra_heading(lines[:3], 2, field, [57.0], {1: 538.0}, t)  # nothing after it: no body to see
+    False
+    >>> lines[1] = row(85, 537, "(๑) ประชาชนมีความพึงพอใจ")  # ran to the edge: the line wraps on
+    >>> _bare_extra_heading(lines, 2, field, [57.0], {1: 538.0}, t)
+    False
+    """
+    if not heading_x or k == 0 or k + 1 >= len(lines) or not current.lines:
+        return False
+    line, before, after = lines[k], lines[k - 1], lines[k + 1]
+    x = sorted(heading_x)[len(heading_x) // 2]
+    text = line.text.strip()
+    body = x + BODY_INDENT_PT
+
+    def short(ln: Line) -> bool:
+        return edges.get(ln.page, ln.bbox[2]) - ln.bbox[2] > SHORT_LINE_PT
+
+    return (abs(line.bbox[0] - x) <= HEADING_ALIGN_PT
+            and _HEADING_WORDS.fullmatch(text) is not None and len(text) <= 40
+            and not template.list_marker.match(text)
+            and short(line) and (before.page != line.page or short(before))
+            and all(ln.bbox[0] >= body for ln in current.lines) and after.bbox[0] >= body)
 
 
 def _with_text(line: Line, text: str) -> Line:
@@ -339,7 +390,7 @@ def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges:
                     ) -> tuple[Project, list[Check]]:
     """One Part 3 project's fields; ``edges`` and ``spaces`` (the text column's right edge per page,
     the document's phrasing) decide where its wrapped paragraphs end and how their lines join."""
-    fields, checks = _split_fields(block, template, ocr_pages)
+    fields, checks = _split_fields(block, template, ocr_pages, edges)
     for f in fields:  # specks OCR read after a line's last word, or as a line of their own
         f.lines = [_with_text(ln, without_trailing_junk(ln.text, ends_paragraph=False)) if ln.page in ocr_pages
                    else ln for ln in f.lines]

@@ -116,7 +116,7 @@ PLANS = [
     Spec("wd-thadlongchet", "เทศบาลตำบล", "ทดลองเจ็ดสมมุติ", "แม่ริม", "เชียงใหม่", 2566, 15, 707, numbering="close",
          layout="rows", numbered_headings=False),
     Spec("wh-thadlongkao", "องค์การบริหารส่วนตำบล", "ทดลองเก้าสมมุติ", "ห้วยยอด", "ตรัง", 2561, 14, 709, toolchain="html",
-         numbering="dotted", layout="tall", numbered_headings=False),
+         numbering="dotted", layout="tall", numbered_headings=False, quirks=("eleventh-field",)),
 ]
 
 
