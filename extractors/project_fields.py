@@ -59,6 +59,7 @@ def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[
     checks: list[Check] = []
     note_re = template.anchors["note"]
     heading_x: list[float] = []  # where the block's headings start (a plan printing them unnumbered)
+    before: list[Line] = []  # lines before the block's first field
     for k, line in enumerate(block.lines):
         text = line.text.strip()
         heading = template.match_field(text, ocr=line.page in ocr_pages)
@@ -85,10 +86,13 @@ def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[
             if fields[-1].name != "note":
                 fields.append(_Field("note", None, numbered=False))
         if not fields:
-            checks.append(check("field-unrecognised", line.page,
-                                f"project {block.seq}: text before the first field: {text[:60]}"))
+            before.append(line)
             continue
         fields[-1].lines.append(line)
+    if before:  # one check a project, not one a line (a sheet of other text can run for pages)
+        more = f" and {len(before) - 1} more lines" if len(before) > 1 else ""
+        checks.append(check("field-unrecognised", before[0].page, f"project {block.seq}: text before the first "
+                            f"field, left out: {before[0].text.strip()[:60]}{more}"))
     return fields, checks
 
 

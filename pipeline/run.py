@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from extractors import appendix, cover, part1, project_fields, summary_table
+from extractors import appendix, cover, form_tables, part1, project_fields, summary_table
 from extractors.template import detect, load
 
 from . import layout, link, places, segment, validate
@@ -66,13 +66,21 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         kept = set(content)
         furniture = tuple(line for line in lines if line not in kept)  # running headers name the LAO too
         parts = segment.split_parts(content, template)
+        forms = form_tables.Unfolded(content, {}, [], frozenset())
+        if candidates := form_tables.candidate_pages(p for p in pages if p.number in {ln.page for ln in parts.part3}):
+            forms = form_tables.unfold(content, engine.with_rulings(text, candidates).pages, template)
+            if forms.pages:  # Part 3 as a form: its tables read cell by cell
+                content = forms.lines
+                parts = segment.split_parts(content, template)
+                checks.append(check("part3-form-table", forms.pages[0], "Part 3's sheets are two-column "
+                                    f"tables (heading | text), read cell by cell on {len(forms.pages)} pages"))
         if bare := template.with_bare_headings([ln.text for ln in parts.part3 if ln.page not in ocr_pages]):
             template = bare
             first = next(ln.page for ln in parts.part3 if bare.match_field(ln.text.strip()))
             checks.append(check("headings-unnumbered", first, "Part 3's field headings are printed without "
                                 "their numbers; read as the template's headings alone on their lines or before a colon"))
         part3, sheet_checks = segment.drop_other_sheets(parts.part3, template, {p.number: p.width for p in pages},
-                                                        ocr_pages)
+                                                        ocr_pages, forms.in_forms)
         blocks, seg_checks = segment.split_projects(part3, template, ocr_pages)
         seg_checks = [*parts.checks, *sheet_checks, *seg_checks]
         if not blocks and not any(PLAN_TITLE in line.text for line in lines[:200]):
@@ -87,7 +95,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
                            subdistrict_code=place.subdistrict_code, place=place.as_dict())
         cover_checks = [*cover_checks, *place_checks]
         foreword = cover.extract_foreword(parts.front)
-        edges = layout.right_edges(content)
+        edges = {**layout.right_edges(content), **forms.edges}
         spaces = layout.PhraseSpaces((line.text for line in content),
                                      layout.PrintedSpaces(path, content, edges, frozenset(ocr_pages), info.producer))
         projects = []

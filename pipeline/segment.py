@@ -385,10 +385,12 @@ TITLE_INSET = 0.15  # and each is at least this share of the page
 
 
 def drop_other_sheets(part3: tuple[Line, ...], template: Template, widths: dict[int, float],
-                      ocr_pages: frozenset[int] = frozenset()) -> tuple[tuple[Line, ...], list[Check]]:
+                      ocr_pages: frozenset[int] = frozenset(), in_forms: frozenset[Line] = frozenset()
+                      ) -> tuple[tuple[Line, ...], list[Check]]:
     """Part 3 sheets that are no project (a performance agreement with its score table): from a
     centred title opening a page, up to the next project anchor, field heading or dimension/mission
-    heading (on that page or a later one). OCR'd pages are kept (their anchors may be misread)."""
+    heading (on that page or a later one). OCR'd pages are kept (their anchors may be misread), and
+    so are lines read from a form's cells (``in_forms``: a text cell's line is never a title)."""
     anchors = [pattern for key, pattern in template.anchors.items()
                if key in ("project", "dimension", "mission", "submission")]
     if not part3:
@@ -403,7 +405,7 @@ def drop_other_sheets(part3: tuple[Line, ...], template: Template, widths: dict[
         width = widths.get(line.page, 0.0)
         inset_left, inset_right = line.bbox[0] - left, right - line.bbox[2]
         return bool(width) and min(inset_left, inset_right) >= TITLE_INSET * width \
-            and abs(inset_left - inset_right) <= CENTRED * width and not anchored(line)
+            and abs(inset_left - inset_right) <= CENTRED * width and not anchored(line) and line not in in_forms
 
     kept: list[Line] = [part3[0]]  # the "ส่วนที่ ๓" heading itself
     checks: list[Check] = []

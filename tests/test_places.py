@@ -85,10 +85,11 @@ CORPUS_CODES = {
     "wild/wd-nongsaeng": ("44", "4409", ""), "wild/wd-phanom": ("48", "4801", ""),
     "wild/wd-sawang": ("47", "4712", ""), "wild/wd-thakham": ("84", "8417", ""),
     "wild/wh-chiangkham": ("56", "5603", ""), "wild/wh-huaiyot": ("92", "9206", ""),
-    # the page-break and unnumbered-heading plans are placed in districts above: the same codes
+    # the page-break, unnumbered-heading and form plans are placed in districts above: the same codes
     "wild/wd-thadlongpaet": ("48", "4801", ""), "wild/wh-thadlongsam": ("44", "4409", ""),
     "wild/wc-thadlongha": ("30", "3001", ""), "wild/wd-thadlongsi": ("41", "4117", ""),
     "wild/wd-thadlongchet": ("50", "5007", ""), "wild/wh-thadlongkao": ("92", "9206", ""),
+    "wild/wd-thadlongsip": ("30", "3001", ""), "wild/wc-thadlongsipet": ("20", "2007", ""),
 }
 
 

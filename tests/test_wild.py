@@ -37,6 +37,7 @@ def test_corpus_shape():
     assert any(x["narrow"] for x in v) and any(x["subtotal_error"] for x in v)
     assert {p["toolchain"] for p in plans if p["variations"]["page_per_project"]} == {"docx", "html", "chromium"}
     assert {p["template"] for p in plans if not p["variations"]["numbered_headings"]} == {"nacc_2566_2570", "nacc_2561_2564"}
+    assert {p["toolchain"] for p in plans if p["variations"]["form"]} == {"docx", "chromium"}
 
 
 @pytest.mark.parametrize("path", list(_params()))
@@ -56,6 +57,8 @@ def test_every_table_agrees_and_only_deliberate_errors(path):
     assert errors == set(expected["error_codes"]), [c.message for c in plan.checks if c.severity == "error"]
     sheets = [c for c in plan.checks if c.code == "sheet-not-a-project"]
     assert len(sheets) == ("non-project-sheet" in expected["variations"]["quirks"])
+    # Part 3 as two-column forms is said once, and only where the plan lays it out so
+    assert [c.code for c in plan.checks if c.code == "part3-form-table"] == ["part3-form-table"] * expected["variations"]["form"]
     if expected["error_codes"]:  # the deliberate flaw is reported with its values and page
         sub = [c for c in plan.checks if c.code == "subtotal-mismatch"]
         assert sub and all(c.page and "dimension 1" in c.message and "printed subtotal" in c.message for c in sub)

@@ -70,6 +70,7 @@ class Spec:
     office_members: bool = True
     page_per_project: bool = False  # each project's sheet opens a new page (with the headings before it)
     numbered_headings: bool = True  # False: Part 3's field headings printed by their words alone ("หลักการและเหตุผล")
+    form: bool = False  # each Part 3 sheet a two-column table: the heading in the left cell, its text in the right
 
 
 PLANS = [
@@ -117,6 +118,11 @@ PLANS = [
          layout="rows", numbered_headings=False),
     Spec("wh-thadlongkao", "องค์การบริหารส่วนตำบล", "ทดลองเก้าสมมุติ", "ห้วยยอด", "ตรัง", 2561, 14, 709, toolchain="html",
          numbering="dotted", layout="tall", numbered_headings=False, quirks=("eleventh-field",)),
+    # Part 3's sheets as two-column forms (heading cell | text cell), rows cut by page breaks
+    Spec("wd-thadlongsip", "เทศบาลตำบล", "ทดลองสิบสมมุติ", "เมืองนครราชสีมา", "นครราชสีมา", 2566, 14, 810,
+         numbering="paren", layout="tall", quirks=("misspelt-label",), form=True),
+    Spec("wc-thadlongsipet", "องค์การบริหารส่วนตำบล", "ทดลองสิบเอ็ดสมมุติ", "ศรีราชา", "ชลบุรี", 2561, 13, 811,
+         toolchain="chromium", numbering="dotted", layout="rows", shuffle_fields=True, form=True),
 ]
 
 
@@ -441,8 +447,11 @@ def _part3(spec: Spec, projects: list[Project]) -> list[Block]:
             last_mission = p.mission
         if spec.gen == 2566:
             blocks.append(Para(d(f"ลำดับที่ {p.seq}"), "right", True))
-        for n, (name, heading) in enumerate(sheet_fields(spec, p), start=1):
-            blocks += _field(spec, p, n, name, heading)
+        if spec.form:
+            blocks.append(_form(spec, p))
+        else:
+            for n, (name, heading) in enumerate(sheet_fields(spec, p), start=1):
+                blocks += _field(spec, p, n, name, heading)
         if spec.page_per_project and p is not projects[0]:
             blocks[opens].break_before = True  # type: ignore[union-attr]
         if "non-project-sheet" in spec.quirks and p.seq == 7:
@@ -459,6 +468,19 @@ def _agreement_sheet(spec: Spec) -> list[Block]:
                    [["ร้อยละของงานที่แล้วเสร็จตามแผน"], [d("80")], [d("5")]],
                    [["ความพึงพอใจของผู้รับบริการ"], [d("85")], [d("5")]]], [8.0, 3.0, 3.0], header_rows=1),
             Para("ทั้งสองฝ่ายได้เข้าใจข้อตกลงและเห็นพ้องกันแล้ว จึงได้ลงลายมือชื่อไว้เป็นสำคัญ", indent=1.25)]
+
+
+def _form(spec: Spec, p: Project) -> Table:
+    """Project ``p``'s sheet as a form: one row a field, its heading in a narrow left cell (where a
+    long heading wraps), its text in the right cell."""
+    rows = []
+    for n, (name, heading) in enumerate(sheet_fields(spec, p), start=1):
+        head, *body = [b.text for b in _field(spec, p, n, name, heading) if isinstance(b, Para)]
+        if name == "name":
+            head, value = head.split(" : ", 1)
+            body = [value]
+        rows.append([[head], body])
+    return Table(rows, [4.5, 12.0], size=16)
 
 
 def _field(spec: Spec, p: Project, n: int, name: str, heading: str) -> list[Block]:
