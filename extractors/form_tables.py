@@ -96,7 +96,7 @@ def _forms(page: Page, template: Template) -> list[tuple[BBox, list[_FormRow], b
                             _union(left), sum(ln.repairs for ln in left)) if left else None)
             rows.append((heading, right))
         heads = [h.text for h, _ in rows if h is not None]
-        headed = bool(heads) and 2 * sum(template.match_field(h) is not None for h in heads) >= len(heads)
+        headed = bool(heads) and 2 * sum(template.any_heading(h) is not None for h in heads) >= len(heads)
         out.append((_union([Line(page.number, "", "", c) for cells in table for c in cells]), rows, headed))  # type: ignore[misc]
     return sorted(out, key=lambda form: form[0][1])
 
@@ -108,9 +108,9 @@ def _join_cut_headings(rows: list[list[_FormRow]], template: Template) -> None:
     for form in rows:
         if previous is not None and form and form[0][0] is not None:
             (head, _), (tail, right) = previous[-1], form[0]
-            if head is not None and tail is not None and template.match_field(tail.text) is None:
+            if head is not None and tail is not None and template.any_heading(tail.text) is None:
                 joined = join_lines([head.text, tail.text])
-                if template.match_field(joined) is not None:
+                if template.any_heading(joined) is not None:
                     previous[-1] = (Line(head.page, joined, join_lines([head.raw, tail.raw]), head.bbox,
                                          head.repairs + tail.repairs), previous[-1][1])
                     form[0] = (None, right)
@@ -123,6 +123,7 @@ class Unfolded:
     edges: dict[int, float]  # the right edge of each form page's text cells (where their paragraphs wrap)
     pages: list[int]  # the pages with a form table
     in_forms: frozenset[Line]  # the lines read from the forms' cells
+    headings: frozenset[Line]  # those of their heading cells (a heading by its place, whatever its words)
 
 
 def unfold(lines: Sequence[Line], pages: Iterable[Page], template: Template) -> Unfolded:
@@ -137,7 +138,7 @@ def unfold(lines: Sequence[Line], pages: Iterable[Page], template: Template) -> 
         if kept:
             forms[page.number] = kept
     if not forms:
-        return Unfolded(list(lines), {}, [], frozenset())
+        return Unfolded(list(lines), {}, [], frozenset(), frozenset())
     _join_cut_headings([rows for number in sorted(forms) for _, rows in forms[number]], template)
     out: list[Line] = []
     read: list[Line] = []
@@ -160,4 +161,5 @@ def unfold(lines: Sequence[Line], pages: Iterable[Page], template: Template) -> 
         ends = [ln.bbox[2] for _, rows in found for _, right in rows for ln in right if ln.bbox[0] > column]
         if ends:
             edges[number] = max(ends)
-    return Unfolded(out, edges, sorted(forms), frozenset(read))
+    headings = frozenset(h for found in forms.values() for _, rows in found for h, _ in rows if h is not None)
+    return Unfolded(out, edges, sorted(forms), frozenset(read), headings)

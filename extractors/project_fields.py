@@ -20,7 +20,7 @@ from pipeline.segment import Heading, ProjectBlock
 from pipeline.text.dictionary import without_trailing_junk
 from pipeline.text.thai import MARKS
 
-from .template import Template
+from .template import BARE_INDENT_PT, Template
 
 TEXT_FIELDS = ("name", "rationale", "target_group", "area", "duration", "budget", "responsible", "note")
 EXPECTED_FIELDS = ("name", "rationale", "objectives", "target_group", "method", "duration", "budget",
@@ -54,21 +54,21 @@ class _Field:
 
 
 def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[int] = frozenset(),
-                  edges: dict[int, float] | None = None) -> tuple[list[_Field], list[Check]]:
+                  edges: dict[int, float] | None = None, heading_cells: frozenset[Line] = frozenset()
+                  ) -> tuple[list[_Field], list[Check]]:
+    """A project's lines → its fields, each with its lines (``heading_cells``: the lines of a form's
+    heading cells, each a field's heading by its place, known or not)."""
     fields: list[_Field] = []
     checks: list[Check] = []
     note_re = template.anchors["note"]
-    heading_x: list[float] = []  # where the block's headings start (a plan printing them unnumbered)
     before: list[Line] = []  # lines before the block's first field
     for k, line in enumerate(block.lines):
         text = line.text.strip()
-        heading = template.match_field(text, ocr=line.page in ocr_pages)
-        if heading is not None:
-            heading_x.append(line.bbox[0])
+        ocr = line.page in ocr_pages
+        heading = template.match_field(text, ocr=ocr, x=None if ocr else line.bbox[0])
         if heading is None and fields and (
-                _extra_heading(text, fields[-1])
-                or (template.bare_headings and edges is not None and line.page not in ocr_pages
-                    and _bare_extra_heading(block.lines, k, fields[-1], heading_x, edges, template))):
+                line in heading_cells or _extra_heading(text, fields[-1])
+                or (edges is not None and not ocr and _bare_extra_heading(block.lines, k, fields[-1], edges, template))):
             number = fields[-1].number
             fields.append(_Field("unrecognised", None if number is None else number + 1, numbered=number is not None))
             checks.append(check("field-unrecognised", line.page,
@@ -110,38 +110,39 @@ def _extra_heading(text: str, current: _Field) -> bool:
 
 
 _HEADING_WORDS = regex.compile(r"[\u0e01-\u0e4e]+(?:[ /][\u0e01-\u0e4e]+){0,3}")
-BODY_INDENT_PT = 5.0  # a field's body is indented at least this far right of its heading
 HEADING_ALIGN_PT = 2.0
 
 
-def _bare_extra_heading(lines: list[Line], k: int, current: _Field, heading_x: list[float],
-                        edges: dict[int, float], template: Template) -> bool:
+def _bare_extra_heading(lines: list[Line], k: int, current: _Field, edges: dict[int, float],
+                        template: Template) -> bool:
     """In a plan whose headings are unnumbered, a field the template does not have ("การติดตามและ
     ประเมินผล"), told by its place on the page, since its words cannot tell it from body text: a short
-    line of a few Thai words, starting where the block's headings start, after a line that ended its
-    paragraph, in a field whose body is indented right of the headings (as the line after it is).
-    A wrapped paragraph's next line starts at the margin too, but after a line that ran to the edge.
+    line of a few Thai words, starting where the plan's headings start (``Template.bare_x``), after a
+    line that ended its paragraph, in a field whose text is indented right of the headings (as the
+    line after it is). A wrapped paragraph's next line starts at the margin too, but after a line
+    that ran to the edge.
 
+    >>> from dataclasses import replace
     >>> from extractors.template import load
-    >>> t = load("nacc_2561_2564")
+    >>> t = replace(load("nacc_2561_2564"), bare_headings=True, bare_x=57.0)
     >>> row = lambda x0, x1, text: Line(1, text, text, (x0, 0.0, x1, 10.0))
     >>> lines = [row(57, 150, "ผลลัพธ์"), row(85, 400, "(๑) ประชาชนมีความพึงพอใจ"),
     ...          row(57, 215, "การติดตามและประเมินผล"), row(85, 500, "ติดตามและรายงานผลทุกไตรมาส")]
     >>> field = _Field("outcomes", None, lines=lines[1:2])
-    >>> _bare_extra_heading(lines, 2, field, [57.0], {1: 538.0}, t)
-    True
-    >>> _bare_extra_heading(lines[:3], 2, field, [57.0], {1: 538.0}, t)  # nothing after it: no body to see
+    >>> _bare_extra_heading(lines, 2, field, {1: 538.0}, t), _bare_extra_heading(lines, 2, field, {1: 538.0}, load())
+    (True, False)
+    >>> _bare_extra_heading(lines[:3], 2, field, {1: 538.0}, t)  # nothing after it: no text to see
     False
     >>> lines[1] = row(85, 537, "(๑) ประชาชนมีความพึงพอใจ")  # ran to the edge: the line wraps on
-    >>> _bare_extra_heading(lines, 2, field, [57.0], {1: 538.0}, t)
+    >>> _bare_extra_heading(lines, 2, field, {1: 538.0}, t)
     False
     """
-    if not heading_x or k == 0 or k + 1 >= len(lines) or not current.lines:
+    x = template.bare_x
+    if x is None or k == 0 or k + 1 >= len(lines) or not current.lines:
         return False
     line, before, after = lines[k], lines[k - 1], lines[k + 1]
-    x = sorted(heading_x)[len(heading_x) // 2]
     text = line.text.strip()
-    body = x + BODY_INDENT_PT
+    body = x + BARE_INDENT_PT
 
     def short(ln: Line) -> bool:
         return edges.get(ln.page, ln.bbox[2]) - ln.bbox[2] > SHORT_LINE_PT
@@ -390,11 +391,12 @@ def _value_checks(block: ProjectBlock, values: dict[str, str], pages: dict[str, 
 
 
 def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges: dict[int, float],
-                    ocr_pages: frozenset[int] = frozenset(), spaces: PhraseSpaces | None = None
-                    ) -> tuple[Project, list[Check]]:
+                    ocr_pages: frozenset[int] = frozenset(), spaces: PhraseSpaces | None = None,
+                    heading_cells: frozenset[Line] = frozenset()) -> tuple[Project, list[Check]]:
     """One Part 3 project's fields; ``edges`` and ``spaces`` (the text column's right edge per page,
-    the document's phrasing) decide where its wrapped paragraphs end and how their lines join."""
-    fields, checks = _split_fields(block, template, ocr_pages, edges)
+    the document's phrasing) decide where its wrapped paragraphs end and how their lines join;
+    ``heading_cells`` are the heading lines of a plan whose sheets are forms (``form_tables``)."""
+    fields, checks = _split_fields(block, template, ocr_pages, edges, heading_cells)
     for f in fields:  # specks OCR read after a line's last word, or as a line of their own
         f.lines = [_with_text(ln, without_trailing_junk(ln.text, ends_paragraph=False)) if ln.page in ocr_pages
                    else ln for ln in f.lines]

@@ -21,6 +21,7 @@ from pipeline.text.thai import LATIN_SPECK_OPENING, MARKS, NON_INITIAL, STRAY_SY
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 DEFAULT_TEMPLATE = "nacc_2566_2570"
 MIN_BARE_HEADINGS = 6  # a plan's lines that are a field heading alone or with a colon, and none numbered
+BARE_INDENT_PT = 5.0  # a field's text is indented at least this far right of its unnumbered heading
 
 
 # On OCR'd lines a field number may come out as up to three other characters, its stop as another
@@ -118,21 +119,30 @@ class Template:
     part2: dict[str, regex.Pattern[str]]  # Part 2's header words, total and count rows (see the JSON)
     bare_heading: regex.Pattern[str] = regex.compile(r"(?!)")  # a heading alone, or with a colon and its text
     bare_headings: bool = False  # the plan prints its field headings without numbers (``with_bare_headings``)
+    bare_x: float | None = None  # where those headings start on the page (their lines' median left edge)
 
-    def with_bare_headings(self, texts: list[str]) -> Template | None:
+    def with_bare_headings(self, texts: list[str], starts: list[float] | None = None) -> Template | None:
         """This template reading headings printed without their numbers ("หลักการและเหตุผล" alone on its
         line, "ชื่อโครงการ : …"), where the plan's lines show it prints them so: none numbered, at
         least MIN_BARE_HEADINGS bare. None where the plan numbers them (a line that a wrap left as one
-        heading word, "งบประมาณ", is then no heading).
+        heading word, "งบประมาณ", is then no heading). ``starts``, the left edge of each text's line,
+        places the headings: a heading's words indented as body text past them are body text
+        ("…ของกลุ่ม" / "เป้าหมาย", a wrapped item's last word).
 
         >>> t = load(); plan = ["ชื่อโครงการ : ก", "หลักการและเหตุผล", "ข้อความ", "วัตถุประสงค์", "งบประมาณดำเนินการ"] * 2
         >>> t.with_bare_headings(plan).match_field("หลักการและเหตุผล").name, t.with_bare_headings(["๑. ชื่อโครงการ : ก"] + plan)
         ('rationale', None)
+        >>> placed = t.with_bare_headings(plan, [57.0, 57.0, 85.0, 57.0, 57.0] * 2)
+        >>> placed.bare_x, placed.match_field("วัตถุประสงค์", x=57.0).name, placed.match_field("วัตถุประสงค์", x=85.0)
+        (57.0, 'objectives', None)
         """
         if any(self.field_heading.match(t) for t in texts):
             return None
-        bare = [t for t in texts if self._bare(t)]
-        return replace(self, bare_headings=True) if len(bare) >= MIN_BARE_HEADINGS else None
+        bare = [k for k, t in enumerate(texts) if self._bare(t)]
+        if len(bare) < MIN_BARE_HEADINGS:
+            return None
+        xs = sorted(starts[k] for k in bare) if starts is not None else []
+        return replace(self, bare_headings=True, bare_x=xs[len(xs) // 2] if xs else None)
 
     def _bare(self, text: str) -> FieldHeading | None:
         """A template heading alone on its line or before a colon, without a number (not a sub-block)."""
@@ -141,12 +151,22 @@ class Template:
             return FieldHeading(None, name, (m["rest"] or "").strip())
         return None
 
+    def any_heading(self, text: str) -> FieldHeading | None:
+        """A field heading numbered or not: a heading cell of a form prints either.
+
+        >>> t = load("nacc_2566_2570")
+        >>> t.any_heading("หลักการและเหตุผล").name, t.any_heading("๒. หลักการและเหตุผล").name, t.any_heading("ผลผลิต")
+        ('rationale', 'rationale', None)
+        """
+        return self.match_field(text) or self._bare(text)
+
     def results_block(self, text: str) -> bool:
         """Whether a line is a results field's sub-block heading ("ผลผลิต", "ผลลัพธ์" alone)."""
         return any(p.match(text) for p in self.results_blocks.values())
 
-    def match_field(self, text: str, ocr: bool = False) -> FieldHeading | None:
-        """A field heading line ("๗. งบประมาณดำเนินการ …") → its number, field and the rest.
+    def match_field(self, text: str, ocr: bool = False, x: float | None = None) -> FieldHeading | None:
+        """A field heading line ("๗. งบประมาณดำเนินการ …") → its number, field and the rest (``x``: where
+        the line starts, for a plan whose headings are unnumbered: ``with_bare_headings``).
 
         On an OCR'd line the number may come out as anything short ("ฆซ .", "ol.", "๗,") and the name
         with a character or two misread ("ผู้รับถิดชอบโครงการ"): the heading is then the synonym that
@@ -160,6 +180,8 @@ class Template:
         if m and name:
             return FieldHeading(thai_int(m["no"]), name, _ocr_rest(m["rest"]) if ocr else m["rest"].strip())
         if not ocr:
+            if self.bare_x is not None and x is not None and x > self.bare_x + BARE_INDENT_PT:
+                return None  # no number to tell it: indented as body text, it is body text
             return (self._bare(text) if self.bare_headings else None) or self._misspelt(text)
         for prefix in OCR_NUMBER:
             if not (number := prefix.match(text)):

@@ -66,7 +66,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         kept = set(content)
         furniture = tuple(line for line in lines if line not in kept)  # running headers name the LAO too
         parts = segment.split_parts(content, template)
-        forms = form_tables.Unfolded(content, {}, [], frozenset())
+        forms = form_tables.Unfolded(content, {}, [], frozenset(), frozenset())
         if candidates := form_tables.candidate_pages(p for p in pages if p.number in {ln.page for ln in parts.part3}):
             forms = form_tables.unfold(content, engine.with_rulings(text, candidates).pages, template)
             if forms.pages:  # Part 3 as a form: its tables read cell by cell
@@ -74,7 +74,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
                 parts = segment.split_parts(content, template)
                 checks.append(check("part3-form-table", forms.pages[0], "Part 3's sheets are two-column "
                                     f"tables (heading | text), read cell by cell on {len(forms.pages)} pages"))
-        if bare := template.with_bare_headings([ln.text for ln in parts.part3 if ln.page not in ocr_pages]):
+        read = [ln for ln in parts.part3 if ln.page not in ocr_pages]
+        if bare := template.with_bare_headings([ln.text for ln in read], [ln.bbox[0] for ln in read]):
             template = bare
             first = next(ln.page for ln in parts.part3 if bare.match_field(ln.text.strip()))
             checks.append(check("headings-unnumbered", first, "Part 3's field headings are printed without "
@@ -102,7 +103,8 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         doc_id = doc_id or doc_id_for(path)
         names = places.known_names(place, document.lao_type) if ocr_pages else ()
         for block in blocks:
-            project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages, spaces)
+            project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages, spaces,
+                                                                   forms.headings)
             if names and ocr_pages.intersection(range(project.page_start, project.page_end + 1)):
                 project = places.mend_project(project, names)  # OCR's near-misses of the plan's own names
             projects.append(project)

@@ -464,7 +464,7 @@ class _Segmenter:
             newest = self.blocks[-1]
             newest.dimension, newest.mission, newest.submission = self.dimension, self.mission, self.submission
             self.submission_used = self.submission_used or self.submission is not None
-        field = self.template.match_field(text, ocr)
+        field = self.template.match_field(text, ocr, None if ocr else line.bbox[0])
         field_name = field.name if field else None
         if self._lost_project_anchor(line, ocr, field_name):
             return

@@ -122,7 +122,8 @@ PLANS = [
     Spec("wd-thadlongsip", "เทศบาลตำบล", "ทดลองสิบสมมุติ", "เมืองนครราชสีมา", "นครราชสีมา", 2566, 14, 810,
          numbering="paren", layout="tall", quirks=("misspelt-label",), form=True),
     Spec("wc-thadlongsipet", "องค์การบริหารส่วนตำบล", "ทดลองสิบเอ็ดสมมุติ", "ศรีราชา", "ชลบุรี", 2561, 13, 811,
-         toolchain="chromium", numbering="dotted", layout="rows", shuffle_fields=True, form=True),
+         toolchain="chromium", numbering="dotted", layout="rows", shuffle_fields=True, numbered_headings=False,
+         quirks=("eleventh-field",), form=True),
 ]
 
 
