@@ -637,7 +637,7 @@ def extract_summary(pages: list[Page], template: Template, doc_id: str,
     """Part 2's table; ``period`` (the plan's first and last fiscal year, from its cover) places
     the year columns where OCR misread their headings; ``spaces`` joins a name its cell wraps."""
     reader = _Reader(pages, template, doc_id, period, spaces)
-    for row in _join_split_numbers(ruled_rows(pages, template.fiscal_years + 3)):
+    for row in _join_split_numbers(ruled_rows(pages, template.fiscal_years + 3, rows_unruled=True)):
         reader.feed(row)
     return reader.result()
 

@@ -96,15 +96,60 @@ def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
     return tuple(CellLine(repair_text(line.text), (line.bbox[1] + line.bbox[3]) / 2, line.bbox) for line in lines)
 
 
-def ruled_rows(pages: Iterable[Page], min_columns: int) -> list[Row]:
+# a line that opens a row of its own in a table's first two columns: a dimension's or a mission's
+# number ("๒. การบริหาร…", "๒.๒ มาตรการ…", "มิติที่ ๒") or a total's label; in the third, a total's label
+_ROW_START = regex.compile(r"^(?:[0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2}\.?)*(?=\s|[\u0e01-\u0e4e]|$)|มิติที่|รวม)")
+_TOTAL_LABEL = regex.compile(r"^รวม")
+
+
+def row_rules(table: Sequence[Sequence[BBox | None]], words: PageWords) -> list[BBox]:
+    """The rules between rows that a table ruled by its columns alone leaves out ("มิติ | ภารกิจ |
+    โครงการ | ปี…", with no rule between its entries, Word's and the browsers' columns-only borders):
+    one above each line that opens a row inside a cell of its first columns (``_ROW_START``), from
+    that column to the table's right edge, so that a dimension's cell still spans its missions, as a
+    merged cell does. None in a table whose every row is ruled: no cell there holds two such lines.
+
+    >>> words = PageWords([("๒.๑", (60, 100, 80, 110)), ("การเปิดเผย", (82, 100, 120, 110)),
+    ...                    ("ข้อมูล", (60, 112, 90, 122)), ("๒.๒", (60, 124, 80, 134)), ("มาตรการ", (82, 124, 120, 134))])
+    >>> row_rules([[(10, 95, 55, 140), (55, 95, 130, 140), (130, 95, 300, 140)]], words)
+    [(55, 123.0, 300, 123.0)]
+    """
+    rules: list[BBox] = []
+    for cells in table:
+        boxes = [c for c in cells if c is not None]
+        if len(boxes) < 3:
+            continue
+        right = max(c[2] for c in boxes)
+        for k, cell in enumerate(cells[:3]):
+            if cell is None:
+                continue
+            pattern = _ROW_START if k < 2 else _TOTAL_LABEL
+            lines = [ln for ln in cell_lines(words, cell) if ln.bbox is not None]
+            for k, line in enumerate(lines):
+                top, bottom = line.bbox[1], line.bbox[3]  # type: ignore[index]
+                # above it, the cell's line before, or blank space a line high (the row before held
+                # the other columns' text: a dimension opens level with its first mission, lower down)
+                above = lines[k - 1].bbox[3] if k else cell[1] + (bottom - top)  # type: ignore[index]
+                if (k or top > above) and pattern.match(line.text.strip()):
+                    y = top - 1.0 if top - 1.0 > above else (above + top) / 2  # just above it (boxes may overlap)
+                    rules.append((cell[0], y, right, y))
+    return rules
+
+
+def ruled_rows(pages: Iterable[Page], min_columns: int, rows_unruled: bool = False) -> list[Row]:
     """Every row of every ruled table with at least ``min_columns`` columns on the given pages, from
-    the ruling lines each page carries (the text engine reads them; no extractor opens the PDF)."""
+    the ruling lines each page carries (the text engine reads them; no extractor opens the PDF);
+    ``rows_unruled``: with the rules between rows a table ruled by its columns alone leaves out
+    (``row_rules``)."""
     rows: list[Row] = []
     for page in pages:
         if page.rulings is None:
             continue
         words = PageWords(page.words)
-        for table in table_rows(page.rulings):
+        tables = table_rows(page.rulings)
+        if rows_unruled and (extra := [r for t in tables if len(t[0]) >= min_columns for r in row_rules(t, words)]):
+            tables = table_rows((page.rulings[0], (*page.rulings[1], *extra)))
+        for table in tables:
             for cells in table:
                 if len(cells) < min_columns:
                     continue

@@ -38,6 +38,7 @@ def test_corpus_shape():
     assert {p["toolchain"] for p in plans if p["variations"]["page_per_project"]} == {"docx", "html", "chromium"}
     assert {p["template"] for p in plans if not p["variations"]["numbered_headings"]} == {"nacc_2566_2570", "nacc_2561_2564"}
     assert {p["toolchain"] for p in plans if p["variations"]["form"]} == {"docx", "chromium"}
+    assert {p["toolchain"] for p in plans if p["variations"]["part2_rules"] == "columns"} == {"html", "chromium"}
 
 
 @pytest.mark.parametrize("path", list(_params()))

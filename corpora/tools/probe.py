@@ -51,7 +51,8 @@ def draw_specs(seed: int, count: int) -> list[wild.Spec]:
             totals=rng.choice(["sub+grand", "dim-only", "counts"]), notes=rng.random() < 0.4,
             shuffle_fields=rng.random() < 0.3, quirks=tuple(q for q in QUIRKS if rng.random() < 0.25),
             subtotal_error=rng.random() < 0.2, office_members=rng.random() < 0.7,
-            page_per_project=rng.random() < 0.4, numbered_headings=rng.random() < 0.85, form=rng.random() < 0.2))
+            page_per_project=rng.random() < 0.4, numbered_headings=rng.random() < 0.85, form=rng.random() < 0.2,
+            part2_rules=rng.choice(["all", "all", "columns"])))
     return specs
 
 

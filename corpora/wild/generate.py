@@ -71,6 +71,7 @@ class Spec:
     page_per_project: bool = False  # each project's sheet opens a new page (with the headings before it)
     numbered_headings: bool = True  # False: Part 3's field headings printed by their words alone ("หลักการและเหตุผล")
     form: bool = False  # each Part 3 sheet a two-column table: the heading in the left cell, its text in the right
+    part2_rules: str = "all"  # all | columns: Part 2 ruled by its columns alone (the header ruled, no rule between entries)
 
 
 PLANS = [
@@ -94,9 +95,11 @@ PLANS = [
     Spec("wh-chiangkham", "เทศบาลตำบล", "เชียงคำสมมุติ", "เชียงคำ", "พะเยา", 2566, 12, 29,
          toolchain="html", numbering="paren", layout="tall", quirks=("misspelt-label", "non-project-sheet")),
     Spec("wh-huaiyot", "องค์การบริหารส่วนตำบล", "ห้วยยอดสมมุติ", "ห้วยยอด", "ตรัง", 2561, 14, 30,
-         toolchain="html", numbering="dotted", layout="rows", totals="dim-only", subtotal_error=True),
+         toolchain="html", numbering="dotted", layout="rows", totals="dim-only", subtotal_error=True,
+         part2_rules="columns"),
     Spec("wc-klaeng", "เทศบาลเมือง", "แกลงสมมุติ", "แกลง", "ระยอง", 2566, 14, 31, toolchain="chromium",
-         name_on_cover=False, numbering="close", layout="stacked", narrow=True, quirks=("merged-field",)),
+         name_on_cover=False, numbering="close", layout="stacked", narrow=True, quirks=("merged-field",),
+         part2_rules="columns"),
     Spec("wc-sriracha", "เทศบาลนคร", "ศรีราชาสมมุติ", "ศรีราชา", "ชลบุรี", 2561, 15, 32, toolchain="chromium",
          digits="arabic", numbering="bullet", layout="tall", totals="counts", shuffle_fields=True,
          quirks=("missing-field", "eleventh-field")),
@@ -202,6 +205,7 @@ class Table:
     size: float = 14
     align_right: frozenset[int] = frozenset()  # columns of figures
     ruled: bool = True
+    rows_ruled: bool = True  # False: ruled by its columns alone (the frame and the header ruled)
 
 
 @dataclass
@@ -386,7 +390,7 @@ def _part2(spec: Spec, projects: list[Project]) -> list[Block]:
             Para("แผนปฏิบัติการป้องกันการทุจริต", "center", True, 18),
             Para(d(f"(พ.ศ. {years[0]} – {years[-1]})"), "center", True, 18),
             Table(rows, widths, header_rows=2, merges=merges, size=13,
-                  align_right=frozenset(range(3, 3 + ny)))]
+                  align_right=frozenset(range(3, 3 + ny)), rows_ruled=spec.part2_rules == "all")]
 
 
 def _total_label(spec: Spec, dim: int, members: list[Project]) -> tuple[tuple[str, str], str]:
@@ -576,6 +580,30 @@ def sarabun_for_fontconfig() -> None:
         subprocess.run(["fc-cache", "-f", str(target)], check=True, capture_output=True)
 
 
+def _columns_only(table, header_rows: int) -> None:
+    """A DOCX table ruled by its columns alone: the frame and the header ruled, no rule between rows."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def border(parent, edge: str, value: str = "single") -> None:
+        e = OxmlElement(f"w:{edge}")
+        e.set(qn("w:val"), value)
+        e.set(qn("w:sz"), "4")
+        parent.append(e)
+
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideV"):
+        border(borders, edge)
+    border(borders, "insideH", "nil")
+    tblpr.append(borders)
+    for cell in table.rows[header_rows - 1].cells:
+        tcpr = cell._tc.get_or_add_tcPr()
+        cell_borders = OxmlElement("w:tcBorders")
+        border(cell_borders, "bottom")
+        tcpr.append(cell_borders)
+
+
 def to_docx(blocks: list[Block], path: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -649,6 +677,8 @@ def to_docx(blocks: list[Block], path: Path) -> None:
             table = doc.add_table(rows=len(block.rows), cols=ncols)
             if block.ruled:
                 table.style = "Table Grid"
+                if not block.rows_ruled:
+                    _columns_only(table, block.header_rows)
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             table.autofit = False
             for c, width in enumerate(block.widths):  # LibreOffice lays the grid out from these
@@ -704,6 +734,8 @@ def to_html(blocks: list[Block]) -> str:
            "body { font-family: Sarabun; font-size: 15pt; line-height: 1.35; }",
            "p { margin: 0; } table { border-collapse: collapse; margin: 4pt auto; }",
            "table.ruled td { border: 0.7pt solid black; } td { vertical-align: top; padding: 1pt 3pt; }",
+           "table.cols { border: 0.7pt solid black; } table.cols thead td { border: 0.7pt solid black; }",
+           "table.cols td { border-left: 0.7pt solid black; border-right: 0.7pt solid black; }",
            "thead { display: table-header-group; } tr { break-inside: avoid; }",
            "@page portrait { size: A4 portrait; margin: 2cm; @top-center { content: '- ' counter(page) ' -'; } }",
            "@page landscape { size: A4 landscape; margin: 2cm; @top-center { content: '- ' counter(page) ' -'; } }",
@@ -742,7 +774,7 @@ def _html_table(block: Table, escape) -> str:
     for r0, c0, r1, c1 in block.merges:
         span[(r0, c0)] = (r1 - r0 + 1, c1 - c0 + 1)
         covered |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - {(r0, c0)}
-    cls = "ruled" if block.ruled else ""
+    cls = ("ruled" if block.rows_ruled else "cols") if block.ruled else ""
     rows = []
     for r, row in enumerate(block.rows):
         cells = []
