@@ -98,7 +98,7 @@ def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
 
 # a line that opens a row of its own in a table's first two columns: a dimension's or a mission's
 # number ("๒. การบริหาร…", "๒.๒ มาตรการ…", "มิติที่ ๒") or a total's label; in the third, a total's label
-_ROW_START = regex.compile(r"^(?:[0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2}\.?)*(?=\s|[\u0e01-\u0e4e]|$)|มิติที่|รวม)")
+_ROW_START = regex.compile(r"^(?:[0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2}\.?)*(?=\s|[\u0e01-\u0e4e]|$)|มิติที่\s*[0-9๐-๙]|รวม)")
 _TOTAL_LABEL = regex.compile(r"^รวม")
 
 
