@@ -23,6 +23,7 @@ from pipeline.text.thai import MARKS
 from .template import BARE_INDENT_PT, Template
 
 TEXT_FIELDS = ("name", "rationale", "target_group", "area", "duration", "budget", "responsible", "note")
+FormCells = tuple[frozenset[Line], frozenset[Line]]  # a form's heading cells' lines, its text cells'
 EXPECTED_FIELDS = ("name", "rationale", "objectives", "target_group", "method", "duration", "budget",
                    "responsible")
 
@@ -54,10 +55,12 @@ class _Field:
 
 
 def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[int] = frozenset(),
-                  edges: dict[int, float] | None = None, heading_cells: frozenset[Line] = frozenset()
+                  edges: dict[int, float] | None = None, cells: FormCells = (frozenset(), frozenset())
                   ) -> tuple[list[_Field], list[Check]]:
-    """A project's lines → its fields, each with its lines (``heading_cells``: the lines of a form's
-    heading cells, each a field's heading by its place, known or not)."""
+    """A project's lines → its fields, each with its lines (``cells``: the lines of a form's heading
+    cells, each a field's heading by its place, known or not, and of its text cells, none a heading
+    however it reads: "เป้าหมาย" alone, a wrapped item's last word, as OCR's lost-number rule takes it)."""
+    heading_cells, text_cells = cells
     fields: list[_Field] = []
     checks: list[Check] = []
     note_re = template.anchors["note"]
@@ -65,9 +68,9 @@ def _split_fields(block: ProjectBlock, template: Template, ocr_pages: frozenset[
     for k, line in enumerate(block.lines):
         text = line.text.strip()
         ocr = line.page in ocr_pages
-        heading = template.match_field(text, ocr=ocr, x=None if ocr else line.bbox[0])
+        heading = None if line in text_cells else template.match_field(text, ocr=ocr, x=None if ocr else line.bbox[0])
         if heading is None and fields and (
-                line in heading_cells or _extra_heading(text, fields[-1])
+                (line in heading_cells and not ocr) or _extra_heading(text, fields[-1])
                 or (edges is not None and not ocr and _bare_extra_heading(block.lines, k, fields[-1], edges, template))):
             number = fields[-1].number
             fields.append(_Field("unrecognised", None if number is None else number + 1, numbered=number is not None))
@@ -392,11 +395,11 @@ def _value_checks(block: ProjectBlock, values: dict[str, str], pages: dict[str, 
 
 def extract_project(block: ProjectBlock, template: Template, doc_id: str, edges: dict[int, float],
                     ocr_pages: frozenset[int] = frozenset(), spaces: PhraseSpaces | None = None,
-                    heading_cells: frozenset[Line] = frozenset()) -> tuple[Project, list[Check]]:
+                    cells: FormCells = (frozenset(), frozenset())) -> tuple[Project, list[Check]]:
     """One Part 3 project's fields; ``edges`` and ``spaces`` (the text column's right edge per page,
     the document's phrasing) decide where its wrapped paragraphs end and how their lines join;
-    ``heading_cells`` are the heading lines of a plan whose sheets are forms (``form_tables``)."""
-    fields, checks = _split_fields(block, template, ocr_pages, edges, heading_cells)
+    ``cells`` are the heading and the text cells' lines of a plan whose sheets are forms (``form_tables``)."""
+    fields, checks = _split_fields(block, template, ocr_pages, edges, cells)
     for f in fields:  # specks OCR read after a line's last word, or as a line of their own
         f.lines = [_with_text(ln, without_trailing_junk(ln.text, ends_paragraph=False)) if ln.page in ocr_pages
                    else ln for ln in f.lines]

@@ -151,14 +151,15 @@ class Template:
             return FieldHeading(None, name, (m["rest"] or "").strip())
         return None
 
-    def any_heading(self, text: str) -> FieldHeading | None:
-        """A field heading numbered or not: a heading cell of a form prints either.
+    def any_heading(self, text: str, ocr: bool = False) -> FieldHeading | None:
+        """A field heading numbered or not: a heading cell of a form prints either (read by OCR: the
+        numbered ones, as ``match_field`` finds them).
 
         >>> t = load("nacc_2566_2570")
         >>> t.any_heading("หลักการและเหตุผล").name, t.any_heading("๒. หลักการและเหตุผล").name, t.any_heading("ผลผลิต")
         ('rationale', 'rationale', None)
         """
-        return self.match_field(text) or self._bare(text)
+        return self.match_field(text, ocr) or (None if ocr else self._bare(text))
 
     def results_block(self, text: str) -> bool:
         """Whether a line is a results field's sub-block heading ("ผลผลิต", "ผลลัพธ์" alone)."""

@@ -104,7 +104,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         names = places.known_names(place, document.lao_type) if ocr_pages else ()
         for block in blocks:
             project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages, spaces,
-                                                                   forms.headings)
+                                                                   (forms.headings, forms.in_forms - forms.headings))
             if names and ocr_pages.intersection(range(project.page_start, project.page_end + 1)):
                 project = places.mend_project(project, names)  # OCR's near-misses of the plan's own names
             projects.append(project)

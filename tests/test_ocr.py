@@ -495,3 +495,34 @@ def test_a_second_reading_that_fails_leaves_the_first(monkeypatch, caplog):
     pages = ocr.ocr_pages(info, [RawPage(26, 595.0, 842.0, ())])
     assert len(pages[0].lines) > 10 and any("อบรมให้ความรู้โดยวิทยากร" in line.text for line in pages[0].lines)
     assert "OCR took longer than 120 s; the pages keep their first reading there" in caplog.text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract missing (make system)")
+def test_a_scanned_form_is_read_row_by_row(tmp_path):
+    """Part 3 sheets laid out as forms (heading cell | text cell), scanned: Tesseract reads each
+    column apart, every heading before every text, and a text cell's "เป้าหมาย" (a wrapped item's last
+    word) reads as a heading with its number lost; the form's rows put each text back under its
+    heading (extractors/form_tables.py). Before, these four projects had every field but the name empty."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    from scan import scanned_copy
+
+    from pipeline.run import run_document
+
+    scan = scanned_copy(ROOT / "corpora" / "wild" / "pdf" / "wd-thadlongsip.pdf", tmp_path / "scan.pdf",
+                        pages=[8, 9, 10, 11])
+    plan = run_document(scan)
+    expected = {p["seq"]: p for p in json.loads(
+        (ROOT / "corpora" / "wild" / "expected" / "wd-thadlongsip.json").read_text(encoding="utf-8"))["projects"]}
+
+    def squashed(value) -> str:
+        return "".join(("\n".join(value) if isinstance(value, list) else str(value)).split())
+
+    assert "part3-form-table" in {c.code for c in plan.checks}
+    fields = ("target_group", "budget_baht", "responsible", "objectives", "method", "outputs", "outcomes")
+    for project in plan.projects[:4]:  # the fifth runs past the pages scanned
+        want = expected[project.seq]
+        assert {f: squashed(getattr(project, f)) for f in fields} == {f: squashed(want[f]) for f in fields}
