@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.layout import join_lines
 from pipeline.records import BBox, Line, Page
@@ -154,10 +154,15 @@ def _join_cut_headings(rows: list[list[_FormRow]], template: Template, ocr_pages
 @dataclass(frozen=True, slots=True)
 class Unfolded:
     lines: list[Line]  # the lines given, each form table's in its place read row by row
-    edges: dict[int, float]  # the right edge of each form page's text cells (where their paragraphs wrap)
-    pages: list[int]  # the pages with a form table
-    in_forms: frozenset[Line]  # the lines read from the forms' cells
-    headings: frozenset[Line]  # those of their heading cells (a heading by its place, whatever its words)
+    edges: dict[int, float] = field(default_factory=dict)  # each form page's text cells' right edge (where they wrap)
+    pages: list[int] = field(default_factory=list)  # the pages with a form table
+    in_forms: frozenset[Line] = frozenset()  # the lines read from the forms' cells
+    headings: frozenset[Line] = frozenset()  # those of their heading cells (a heading by its place, whatever its words)
+
+    @property
+    def cells(self) -> tuple[frozenset[Line], frozenset[Line]]:
+        """The heading cells' lines and the text cells' (``project_fields.extract_project``)."""
+        return self.headings, self.in_forms - self.headings
 
 
 def unfold(lines: Sequence[Line], pages: Iterable[Page], template: Template) -> Unfolded:
@@ -176,7 +181,7 @@ def unfold(lines: Sequence[Line], pages: Iterable[Page], template: Template) -> 
         if kept:
             forms[page.number] = kept
     if not forms:
-        return Unfolded(list(lines), {}, [], frozenset(), frozenset())
+        return Unfolded(list(lines))
     _join_cut_headings([rows for number in sorted(forms) for _, rows in forms[number]], template,
                        frozenset(p.number for p in pages if p.source == "ocr"))
     out: list[Line] = []

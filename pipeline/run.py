@@ -66,8 +66,9 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         kept = set(content)
         furniture = tuple(line for line in lines if line not in kept)  # running headers name the LAO too
         parts = segment.split_parts(content, template)
-        forms = form_tables.Unfolded(content, {}, [], frozenset(), frozenset())
-        if candidates := form_tables.candidate_pages(p for p in pages if p.number in {ln.page for ln in parts.part3}):
+        forms = form_tables.Unfolded(content)
+        part3_pages = {ln.page for ln in parts.part3}
+        if candidates := form_tables.candidate_pages(p for p in pages if p.number in part3_pages):
             forms = form_tables.unfold(content, engine.with_rulings(text, candidates).pages, template)
             if forms.pages:  # Part 3 as a form: its tables read cell by cell
                 content = forms.lines
@@ -104,7 +105,7 @@ def run_document(path: Path, template_name: str = "auto", ocr_mode: str = "auto"
         names = places.known_names(place, document.lao_type) if ocr_pages else ()
         for block in blocks:
             project, field_checks = project_fields.extract_project(block, template, doc_id, edges, ocr_pages, spaces,
-                                                                   (forms.headings, forms.in_forms - forms.headings))
+                                                                   forms.cells)
             if names and ocr_pages.intersection(range(project.page_start, project.page_end + 1)):
                 project = places.mend_project(project, names)  # OCR's near-misses of the plan's own names
             projects.append(project)
