@@ -135,7 +135,8 @@ def wild() -> str:
         for table, (a, t) in result.items():
             by_table[table.split(".")[0] if not table.startswith("projects") else table][0] += a
             by_table[table.split(".")[0] if not table.startswith("projects") else table][1] += t
-        for key in ("numbering", "layout", "totals", "narrow", "announcement_first", "name_on_cover"):
+        for key in ("numbering", "layout", "totals", "narrow", "announcement_first", "name_on_cover",
+                    "page_per_project", "numbered_headings", "form", "part2_rules"):
             by_variation[f"{key}={v[key]}"][0] += right
             by_variation[f"{key}={v[key]}"][1] += total
         for quirk in v["quirks"]:
