@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -102,19 +102,20 @@ _ROW_START = regex.compile(r"^(?:[0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2}\.?)*(?=
 _TOTAL_LABEL = regex.compile(r"^รวม")
 
 
-def row_rules(table: Sequence[Sequence[BBox | None]], words: PageWords) -> list[BBox]:
+def row_rules(table: Sequence[Sequence[BBox | None]], lines_of: Callable[[BBox], Sequence[CellLine]]) -> list[BBox]:
     """The rules between rows that a table ruled by its columns alone leaves out ("มิติ | ภารกิจ |
     โครงการ | ปี…", with no rule between its entries, Word's and the browsers' columns-only borders):
     one above each line that opens a row inside a cell of its first columns (``_ROW_START``), from
     that column to the table's right edge, so that a dimension's cell still spans its missions, as a
     merged cell does. None in a table whose every row is ruled: no cell there holds two such lines.
+    ``lines_of`` gives a cell's lines (``cell_lines``; the caller keeps them for the rows).
 
     >>> words = PageWords([("๒.๑", (60, 100, 80, 110)), ("การเปิดเผย", (82, 100, 120, 110)),
     ...                    ("ข้อมูล", (60, 112, 90, 122)), ("๒.๒", (60, 124, 80, 134)), ("มาตรการ", (82, 124, 120, 134))])
-    >>> row_rules([[(10, 95, 55, 140), (55, 95, 130, 140), (130, 95, 300, 140)]], words)
+    >>> row_rules([[(10, 95, 55, 140), (55, 95, 130, 140), (130, 95, 300, 140)]], lambda box: cell_lines(words, box))
     [(55, 123.0, 300, 123.0)]
     >>> total = PageWords([("รวม", (12, 100, 40, 110)), ("มิติที่", (12, 112, 40, 122)), ("๑", (12, 124, 20, 134))])
-    >>> row_rules([[(10, 95, 55, 140), (55, 95, 130, 140), (130, 95, 300, 140)]], total)  # one label, wrapped
+    >>> row_rules([[(10, 95, 55, 140), (55, 95, 130, 140), (130, 95, 300, 140)]], lambda box: cell_lines(total, box))
     []
     """
     rules: list[BBox] = []
@@ -127,13 +128,13 @@ def row_rules(table: Sequence[Sequence[BBox | None]], words: PageWords) -> list[
             if cell is None:
                 continue
             pattern = _ROW_START if k < 2 else _TOTAL_LABEL
-            lines = [ln for ln in cell_lines(words, cell) if ln.bbox is not None]
-            for k, line in enumerate(lines):
+            lines = [ln for ln in lines_of(cell) if ln.bbox is not None]
+            for j, line in enumerate(lines):
                 top, bottom = line.bbox[1], line.bbox[3]  # type: ignore[index]
                 # above it, the cell's line before, or blank space a line high (the row before held
                 # the other columns' text: a dimension opens level with its first mission, lower down)
-                above = lines[k - 1].bbox[3] if k else cell[1] + (bottom - top)  # type: ignore[index]
-                if (k or top > above) and pattern.match(line.text.strip()):
+                above = lines[j - 1].bbox[3] if j else cell[1] + (bottom - top)  # type: ignore[index]
+                if (j or top > above) and pattern.match(line.text.strip()):
                     y = top - 1.0 if top - 1.0 > above else (above + top) / 2  # just above it (boxes may overlap)
                     rules.append((cell[0], y, right, y))
     return rules
@@ -149,8 +150,15 @@ def ruled_rows(pages: Iterable[Page], min_columns: int, rows_unruled: bool = Fal
         if page.rulings is None:
             continue
         words = PageWords(page.words)
+        read: dict[BBox, tuple[CellLine, ...]] = {}
+
+        def lines_of(box: BBox) -> tuple[CellLine, ...]:  # each cell read once, rules or not
+            if box not in read:
+                read[box] = cell_lines(words, box)
+            return read[box]
+
         tables = table_rows(page.rulings)
-        if rows_unruled and (extra := [r for t in tables if len(t[0]) >= min_columns for r in row_rules(t, words)]):
+        if rows_unruled and (extra := [r for t in tables if len(t[0]) >= min_columns for r in row_rules(t, lines_of)]):
             tables = table_rows((page.rulings[0], (*page.rulings[1], *extra)))
         for table in tables:
             for cells in table:
@@ -158,7 +166,7 @@ def ruled_rows(pages: Iterable[Page], min_columns: int, rows_unruled: bool = Fal
                     continue
                 boxes = [c for c in cells if c is not None]
                 rows.append(Row(page.number, boxes[0][1] if boxes else 0.0,
-                                tuple(None if c is None else Cell(c, cell_lines(words, c)) for c in cells)))
+                                tuple(None if c is None else Cell(c, lines_of(c)) for c in cells)))
     return rows
 
 
