@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from pipeline.layout import join_lines
 from pipeline.records import BBox, Line, Page
-from pipeline.text.backend import lines_from_words, table_rows
+from pipeline.text.backend import table_rows
 from pipeline.text.thai import repair
 
-from .tables import PageWords
+from .tables import PageWords, raw_lines
 from .template import Template
 
 GUTTER_MIN_PT = 60.0  # a form's text column starts at least this far right of the page's left margin
@@ -68,7 +68,7 @@ def candidate_pages(pages: Iterable[Page]) -> set[int]:
 def _cell_lines(page: Page, words: PageWords, bbox: BBox) -> list[Line]:
     """The words inside ``bbox`` as the page's lines are made (built in the text engine's order, repaired)."""
     lines = []
-    for raw in sorted(lines_from_words(words.inside(bbox)), key=lambda line: line.bbox[1]):
+    for raw in raw_lines(words, bbox):
         fixed = repair(raw.text)
         lines.append(Line(page.number, fixed.text, raw.text, raw.bbox, fixed.total))
     return lines
@@ -102,9 +102,8 @@ def _overlap(a: BBox, b: BBox) -> bool:
     return height > 0.5 * min(a[3] - a[1], b[3] - b[1]) and min(a[2], b[2]) > max(a[0], b[0])
 
 
-def _union(lines: Sequence[Line]) -> BBox:
-    return (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
-            max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
+def _union(boxes: Sequence[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 _FormRow = tuple[Line | None, list[Line]]  # the heading cell's lines as one line, the text cell's lines
@@ -126,11 +125,11 @@ def _forms(page: Page, page_lines: Sequence[Line], template: Template) -> list[t
         rows: list[_FormRow] = []
         for left, right in zip(texts[::2], texts[1::2]):
             heading = (Line(page.number, join_lines([ln.text for ln in left]), join_lines([ln.raw for ln in left]),
-                            _union(left), sum(ln.repairs for ln in left)) if left else None)
+                            _union([ln.bbox for ln in left]), sum(ln.repairs for ln in left)) if left else None)
             rows.append((heading, right))
         heads = [h.text for h, _ in rows if h is not None]
         headed = bool(heads) and 2 * sum(template.any_heading(h, ocr) is not None for h in heads) >= len(heads)
-        out.append((_union([Line(page.number, "", "", c) for c in boxes]), rows, headed))
+        out.append((_union(boxes), rows, headed))
     return sorted(out, key=lambda form: form[0][1])
 
 

@@ -18,7 +18,7 @@ import regex
 from pipeline.layout import PhraseSpaces, join_lines
 from pipeline.numerals import to_arabic
 from pipeline.records import BBox, Line, Page
-from pipeline.text.backend import lines_from_words, table_rows
+from pipeline.text.backend import RawLine, lines_from_words, table_rows
 from pipeline.text.thai import repair_text
 
 
@@ -89,11 +89,16 @@ class PageWords:
         return [self._words[k] for k in picked]
 
 
+def raw_lines(words: PageWords, bbox: BBox) -> list[RawLine]:
+    """The words inside ``bbox`` as lines, top to bottom, not yet repaired (lines built as for the
+    page: in the text engine's own order, which follows the /ActualText spans)."""
+    return sorted(lines_from_words(words.inside(bbox)), key=lambda line: line.bbox[1])
+
+
 def cell_lines(words: PageWords, bbox: BBox) -> tuple[CellLine, ...]:
-    """The words inside ``bbox`` as repaired lines, top to bottom (lines built as for the page:
-    in the text engine's own order, which follows the /ActualText spans)."""
-    lines = sorted(lines_from_words(words.inside(bbox)), key=lambda line: line.bbox[1])
-    return tuple(CellLine(repair_text(line.text), (line.bbox[1] + line.bbox[3]) / 2, line.bbox) for line in lines)
+    """The words inside ``bbox`` as repaired lines, top to bottom (``raw_lines``)."""
+    return tuple(CellLine(repair_text(line.text), (line.bbox[1] + line.bbox[3]) / 2, line.bbox)
+                 for line in raw_lines(words, bbox))
 
 
 # a line that opens a row of its own in a table's first two columns: a dimension's or a mission's
